@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "svcaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svcaudit", targets: ["svcaudit"]),
+        .library(name: "SVCAuditCore", targets: ["SVCAuditCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml through its C API (pkg-config yaml-0.1, Debian libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The domain: YAML node tree, models, loading and validation, scoring,
+        // ranking, report models and renderers.
+        .target(
+            name: "SVCAuditCore",
+            dependencies: ["CYAML"]
+        ),
+        // A thin swift-argument-parser layer over SVCAuditCore.
+        .executableTarget(
+            name: "svcaudit",
+            dependencies: [
+                "SVCAuditCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SVCAuditCoreTests",
+            dependencies: ["SVCAuditCore"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+import SVCAuditCore
+print("svcaudit \(SVCAudit.version)")

@@ -1,0 +1,6 @@
+import Testing
+@testable import SVCAuditCore
+
+@Test func versionIsSet() {
+    #expect(!SVCAudit.version.isEmpty)
+}
