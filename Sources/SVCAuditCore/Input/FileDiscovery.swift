@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands PATHS (files and directories) into the YAML files to read, in sorted order, so
+/// every run sees the same files in the same order whatever the directory listing order is.
+public enum FileDiscovery {
+    public struct Result: Sendable {
+        /// Files to read, as display paths (the given path joined with the relative part).
+        public var files: [String] = []
+        /// Problems with the paths themselves (missing, unreadable, loops).
+        public var diagnostics: [Diagnostic] = []
+        /// Files inside directories that were not read because they are not `.yaml`/`.yml`.
+        public var skipped: [String] = []
+    }
+
+    public static func isYAMLName(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+
+    /// `-` stands for standard input and is passed through as is.
+    public static func expand(_ paths: [String]) -> Result {
+        var result = Result()
+        var seenFiles = Set<String>()
+        for path in paths {
+            if path == "-" {
+                if seenFiles.insert("-").inserted { result.files.append("-") }
+                continue
+            }
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
+                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(why)"))
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                var visited = Set<DirID>()
+                walk(path, &found, &result, &visited)
+                for f in found.sorted(by: pathOrder) where seenFiles.insert(f).inserted {
+                    result.files.append(f)
+                }
+            } else if seenFiles.insert(path).inserted {
+                // A file named explicitly is read whatever its extension: the user asked for it.
+                result.files.append(path)
+            }
+        }
+        result.skipped.sort(by: pathOrder)
+        return result
+    }
+
+    /// Byte-wise order of paths, so `a/b.yaml` < `a-c.yaml` is stable across platforms.
+    static func pathOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    private struct DirID: Hashable { let dev: UInt64; let ino: UInt64 }
+
+    private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Set<DirID>) {
+        var st = stat()
+        guard stat(dir, &st) == 0 else {
+            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            return
+        }
+        let id = DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
+        guard visited.insert(id).inserted else {
+            result.diagnostics.append(pathError(dir, "symbolic link loop: '\(dir)' leads back to a directory already being read; skipped"))
+            return
+        }
+        guard let d = opendir(dir) else {
+            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            return
+        }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }  // hidden: .git, editor swap files
+            names.append(name)
+        }
+        for name in names.sorted(by: pathOrder) {
+            let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var s = stat()
+            guard stat(full, &s) == 0 else {
+                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(why)"))
+                continue
+            }
+            if (s.st_mode & S_IFMT) == S_IFDIR {
+                walk(full, &found, &result, &visited)
+            } else if isYAMLName(name) {
+                found.append(full)
+            } else {
+                result.skipped.append(full)
+            }
+        }
+    }
+
+    static func pathError(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: path, mark: .start, severity: .error, code: "path", message: message)
+    }
+}
+
+/// Reads whole files with POSIX calls: one `open`/`fstat`/`read`, and errors that name errno.
+public enum FileReader {
+    public struct ReadError: Error, Sendable {
+        public let message: String
+    }
+
+    public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
+        if path == "-" { return readStdin(maxBytes: maxBytes) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(ReadError(message: "cannot open: \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(ReadError(message: "cannot stat: \(String(cString: strerror(errno)))")) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(message: "is a directory")) }
+        let size = Int(st.st_size)
+        if size > maxBytes {
+            return .failure(ReadError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes for one input file"))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var got = 0
+        while got < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, size - got) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(message: "cannot read: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { bytes.removeLast(size - got); break }  // the file shrank while being read
+            got += n
+        }
+        return .success(bytes)
+    }
+
+    private static func readStdin(maxBytes: Int) -> Result<[UInt8], ReadError> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, 65536) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(message: "cannot read standard input: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+            if bytes.count > maxBytes {
+                return .failure(ReadError(message: "standard input is over the limit of \(maxBytes) bytes"))
+            }
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,105 @@
+import Dispatch
+
+/// Reads, parses, loads and scores input files in parallel, handing each result to a
+/// sequential consumer in path order — so output never depends on thread timing, and memory
+/// holds one batch of files at a time, not the whole run.
+public enum InputPipeline {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var limits: YAMLLimits = .default
+        /// Keep the loaded `Visit` (answers and notes) in each outcome, not only its score.
+        public var keepVisits: Bool = false
+        /// Files per batch: large enough to keep every core busy, small enough to bound memory.
+        public var batchSize: Int = 2048
+
+        public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false) {
+            self.jobs = max(1, jobs)
+            self.keepVisits = keepVisits
+        }
+    }
+
+    public static var defaultJobs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    public struct Outcome: Sendable {
+        public var path: String
+        public var kind: FileKind?
+        public var visit: Visit?
+        public var score: VisitScore?
+        public var policy: Policy?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Processes `files`; `consume` sees every outcome once, in the order of `files`.
+    public static func run(files: [String], catalog: ChecklistCatalog, options: Options,
+                           consume: (inout Outcome) -> Void) {
+        let scorer = Scorer(catalog: catalog)
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + options.batchSize)
+            let batch = Array(files[start..<end])
+            var outcomes = [Outcome?](repeating: nil, count: batch.count)
+            let workers = min(options.jobs, batch.count)
+            outcomes.withUnsafeMutableBufferPointer { slots in
+                let slotsPtr = slots  // each worker writes only its own indexes
+                if workers <= 1 {
+                    for i in batch.indices { slotsPtr[i] = process(batch[i], catalog: catalog, scorer: scorer, options: options) }
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        var i = w
+                        while i < batch.count {
+                            slotsPtr[i] = process(batch[i], catalog: catalog, scorer: scorer, options: options)
+                            i += workers
+                        }
+                    }
+                }
+            }
+            for i in outcomes.indices {
+                consume(&outcomes[i]!)
+                outcomes[i] = nil
+            }
+            start = end
+        }
+    }
+
+    /// One file, start to finish. Never throws: every problem becomes a diagnostic.
+    static func process(_ path: String, catalog: ChecklistCatalog, scorer: Scorer, options: Options) -> Outcome {
+        var diags = DiagnosticList(file: path)
+        var outcome = Outcome(path: path, kind: nil, visit: nil, score: nil, policy: nil, diagnostics: [])
+        switch FileReader.read(path, maxBytes: options.limits.maxFileBytes) {
+        case .failure(let e):
+            diags.error(e.message.contains("over the limit") ? "limit-file-size" : "read", e.message, at: .start)
+        case .success(let bytes):
+            let (root, errors) = YAMLReader.parse(bytes, limits: options.limits)
+            errors.forEach { diags.append($0) }
+            if let root {
+                switch FileKind.detect(root) {
+                case .visit?:
+                    outcome.kind = .visit
+                    if let v = VisitLoader.load(root, file: path, catalog: catalog, diags: &diags), !diags.hasErrors {
+                        outcome.score = scorer.score(v)
+                        if options.keepVisits { outcome.visit = v }
+                    }
+                case .policy?:
+                    outcome.kind = .policy
+                    outcome.policy = PolicyLoader.load(root, file: path, diags: &diags)
+                case .checklist?:
+                    outcome.kind = .checklist
+                    _ = ChecklistLoader.load(root, file: path, diags: &diags)
+                case nil:
+                    diags.error("unknown-file-kind",
+                        "cannot tell what this file is: a visit has 'branch' and 'date', a checklist has 'items', a policy has 'select' or 'by'",
+                        at: root.mark)
+                }
+            }
+        }
+        outcome.diagnostics = diags.items
+        return outcome
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

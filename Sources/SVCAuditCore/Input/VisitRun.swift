@@ -1,0 +1,74 @@
+/// One run over PATHS, shared by every command that reads visits: find the files, read and
+/// score them in parallel, apply the cross-visit checks, and hand each valid visit on.
+public struct VisitRun {
+    public struct Settings: Sendable {
+        public var paths: [String]
+        public var strict = false
+        public var skipInvalid = false
+        public var jobs = InputPipeline.defaultJobs
+        public var keepVisits = false
+        public var limits: YAMLLimits = .default
+
+        public init(paths: [String]) { self.paths = paths }
+    }
+
+    public struct Summary: Sendable {
+        /// Every diagnostic (checklists, paths, files, cross-visit), sorted.
+        public var diagnostics: [Diagnostic] = []
+        public var filesRead = 0
+        public var visits = 0
+        public var policies = 0
+        public var checklistFiles = 0
+        /// Files with errors: with `--skip-invalid` these are left out and named in the output.
+        public var invalidFiles: [String] = []
+        /// Files in the folders that are not YAML and were not read.
+        public var notYAML: [String] = []
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+        /// The checklists themselves, or a path, are broken: nothing can be scored at all.
+        public var fatal = false
+    }
+
+    /// Calls `onVisit` for each valid visit in path order. Returns what was found.
+    public static func run(_ settings: Settings, checklists: ChecklistSource.Loaded,
+                           onVisit: (VisitScore, Visit?) -> Void) -> Summary {
+        var summary = Summary()
+        var diagnostics = checklists.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) { summary.fatal = true }
+        let found = FileDiscovery.expand(settings.paths)
+        diagnostics += found.diagnostics
+        if !found.diagnostics.isEmpty { summary.fatal = true }
+        summary.notYAML = found.skipped
+        // Checklist files among PATHS that are the loaded ones were checked already.
+        let files = found.files.filter { f in
+            f == "-" || !checklists.realPaths.contains(ChecklistSource.realPath(f) ?? f)
+        }
+        summary.checklistFiles = found.files.count - files.count
+        var cross = VisitSetChecks()
+        var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits)
+        options.limits = settings.limits
+        InputPipeline.run(files: files, catalog: checklists.catalog, options: options) { outcome in
+            summary.filesRead += 1
+            var diags = outcome.diagnostics
+            if let score = outcome.score { diags += cross.check(score) }
+            if settings.strict {
+                diags = diags.map { var d = $0; d.severity = .error; return d }
+            }
+            diagnostics += diags
+            let invalid = diags.contains { $0.severity == .error }
+            switch outcome.kind {
+            case .visit?: summary.visits += 1
+            case .policy?: summary.policies += 1
+            case .checklist?: summary.checklistFiles += 1
+            case nil: break
+            }
+            if invalid {
+                summary.invalidFiles.append(outcome.path)
+            } else if let score = outcome.score {
+                onVisit(score, outcome.visit)
+            }
+        }
+        summary.diagnostics = Diagnostic.sorted(diagnostics)
+        return summary
+    }
+}

@@ -1,0 +1,42 @@
+/// Checks across visits (SPEC §1.2): unique visit ids (error), and the warnings that can
+/// distort a ranking — one employee id with two names or roles, the same visit recorded twice.
+public struct VisitSetChecks: Sendable {
+    private var ids: [String: String] = [:]                     // visit id -> file
+    private var people: [String: (name: String, role: String, file: String)] = [:]
+    private var visitKeys: [String: String] = [:]               // branch|date|inspector|staff -> file
+
+    public init() {}
+
+    public mutating func check(_ v: VisitScore) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let first = ids[v.id] {
+            out.append(Diagnostic(file: v.file, mark: .start, severity: .error, code: "duplicate-visit-id",
+                message: "visit id '\(v.id)' is already used by \(first); give each visit its own id"))
+        } else {
+            ids[v.id] = v.file
+        }
+        for s in v.staff {
+            if let p = people[s.id] {
+                if p.name != s.name {
+                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: "staff-name-mismatch",
+                        message: "employee \(s.id) is named \(s.name) here but \(p.name) in \(p.file)"))
+                }
+                if p.role != s.role {
+                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: "staff-role-mismatch",
+                        message: "employee \(s.id) has role \(s.role) here but \(p.role) in \(p.file)"))
+                }
+            } else {
+                people[s.id] = (s.name, s.role, v.file)
+            }
+        }
+        let key = [v.branch.id, v.date.description, v.inspector, v.staff.map(\.id).sorted().joined(separator: ",")]
+            .joined(separator: "\u{1F}")
+        if let first = visitKeys[key] {
+            out.append(Diagnostic(file: v.file, mark: .start, severity: .warning, code: "duplicate-visit",
+                message: "same branch, date, inspector and staff as \(first): is this visit recorded twice?"))
+        } else {
+            visitKeys[key] = v.file
+        }
+        return out
+    }
+}

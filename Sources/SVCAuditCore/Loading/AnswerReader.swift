@@ -1,0 +1,88 @@
+/// Reads one answer — short form (`pass`, `4.5`, `2`) or long form (`{result: fail, note: …}`) —
+/// checking it against the item's type and range (SPEC §1.2).
+enum AnswerReader {
+    static let aliases: [String: Answer.Value] = [
+        "pass": .pass, "fail": .fail, "na": .na,
+        "合格": .pass, "不合格": .fail, "不适用": .na,
+    ]
+
+    static func read(_ node: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer? {
+        var note: String?
+        var fixBy: Day?
+        var evidence: [String] = []
+        var valueNode = node
+        if case .mapping = node.kind {
+            guard var m = MappingReader(node, what: "answer to \(item.id)", diags: &diags) else { return nil }
+            guard let r = m.raw("result") else {
+                m.missing("result", diags: &diags)
+                m.finish(diags: &diags)
+                return nil
+            }
+            valueNode = r
+            note = m.string("note", diags: &diags)
+            fixBy = m.day("fix_by", diags: &diags)
+            evidence = m.stringList("evidence", diags: &diags)?.map(\.0) ?? []
+            m.finish(diags: &diags)
+        }
+        guard let value = readValue(valueNode, item: item, diags: &diags) else { return nil }
+        let answer = Answer(item: item.id, value: value, note: note, fixBy: fixBy, evidence: evidence, mark: valueNode.mark)
+        if answer.isDeduction(for: item), (note ?? "").trimmingSpaces.isEmpty {
+            diags.warning("no-note", "\(item.id) is a deduction without a note: record the reason (扣分原因)", at: valueNode.mark)
+        }
+        return answer
+    }
+
+    private static func readValue(_ v: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer.Value? {
+        if let s = v.scalar, !v.isNull, let word = aliases[s] ?? aliases[s.lowercased()], word == .na {
+            return .na
+        }
+        switch item.type {
+        case .check:
+            if let s = v.scalar, let word = aliases[s] ?? aliases[s.lowercased()] { return word }
+            diags.error("bad-answer", "\(item.id) is a check item: answer pass, fail or na (合格 / 不合格 / 不适用), found \(v.kindDescription)", at: v.mark)
+        case .scale:
+            guard let x = MappingReader.number(v) else {
+                diags.error("bad-answer", "\(item.id) is a scale item: answer a number from 0 to \(MappingReader.show(item.points)), or na, found \(v.kindDescription)", at: v.mark)
+                return nil
+            }
+            guard x >= 0, x <= item.points else {
+                diags.error("out-of-range", "\(item.id) is scored 0 to \(MappingReader.show(item.points)); \(MappingReader.show(x)) is out of range", at: v.mark)
+                return nil
+            }
+            return .value(x)
+        case .deduct, .bonus:
+            guard let n = MappingReader.integer(v) else {
+                diags.error("bad-answer", "\(item.id) is a \(item.type.rawValue) item: answer how many times it happened (a whole number, 0 or more), or na, found \(v.kindDescription)", at: v.mark)
+                return nil
+            }
+            guard n >= 0 else {
+                diags.error("out-of-range", "\(item.id) counts occurrences; \(n) is below 0", at: v.mark)
+                return nil
+            }
+            return .count(n)
+        }
+        return nil
+    }
+}
+
+extension Answer {
+    /// A failed check, a deduct count above 0, or a scale value below full points (SPEC §1.2, §2.7).
+    public func isDeduction(for item: ChecklistItem) -> Bool {
+        switch (item.type, value) {
+        case (.check, .fail): return true
+        case (.deduct, .count(let n)): return n > 0
+        case (.scale, .value(let x)): return x < item.points
+        default: return false
+        }
+    }
+
+    /// A veto breach: a failed check or a deduct count of 1 or more on a veto item (SPEC §2.4).
+    public func isBreach(of item: ChecklistItem) -> Bool {
+        guard item.veto else { return false }
+        switch (item.type, value) {
+        case (.check, .fail): return true
+        case (.deduct, .count(let n)): return n >= 1
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Every loaded checklist, with the item index the visit loader and the scorer look up.
+public struct ChecklistCatalog: Sendable {
+    public struct ItemRef: Sendable {
+        public let checklist: Int
+        public let item: Int
+    }
+
+    /// Sorted by id, so every listing and composite is in a stable order.
+    public let checklists: [Checklist]
+    private let byID: [String: Int]
+    private let items: [String: ItemRef]
+
+    /// Builds the catalog; checklists or items whose id is already taken are reported and left out.
+    public init(_ loaded: [Checklist], diagnostics: inout [Diagnostic]) {
+        var kept: [Checklist] = []
+        var ids: [String: Checklist] = [:]
+        var itemOwner: [String: (Checklist, ChecklistItem)] = [:]
+        for var c in loaded.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
+            if let first = ids[c.id] {
+                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: "duplicate-checklist-id",
+                    message: "checklist id '\(c.id)' is already used by \(first.file)"))
+                continue
+            }
+            c.items = c.items.filter { item in
+                if let (oc, _) = itemOwner[item.id] {
+                    diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: "duplicate-item-id",
+                        message: "item id '\(item.id)' is already used in checklist '\(oc.id)' (\(oc.file)); item ids must be unique across all checklists"))
+                    return false
+                }
+                itemOwner[item.id] = (c, item)
+                return true
+            }
+            ids[c.id] = c
+            kept.append(c)
+        }
+        self.init(sorted: kept)
+    }
+
+    /// A catalog from checklists already known to be consistent (tests, generators).
+    public init(_ checklists: [Checklist]) {
+        var ignored: [Diagnostic] = []
+        self.init(checklists, diagnostics: &ignored)
+    }
+
+    private init(sorted list: [Checklist]) {
+        checklists = list.sorted { $0.id < $1.id }
+        var byID: [String: Int] = [:]
+        var items: [String: ItemRef] = [:]
+        for (ci, c) in checklists.enumerated() {
+            byID[c.id] = ci
+            for (ii, item) in c.items.enumerated() { items[item.id] = ItemRef(checklist: ci, item: ii) }
+        }
+        self.byID = byID
+        self.items = items
+    }
+
+    public var ids: [String] { checklists.map(\.id) }
+
+    public func checklist(_ id: String) -> Checklist? { byID[id].map { checklists[$0] } }
+
+    public func index(of checklistID: String) -> Int? { byID[checklistID] }
+
+    public func ref(_ itemID: String) -> ItemRef? { items[itemID] }
+
+    public func item(_ itemID: String) -> (checklist: Checklist, item: ChecklistItem)? {
+        items[itemID].map { (checklists[$0.checklist], checklists[$0.checklist].items[$0.item]) }
+    }
+
+    public var allItemIDs: some Sequence<String> { items.keys }
+
+    /// Every role a checklist or item names (to catch misspelt roles in visits).
+    public var namedRoles: Set<String> {
+        var s = Set<String>()
+        for c in checklists {
+            c.roles.map { s.formUnion($0) }
+            for i in c.items { i.roles.map { s.formUnion($0) } }
+        }
+        return s
+    }
+}

@@ -1,0 +1,160 @@
+/// Reads one checklist file's tree into a `Checklist` (SPEC §1.1). Cross-file checks
+/// (duplicate checklist and item ids) belong to `ChecklistCatalog`.
+public enum ChecklistLoader {
+    static let idPattern = "[a-z][a-z0-9_-]*"
+
+    public static func load(_ root: YAMLNode, file: String, diags: inout DiagnosticList) -> Checklist? {
+        guard var m = MappingReader(root, what: "checklist", diags: &diags) else { return nil }
+        let errorsBefore = diags.items.count
+        let id = m.string("id", required: true, diags: &diags)
+        if let id, !Identifier.isChecklistID(id) {
+            diags.error("bad-id", "checklist id '\(id)' must match \(idPattern) (lower-case letter first)",
+                        at: m.pair("id")!.value.mark)
+        }
+        let title = m.string("title", required: true, diags: &diags)
+        let titleEN = m.string("title_en", diags: &diags)
+        let version = m.raw("version").flatMap { v -> String? in
+            guard let s = v.scalar, !v.isNull else {
+                diags.error("wrong-type", "'version' must be text such as \"2026.1\", found \(v.kindDescription)", at: v.mark)
+                return nil
+            }
+            return s
+        }
+        let scope = m.choice("scope", Checklist.Scope.self, required: true, diags: &diags)
+        var roles = m.stringList("roles", diags: &diags)?.map(\.0)
+        if roles != nil, scope == .branch {
+            diags.error("roles-on-branch-scope",
+                        "'roles' is only for staff-scope checklists; a branch-scope checklist is scored once per visit",
+                        at: m.pair("roles")!.keyMark)
+            roles = nil
+        }
+        if let r = roles, r.isEmpty {
+            diags.error("bad-value", "'roles' is an empty list: the checklist would apply to nobody; leave it out to mean every role",
+                        at: m.pair("roles")!.value.mark)
+        }
+        var weight = 1.0
+        if let (w, mark) = m.number("weight", diags: &diags) {
+            if w > 0 { weight = w } else {
+                diags.error("bad-value", "'weight' must be a number greater than 0, found \(MappingReader.show(w))", at: mark)
+            }
+        }
+        var items: [ChecklistItem] = []
+        if let itemsNode = m.raw("items") {
+            if case .sequence(let list) = itemsNode.kind {
+                if list.isEmpty {
+                    diags.error("bad-value", "'items' is empty: a checklist needs at least one item", at: itemsNode.mark)
+                }
+                for node in list {
+                    if let item = loadItem(node, checklistRoles: roles, diags: &diags) { items.append(item) }
+                }
+            } else {
+                diags.error("wrong-type", "'items' must be a list of items, found \(itemsNode.kindDescription)", at: itemsNode.mark)
+            }
+        } else {
+            m.missing("items", diags: &diags)
+        }
+        m.finish(diags: &diags)
+        // Duplicate item ids within the file.
+        var seen: [String: Mark] = [:]
+        for item in items {
+            if let first = seen[item.id] {
+                diags.error("duplicate-item-id", "item id '\(item.id)' is used twice (first at line \(first.line))", at: item.mark)
+            } else {
+                seen[item.id] = item.mark
+            }
+        }
+        guard diags.items[errorsBefore...].allSatisfy({ $0.severity != .error }),
+              let id, let title, let scope else { return nil }
+        return Checklist(id: id, title: title, titleEN: titleEN, version: version, scope: scope, roles: roles,
+                         weight: weight, items: items, file: file, mark: root.mark)
+    }
+
+    static func loadItem(_ node: YAMLNode, checklistRoles: [String]?, diags: inout DiagnosticList) -> ChecklistItem? {
+        let label = node.mapValue("id").flatMap(\.scalar).map { "item \($0)" } ?? "item"
+        guard var m = MappingReader(node, what: label, diags: &diags) else { return nil }
+        let before = diags.items.count
+        let id = m.string("id", required: true, diags: &diags)
+        if let id, !Identifier.isItemID(id) {
+            diags.error("bad-id", "item id '\(id)' must start with a letter and hold only letters, digits, '_', '.' or '-'",
+                        at: m.pair("id")!.value.mark)
+        }
+        let text = m.string("text", required: true, diags: &diags)
+        let textEN = m.string("text_en", diags: &diags)
+        let section = m.string("section", diags: &diags)
+        let type = m.choice("type", ChecklistItem.Kind.self, diags: &diags) ?? .check
+        var points: Double?
+        if let (p, mark) = m.number("points", required: true, diags: &diags) {
+            if p > 0 { points = p } else {
+                diags.error("bad-points", "'points' must be greater than 0, found \(MappingReader.show(p))", at: mark)
+            }
+        }
+        var per: Double?
+        if let (p, mark) = m.number("per", diags: &diags) {
+            if type == .deduct || type == .bonus {
+                if p > 0 { per = p } else {
+                    diags.error("bad-points", "'per' must be greater than 0, found \(MappingReader.show(p))", at: mark)
+                }
+            } else {
+                diags.error("per-not-allowed", "'per' is only for deduct and bonus items; this item is of type \(type.rawValue)",
+                            at: m.pair("per")!.keyMark)
+            }
+        } else if type == .deduct || type == .bonus, m.pair("per") == nil {
+            diags.error("per-missing", "\(label) is of type \(type.rawValue) and needs 'per' (points per occurrence)", at: node.mark)
+        }
+        let veto = m.bool("veto", diags: &diags) ?? false
+        if veto, type == .scale || type == .bonus {
+            diags.error("bad-value", "'veto' applies to check and deduct items only; a \(type.rawValue) item cannot be breached",
+                        at: m.pair("veto")!.keyMark)
+        }
+        let rolePairs = m.stringList("roles", diags: &diags)
+        if let rolePairs {
+            if rolePairs.isEmpty {
+                diags.error("bad-value", "'roles' is an empty list: the item would apply to nobody", at: m.pair("roles")!.value.mark)
+            }
+            if let allowed = checklistRoles {
+                for (r, mark) in rolePairs where !allowed.contains(r) {
+                    diags.error("item-role-outside", "role '\(r)' is not among the checklist's roles (\(allowed.joined(separator: ", ")))"
+                        + Suggestion.hint(for: r, in: allowed), at: mark)
+                }
+            }
+        }
+        let guidance = m.string("guidance", diags: &diags)
+        let source = m.raw("source").flatMap(\.scalar)
+        m.finish(diags: &diags)
+        guard diags.items[before...].allSatisfy({ $0.severity != .error }),
+              let id, let text, let points else { return nil }
+        return ChecklistItem(id: id, text: text, textEN: textEN, section: section, points: points, type: type, per: per,
+                             veto: veto, roles: rolePairs?.map(\.0), guidance: guidance, source: source, mark: node.mark)
+    }
+}
+
+enum Identifier {
+    static func isChecklistID(_ s: String) -> Bool {
+        guard let f = s.unicodeScalars.first, ("a"..."z").contains(f) else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    }
+
+    static func isItemID(_ s: String) -> Bool {
+        guard let f = s.unicodeScalars.first, f.isASCIILetter else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "." || $0 == "-" }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}
+
+extension YAMLNode {
+    /// The value of `key` when this node is a mapping.
+    func mapValue(_ key: String) -> YAMLNode? {
+        if case .mapping(let pairs) = kind { return pairs.first { $0.key == key }?.value }
+        return nil
+    }
+}
+
+extension MappingReader {
+    /// A number as a user wrote it: 10 not 10.0.
+    static func show(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}

@@ -1,0 +1,187 @@
+/// Reads one visit file's tree into a `Visit` (SPEC §1.2), checking it against the catalog.
+/// Cross-visit warnings (same employee with another name, duplicate visits) are `VisitSetChecks`.
+public enum VisitLoader {
+    public static func load(_ root: YAMLNode, file: String, catalog: ChecklistCatalog,
+                            diags: inout DiagnosticList) -> Visit? {
+        guard var m = MappingReader(root, what: "visit", diags: &diags) else { return nil }
+        let before = diags.items.count
+        let id = m.string("id", diags: &diags) ?? file
+        let branch = loadBranch(&m, diags: &diags)
+        let date = m.day("date", required: true, diags: &diags)
+        let inspector = m.string("inspector", required: true, diags: &diags)
+        let method = m.choice("method", Visit.Method.self, diags: &diags) ?? .onsite
+
+        // The families assessed: given, or every loaded checklist.
+        var assessed = catalog.ids
+        if let list = m.stringList("checklists", diags: &diags) {
+            var ids: [String] = []
+            for (cid, mark) in list {
+                if catalog.checklist(cid) == nil {
+                    diags.error("checklist-not-loaded", "checklist '\(cid)' is not loaded (loaded: \(catalog.ids.joined(separator: ", ")))"
+                        + Suggestion.hint(for: cid, in: catalog.ids), at: mark)
+                } else if ids.contains(cid) {
+                    diags.error("duplicate-checklist", "checklist '\(cid)' is listed twice", at: mark)
+                } else {
+                    ids.append(cid)
+                }
+            }
+            if list.isEmpty {
+                diags.error("bad-value", "'checklists' is empty: list the families this visit assessed, or leave it out for all",
+                            at: m.pair("checklists")!.value.mark)
+            }
+            assessed = ids
+        }
+        let context = Context(catalog: catalog, assessed: Set(assessed))
+
+        var results: [Answer] = []
+        if let node = m.raw("results"), !node.isNull {
+            results = loadAnswers(node, subject: .branch, context: context, diags: &diags)
+        }
+        if !diags.hasErrors { warnUnanswered(results, subject: .branch, mark: m.pair("results")?.keyMark ?? root.mark,
+                                             context: context, diags: &diags) }
+
+        var staff: [StaffObservation] = []
+        if let node = m.raw("staff"), !node.isNull {
+            if case .sequence(let list) = node.kind {
+                var seen: [String: Mark] = [:]
+                for entry in list {
+                    guard let s = loadStaff(entry, context: context, diags: &diags) else { continue }
+                    if let first = seen[s.id] {
+                        diags.error("duplicate-staff", "staff id '\(s.id)' appears twice in this visit (first at line \(first.line))", at: s.mark)
+                        continue
+                    }
+                    seen[s.id] = s.mark
+                    staff.append(s)
+                }
+            } else {
+                diags.error("wrong-type", "'staff' must be a list of employees (- id: …), found \(node.kindDescription)", at: node.mark)
+            }
+        }
+        m.finish(diags: &diags)
+        guard diags.items[before...].allSatisfy({ $0.severity != .error }),
+              let branch, let date, let inspector else { return nil }
+        return Visit(id: id, file: file, branch: branch, date: date, inspector: inspector, method: method,
+                     checklists: catalog.ids.filter { context.assessed.contains($0) },
+                     results: results, staff: staff, mark: root.mark)
+    }
+
+    private struct Context {
+        let catalog: ChecklistCatalog
+        let assessed: Set<String>
+    }
+
+    private enum Subject {
+        case branch
+        case staff(id: String, role: String)
+    }
+
+    private static func loadBranch(_ m: inout MappingReader, diags: inout DiagnosticList) -> Branch? {
+        guard let node = m.raw("branch") else {
+            m.missing("branch", diags: &diags)
+            return nil
+        }
+        guard var b = MappingReader(node, what: "branch", diags: &diags) else { return nil }
+        let id = b.string("id", required: true, diags: &diags)
+        let name = b.string("name", required: true, diags: &diags)
+        let parent = b.string("parent", diags: &diags)
+        let region = b.string("region", diags: &diags)
+        b.finish(diags: &diags)
+        guard let id, let name else { return nil }
+        return Branch(id: id, name: name, parent: parent, region: region)
+    }
+
+    private static func loadStaff(_ node: YAMLNode, context: Context, diags: inout DiagnosticList) -> StaffObservation? {
+        let label = node.mapValue("id").flatMap(\.scalar).map { "staff member \($0)" } ?? "staff member"
+        guard var m = MappingReader(node, what: label, diags: &diags) else { return nil }
+        let before = diags.items.count
+        let id = m.string("id", required: true, diags: &diags)
+        let name = m.string("name", required: true, diags: &diags)
+        let role = m.string("role", required: true, diags: &diags)
+        if let role {
+            let named = context.catalog.namedRoles
+            if !named.isEmpty, !named.contains(role) {
+                diags.warning("unknown-role", "role '\(role)' is not named by any loaded checklist"
+                    + Suggestion.hint(for: role, in: named), at: m.pair("role")!.value.mark)
+            }
+        }
+        var results: [Answer] = []
+        let resultsNode = m.raw("results")
+        if let r = resultsNode, !r.isNull, let id, let role {
+            results = loadAnswers(r, subject: .staff(id: id, role: role), context: context, diags: &diags)
+            if diags.items[before...].allSatisfy({ $0.severity != .error }) {
+                warnUnanswered(results, subject: .staff(id: id, role: role), mark: node.mark, context: context, diags: &diags)
+            }
+        } else if let id, let role, diags.items[before...].allSatisfy({ $0.severity != .error }) {
+            warnUnanswered([], subject: .staff(id: id, role: role), mark: node.mark, context: context, diags: &diags)
+        }
+        m.finish(diags: &diags)
+        guard let id, let name, let role else { return nil }
+        return StaffObservation(id: id, name: name, role: role, results: results, mark: node.mark)
+    }
+
+    private static func loadAnswers(_ node: YAMLNode, subject: Subject, context: Context,
+                                    diags: inout DiagnosticList) -> [Answer] {
+        guard case .mapping(let pairs) = node.kind else {
+            diags.error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(node.kindDescription)", at: node.mark)
+            return []
+        }
+        var out: [Answer] = []
+        out.reserveCapacity(pairs.count)
+        for p in pairs {
+            guard let (checklist, item) = context.catalog.item(p.key) else {
+                let candidates = context.catalog.allItemIDs
+                diags.error("unknown-item", "unknown item id '\(p.key)'" + Suggestion.hint(for: p.key, in: candidates), at: p.keyMark)
+                continue
+            }
+            switch (subject, checklist.scope) {
+            case (.branch, .staff):
+                diags.error("wrong-scope", "item \(p.key) belongs to the staff-scope checklist '\(checklist.id)': answer it under each employee in 'staff', not in the visit's 'results'", at: p.keyMark)
+                continue
+            case (.staff(let sid, _), .branch):
+                diags.error("wrong-scope", "item \(p.key) belongs to the branch-scope checklist '\(checklist.id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: p.keyMark)
+                continue
+            case (.staff(let sid, let role), .staff):
+                if !checklist.applies(toRole: role) {
+                    diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): checklist '\(checklist.id)' is for roles \(checklist.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
+                    continue
+                }
+                if !item.applies(toRole: role) {
+                    diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): it is for roles \(item.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
+                    continue
+                }
+            case (.branch, .branch):
+                break
+            }
+            if !context.assessed.contains(checklist.id) {
+                diags.error("not-assessed", "item \(p.key) belongs to checklist '\(checklist.id)', which this visit's 'checklists' does not list", at: p.keyMark)
+                continue
+            }
+            if let a = AnswerReader.read(p.value, item: item, diags: &diags) { out.append(a) }
+        }
+        return out
+    }
+
+    /// One warning per subject naming every applicable item left unanswered.
+    private static func warnUnanswered(_ answers: [Answer], subject: Subject, mark: Mark, context: Context,
+                                       diags: inout DiagnosticList) {
+        let answered = Set(answers.map(\.item))
+        var missing: [String] = []
+        for c in context.catalog.checklists where context.assessed.contains(c.id) {
+            switch subject {
+            case .branch:
+                guard c.scope == .branch else { continue }
+                missing += c.items.lazy.filter { !answered.contains($0.id) }.map(\.id)
+            case .staff(_, let role):
+                guard c.scope == .staff, c.applies(toRole: role) else { continue }
+                missing += c.items.lazy.filter { $0.applies(toRole: role) && !answered.contains($0.id) }.map(\.id)
+            }
+        }
+        guard !missing.isEmpty else { return }
+        let who: String
+        switch subject {
+        case .branch: who = "branch items"
+        case .staff(let id, _): who = "employee \(id)"
+        }
+        diags.warning("unanswered", "\(who): \(missing.count) applicable item\(missing.count == 1 ? "" : "s") unanswered, excluded from the score like na: \(missing.joined(separator: ", "))", at: mark)
+    }
+}

@@ -1,0 +1,55 @@
+/// The selection rules HR publishes (`--policy FILE`), SPEC §1.3. Defaults are SPEC's.
+public struct Policy: Sendable, Equatable {
+    public enum RankBy: String, Sendable, CaseIterable { case staff, branch }
+    public enum VetoMode: String, Sendable, CaseIterable { case disqualify, zero, ignore }
+    public enum TieRule: String, Sendable, CaseIterable { case competition, dense, ordinal }
+    public enum GroupBy: String, Sendable, CaseIterable { case all, branch, parent, region }
+    public enum AtCutoff: String, Sendable, CaseIterable { case include, exclude }
+
+    public enum Quota: Sendable, Equatable {
+        case top(Int)
+        case percent(Double)
+    }
+
+    public struct Selection: Sendable, Equatable {
+        public var quota: Quota = .top(10)
+        public var per: GroupBy = .all
+        public var atCutoff: AtCutoff = .include
+        public init(quota: Quota = .top(10), per: GroupBy = .all, atCutoff: AtCutoff = .include) {
+            self.quota = quota; self.per = per; self.atCutoff = atCutoff
+        }
+    }
+
+    public struct Targets: Sendable, Equatable {
+        public var branchPassRate: Double?
+        public var staffPassRate: Double?
+        public init(branchPassRate: Double? = nil, staffPassRate: Double? = nil) {
+            self.branchPassRate = branchPassRate; self.staffPassRate = staffPassRate
+        }
+    }
+
+    public var title: String?
+    public var by: RankBy = .staff
+    public var roles: [String]?
+    public var minVisits: Int = 1
+    public var minScore: Double = 0
+    public var veto: VetoMode = .disqualify
+    public var methodWeights: [Visit.Method: Double] = [:]
+    public var priorVisits: Double = 0
+    public var passMark: Double = 85
+    public var targets = Targets()
+    public var ties: TieRule = .competition
+    public var select = Selection()
+    /// Star level → minimum ranking score, e.g. [5: 95, 4: 90, 3: 85].
+    public var stars: [Int: Double] = [:]
+    public var file: String?
+
+    public init() {}
+
+    public func weight(of method: Visit.Method) -> Double { methodWeights[method] ?? 1 }
+
+    /// The highest level whose threshold is at or below `score`.
+    public func stars(for score: Double) -> Int? {
+        stars.filter { $0.value <= score }.map(\.key).max()
+    }
+}

@@ -1,0 +1,122 @@
+/// The arithmetic of SPEC §2.1–2.4. Scores are unrounded doubles; rounding is for display only.
+public struct Scorer: Sendable {
+    public let catalog: ChecklistCatalog
+
+    public init(catalog: ChecklistCatalog) { self.catalog = catalog }
+
+    public func score(_ visit: Visit) -> VisitScore {
+        let assessed = Set(visit.checklists)
+        let branchPart = scoreSubject(answers: visit.results, role: nil, assessed: assessed)
+        var staff: [StaffScore] = []
+        staff.reserveCapacity(visit.staff.count)
+        for s in visit.staff {
+            staff.append(StaffScore(id: s.id, name: s.name, role: s.role,
+                                    result: scoreSubject(answers: s.results, role: s.role, assessed: assessed), mark: s.mark))
+        }
+
+        // Visit-level checklist scores (§2.3).
+        var composite: [(id: String, weight: Double, score: Double, subjects: Int)] = []
+        for c in catalog.checklists where assessed.contains(c.id) {
+            switch c.scope {
+            case .branch:
+                if let s = branchPart.checklists.first(where: { $0.id == c.id })?.score {
+                    composite.append((c.id, c.weight, s, 1))
+                }
+            case .staff:
+                var sum = 0.0, n = 0
+                for st in staff {
+                    if let s = st.result.checklists.first(where: { $0.id == c.id })?.score { sum += s; n += 1 }
+                }
+                if n > 0 { composite.append((c.id, c.weight, sum / Double(n), n)) }
+            }
+        }
+        let wsum = composite.reduce(0) { $0 + $1.weight }
+        let base = wsum > 0 ? composite.reduce(0) { $0 + $1.weight * $1.score } / wsum : nil
+        let findings = branchPart.deductions + staff.reduce(0) { $0 + $1.result.deductions }
+        return VisitScore(id: visit.id, file: visit.file, branch: visit.branch, date: visit.date,
+                          inspector: visit.inspector, method: visit.method, assessed: visit.checklists,
+                          branchPart: branchPart, staff: staff, checklists: composite, base: base,
+                          bonus: branchPart.bonus, findings: findings)
+    }
+
+    /// Scores the branch's own items (`role == nil`) or one employee's.
+    func scoreSubject(answers: [Answer], role: String?, assessed: Set<String>) -> SubjectScore {
+        var byItem: [String: Answer] = [:]
+        byItem.reserveCapacity(answers.count)
+        for a in answers { byItem[a.item] = a }
+
+        var results: [ChecklistResult] = []
+        var veto: [String] = []
+        var unanswered: [String] = []
+        var deductions = 0
+        var bonusTotal = 0.0
+        for c in catalog.checklists where assessed.contains(c.id) {
+            if let role {
+                guard c.scope == .staff, c.applies(toRole: role) else { continue }
+            } else {
+                guard c.scope == .branch else { continue }
+            }
+            var r = ChecklistResult(id: c.id, weight: c.weight, earned: 0, max: 0, bonus: 0, sections: [], items: [])
+            var sectionIndex: [String: Int] = [:]
+            for item in c.items {
+                if let role, !item.applies(toRole: role) { continue }
+                let answer = byItem[item.id]
+                let outcome = Self.outcome(item, answer?.value)
+                let deduction = answer?.isDeduction(for: item) ?? false
+                let breach = answer?.isBreach(of: item) ?? false
+                if deduction { deductions += 1 }
+                if breach { veto.append(item.id) }
+                switch outcome {
+                case .scored(let e, let m):
+                    r.earned += e
+                    r.max += m
+                    if let name = item.section {
+                        let i = sectionIndex[name] ?? {
+                            r.sections.append(SectionResult(name: name, earned: 0, max: 0))
+                            sectionIndex[name] = r.sections.count - 1
+                            return r.sections.count - 1
+                        }()
+                        r.sections[i].earned += e
+                        r.sections[i].max += m
+                    }
+                case .bonus(let b):
+                    r.bonus += b
+                    bonusTotal += b
+                case .unanswered:
+                    unanswered.append(item.id)
+                case .notApplicable:
+                    break
+                }
+                r.items.append(ItemResult(item: item.id, outcome: outcome, answer: answer, deduction: deduction, breach: breach))
+            }
+            results.append(r)
+        }
+        let scored = results.filter { $0.score != nil }
+        let wsum = scored.reduce(0) { $0 + $1.weight }
+        let base = wsum > 0 ? scored.reduce(0) { $0 + $1.weight * $1.score! } / wsum : nil
+        return SubjectScore(checklists: results, base: base, bonus: bonusTotal,
+                            veto: veto.sorted(), unanswered: unanswered.sorted(), deductions: deductions)
+    }
+
+    /// SPEC §2.1: what one answer earns of what maximum.
+    static func outcome(_ item: ChecklistItem, _ value: Answer.Value?) -> ItemResult.Outcome {
+        guard let value else { return .unanswered }
+        switch (item.type, value) {
+        case (_, .na):
+            return .notApplicable
+        case (.check, .pass):
+            return .scored(earned: item.points, max: item.points)
+        case (.check, _):
+            return .scored(earned: 0, max: item.points)
+        case (.scale, .value(let x)):
+            return .scored(earned: x, max: item.points)
+        case (.deduct, .count(let n)):
+            return .scored(earned: Swift.max(0, item.points - Double(n) * (item.per ?? 0)), max: item.points)
+        case (.bonus, .count(let n)):
+            return .bonus(Swift.min(item.points, Double(n) * (item.per ?? 0)))
+        default:
+            // The loader never lets a value of the wrong kind through.
+            return .notApplicable
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Encoding problems found before libyaml sees the bytes, so the message can say what the
+/// file is (UTF-16, binary) and where, instead of a generic reader error.
+enum EncodingCheck {
+    static func problem(in bytes: [UInt8]) -> YAMLError? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return YAMLError("encoding-utf16",
+                "file is UTF-16 encoded; save it as UTF-8 (svcaudit reads UTF-8 only)", at: .start)
+        }
+        // UTF-16 without a BOM shows as every other byte being NUL.
+        return bytes.withUnsafeBufferPointer { buf -> YAMLError? in
+            guard let nul = buf.firstIndex(of: 0) else { return firstInvalidUTF8(buf) }
+            let mark = mark(ofByteOffset: nul, in: buf)
+            if buf.count >= 2, buf[0] == 0 || buf[1] == 0 {
+                return YAMLError("encoding-utf16",
+                    "file looks UTF-16 encoded (NUL bytes between characters); save it as UTF-8", at: mark)
+            }
+            return YAMLError("encoding-nul",
+                "file contains a NUL byte; it is not a text file (or it is damaged)", at: mark)
+        }
+    }
+
+    private static func firstInvalidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> YAMLError? {
+        // Fast path: pure ASCII or valid UTF-8 (the common case) costs one pass.
+        var it = buf.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                offset += UTF8.width(s)
+            case .emptyInput:
+                break loop
+            case .error:
+                let mark = mark(ofByteOffset: offset, in: buf)
+                return YAMLError("encoding-utf8",
+                    "file is not valid UTF-8 (byte 0x\(String(buf[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8 — GBK/GB2312 files must be converted",
+                    at: mark)
+            }
+        }
+        return nil
+    }
+
+    /// Line and column (in Unicode scalars, as libyaml counts) of a byte offset.
+    static func mark(ofByteOffset target: Int, in buf: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1, column = 1
+        var i = 0
+        let end = min(target, buf.count)
+        while i < end {
+            let b = buf[i]
+            if b == 0x0A {
+                line += 1; column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1   // count lead bytes only: one per scalar
+            }
+            i += 1
+        }
+        return Mark(line: line, column: column)
+    }
+}

@@ -1,0 +1,68 @@
+/// A position in a source file, 1-based, as editors show it.
+/// Columns count Unicode scalars (libyaml's own unit), so a Chinese character is one column.
+public struct Mark: Equatable, Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static let start = Mark(line: 1, column: 1)
+
+    public static func < (a: Mark, b: Mark) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// The small YAML tree svcaudit reads: scalars stay text until a typed field interprets them,
+/// so `007`, `0421`, `yes` and `2026-07-14` are never silently converted.
+public struct YAMLNode: Sendable {
+    public enum Kind: Sendable {
+        /// `plain` is false for quoted and block scalars: `"10"` is a string, `10` may be a number.
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    public var kind: Kind
+    public var mark: Mark
+
+    public init(_ kind: Kind, mark: Mark) {
+        self.kind = kind
+        self.mark = mark
+    }
+
+    /// The scalar text, or nil for collections.
+    public var scalar: String? {
+        if case .scalar(let s, _) = kind { return s }
+        return nil
+    }
+
+    /// A plain scalar that YAML would read as null (`~`, `null`, or nothing).
+    public var isNull: Bool {
+        if case .scalar(let s, let plain) = kind, plain {
+            return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+        }
+        return false
+    }
+
+    /// What a diagnostic calls this node when it is of the wrong kind.
+    public var kindDescription: String {
+        switch kind {
+        case .scalar(let s, let plain):
+            if isNull { return "nothing (null)" }
+            if plain, Double(s) != nil { return "the number \(s)" }
+            return "the text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+public struct YAMLPair: Sendable {
+    public var key: String
+    public var keyMark: Mark
+    public var value: YAMLNode
+}

@@ -1,0 +1,200 @@
+import CYAML
+
+/// Reads one YAML document into a `YAMLNode` tree with libyaml's event API.
+///
+/// The tree is built with an explicit stack, never by recursion, so nesting depth is bounded
+/// by `limits.maxDepth` and nothing else. Aliases are rejected rather than expanded: svcaudit's
+/// files never need them, and refusing them makes "billion laughs" inputs a one-line error.
+public enum YAMLReader {
+    /// Parses `bytes` (the whole file). Returns the root node, or nil when the file could not be
+    /// read; `errors` holds every problem found (duplicate keys do not stop the reader).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) -> (root: YAMLNode?, errors: [YAMLError]) {
+        if bytes.count > limits.maxFileBytes {
+            return (nil, [YAMLError("limit-file-size",
+                "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes for one input file",
+                at: .start)])
+        }
+        if let problem = EncodingCheck.problem(in: bytes) {
+            return (nil, [problem])
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // tolerated BOM
+        return body.withUnsafeBufferPointer { buffer in
+            var builder = EventBuilder(limits: limits)
+            return builder.run(buffer)
+        }
+    }
+}
+
+/// Turns libyaml events into nodes.
+private struct EventBuilder {
+    let limits: YAMLLimits
+
+    private enum Frame {
+        case sequence(Mark, [YAMLNode])
+        case mapping(Mark, [YAMLPair], pendingKey: (String, Mark)?, seen: [String: Mark])
+    }
+
+    private var stack: [Frame] = []
+    private var root: YAMLNode?
+    private var errors: [YAMLError] = []
+    private var nodes = 0
+    private var documents = 0
+
+    init(limits: YAMLLimits) { self.limits = limits }
+
+    /// Marks the value of a duplicate key, which is read and then dropped.
+    private static let droppedKey = "\u{0}duplicate"
+
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> (root: YAMLNode?, errors: [YAMLError]) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return (nil, [YAMLError("yaml-internal", "could not start the YAML parser (out of memory?)", at: .start)])
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                errors.append(Self.parserError(parser, buffer))
+                return (nil, errors)
+            }
+            let fatal = handle(&event)
+            let type = event.type
+            yaml_event_delete(&event)
+            if let fatal {
+                errors.append(fatal)
+                return (nil, errors)
+            }
+            if type == YAML_STREAM_END_EVENT { break }
+        }
+        if documents == 0 || root == nil {
+            return (nil, [YAMLError("empty-file", "file is empty: it holds no YAML document", at: .start)])
+        }
+        return (root, errors)
+    }
+
+    /// Handles one event; returns an error that stops reading, if any.
+    private mutating func handle(_ event: inout yaml_event_t) -> YAMLError? {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                return YAMLError("several-documents",
+                    "file holds more than one YAML document (a second '---'); keep one document per file",
+                    at: mark)
+            }
+        case YAML_ALIAS_EVENT:
+            return YAMLError("yaml-alias",
+                "aliases (*name) are not supported; write the value out in full", at: mark)
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            if Int(s.length) > limits.maxScalarBytes {
+                return YAMLError("limit-scalar",
+                    "value is \(s.length) bytes long, over the limit of \(limits.maxScalarBytes) bytes", at: mark)
+            }
+            let text = s.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self)
+            } ?? ""
+            // A tagged scalar (`!!str 10`) or any quoted/block style is text, never a number or null.
+            let plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nil
+            return add(YAMLNode(.scalar(text, plain: plain), mark: mark))
+        case YAML_SEQUENCE_START_EVENT:
+            if let e = open(mark) { return e }
+            stack.append(.sequence(mark, []))
+        case YAML_MAPPING_START_EVENT:
+            if let e = open(mark) { return e }
+            stack.append(.mapping(mark, [], pendingKey: nil, seen: [:]))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return nil }
+            switch frame {
+            case .sequence(let m, let items):
+                return add(YAMLNode(.sequence(items), mark: m))
+            case .mapping(let m, let pairs, _, _):
+                return add(YAMLNode(.mapping(pairs), mark: m))
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func open(_ mark: Mark) -> YAMLError? {
+        nodes += 1
+        if nodes > limits.maxNodes {
+            return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: mark)
+        }
+        if stack.count >= limits.maxDepth {
+            return YAMLError("limit-depth",
+                "nesting is deeper than \(limits.maxDepth) levels", at: mark)
+        }
+        return nil
+    }
+
+    private mutating func add(_ node: YAMLNode) -> YAMLError? {
+        if case .scalar = node.kind {
+            nodes += 1
+            if nodes > limits.maxNodes {
+                return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: node.mark)
+            }
+        }
+        guard let top = stack.popLast() else {
+            root = node
+            return nil
+        }
+        switch top {
+        case .sequence(let m, var items):
+            items.append(node)
+            stack.append(.sequence(m, items))
+        case .mapping(let m, var pairs, let pending, var seen):
+            if let (key, keyMark) = pending {
+                if key != Self.droppedKey {
+                    pairs.append(YAMLPair(key: key, keyMark: keyMark, value: node))
+                }
+                stack.append(.mapping(m, pairs, pendingKey: nil, seen: seen))
+            } else {
+                guard let key = node.scalar else {
+                    stack.append(.mapping(m, pairs, pendingKey: nil, seen: seen))
+                    return YAMLError("yaml-complex-key",
+                        "a mapping key must be plain text, not \(node.kindDescription)", at: node.mark)
+                }
+                if let first = seen[key] {
+                    errors.append(YAMLError("duplicate-key",
+                        "duplicate key '\(key)' (first given at line \(first.line)); the second value is ignored",
+                        at: node.mark))
+                    // Read the value but drop it, so the first value stands and the file reads on.
+                    stack.append(.mapping(m, pairs, pendingKey: (Self.droppedKey, node.mark), seen: seen))
+                    return nil
+                }
+                seen[key] = node.mark
+                stack.append(.mapping(m, pairs, pendingKey: (key, node.mark), seen: seen))
+            }
+        }
+        return nil
+    }
+
+    private static func parserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        if parser.error == YAML_READER_ERROR {
+            let mark = EncodingCheck.mark(ofByteOffset: Int(parser.problem_offset), in: buffer)
+            return YAMLError("yaml-encoding", "cannot read the file: \(problem)", at: mark)
+        }
+        let m = parser.problem_mark
+        let mark = Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+        var message = problem
+        if let ctx = parser.context.map({ String(cString: $0) }) {
+            message += " (\(ctx) at line \(parser.context_mark.line + 1))"
+        }
+        if problem.contains("cannot start any token"), mark.column >= 1 {
+            let offset = Int(m.index)
+            if offset < buffer.count, buffer[offset] == 0x09 {
+                message = "a tab character is not allowed here; indent with spaces"
+            }
+        }
+        return YAMLError("yaml-syntax", "YAML syntax error: \(message)", at: mark)
+    }
+}
