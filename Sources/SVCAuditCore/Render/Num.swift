@@ -1,0 +1,57 @@
+import Foundation
+
+/// Number formatting for every output format.
+///
+/// SPEC §2: values are rounded only for display, to 2 decimals, half away from zero.
+/// `String(format: "%.2f")` rounds half-to-even on the binary value (88.125 → "88.12"),
+/// so everything here goes through `round2`'s formula instead.
+public enum Num {
+    /// Rounds to 2 decimals, half away from zero; -0 becomes 0 so it never prints as "-0.0".
+    public static func round2(_ x: Double) -> Double {
+        guard x.isFinite else { return x }
+        let r = (x * 100).rounded(.toNearestOrAwayFromZero) / 100
+        return r == 0 ? 0 : r
+    }
+
+    /// Always two decimals: 88.125 → "88.13", 88 → "88.00", -0.004 → "0.00".
+    /// Built from the integer number of hundredths, so no second rounding can creep in.
+    public static func fixed2(_ x: Double) -> String {
+        guard x.isFinite else { return x.description }
+        let hundredths = (x * 100).rounded(.toNearestOrAwayFromZero)
+        // Beyond Int64 a Double has no fractional digits anyway.
+        guard abs(hundredths) < 9e18 else { return String(format: "%.2f", x) }
+        let h = Int64(hundredths)
+        let sign = h < 0 ? "-" : ""
+        let m = h.magnitude
+        let frac = m % 100
+        return "\(sign)\(m / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
+    /// The JSON spelling: `round2`, then Swift's shortest round-tripping `description`
+    /// ("91.25", "88.0", "0.0"). Swift switches to exponent notation only at 1e16,
+    /// which is still valid JSON.
+    public static func short(_ x: Double) -> String {
+        round2(x).description
+    }
+
+    /// A rate that is already in percent (0–100): 95 → "95.00%".
+    public static func percent(_ x: Double) -> String {
+        fixed2(x) + "%"
+    }
+
+    /// ceil(percent × n / 100), exactly, clamped to 0...n.
+    ///
+    /// In binary floating point 7.0 / 100 * 100 is 7.000000000000001, which would round up
+    /// to 8. The percent's shortest decimal spelling ("7.0", "12.5") is what the policy file
+    /// said, so the arithmetic is done on that in `Decimal`, where ×n and /100 are exact.
+    public static func ceilPercentQuota(percent: Double, of n: Int) -> Int {
+        guard n > 0, percent > 0, !percent.isNaN else { return 0 }
+        guard percent < 100 else { return n }
+        guard let p = Decimal(string: percent.description, locale: Locale(identifier: "en_US_POSIX"))
+        else { return 0 }
+        var exact = p * Decimal(n) / 100
+        var up = Decimal()
+        NSDecimalRound(&up, &exact, 0, .up)
+        return min(n, NSDecimalNumber(decimal: up).intValue)
+    }
+}
