@@ -34,8 +34,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SVCAuditCoreTests",
-            dependencies: ["SVCAuditCore"],
-            resources: []
+            dependencies: ["SVCAuditCore"]
+        ),
+        // End-to-end runs of the built binary on samples/ and fixtures, with golden outputs.
+        .testTarget(
+            name: "SVCAuditCLITests",
+            dependencies: ["svcaudit"]
         ),
     ],
     swiftLanguageModes: [.v5]

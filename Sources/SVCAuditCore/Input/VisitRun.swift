@@ -44,6 +44,7 @@ public struct VisitRun {
             f == "-" || !checklists.realPaths.contains(ChecklistSource.realPath(f) ?? f)
         }
         summary.checklistFiles = found.files.count - files.count
+        summary.filesRead = found.files.count - files.count
         var cross = VisitSetChecks()
         var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits)
         options.limits = settings.limits

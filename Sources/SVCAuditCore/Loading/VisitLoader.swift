@@ -152,6 +152,7 @@ public enum VisitLoader {
             case (.branch, .branch):
                 break
             }
+            if p.value.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
             if !context.assessed.contains(checklist.id) {
                 diags.error("not-assessed", "item \(p.key) belongs to checklist '\(checklist.id)', which this visit's 'checklists' does not list", at: p.keyMark)
                 continue

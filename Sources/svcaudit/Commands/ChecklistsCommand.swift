@@ -1,0 +1,47 @@
+import ArgumentParser
+import SVCAuditCore
+
+struct ChecklistsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklists",
+        abstract: "Show the loaded checklists (检查表): families, items, points, weights.",
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the loaded checklists with scope, roles, weight and points.")
+        @OptionGroup var source: ChecklistOptions
+        @OptionGroup var out: OutputOptions
+
+        func validate() throws { try out.check(ChecklistListing.formats) }
+
+        func run() throws {
+            let loaded = source.load()
+            Console.diagnostics(loaded.diagnostics, quiet: out.quiet)
+            if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one checklist item by item: text, type, points, roles, veto, source.")
+        @Argument(help: "The checklist id, e.g. counter.") var id: String
+        @OptionGroup var source: ChecklistOptions
+        @OptionGroup var out: OutputOptions
+
+        func validate() throws { try out.check(ChecklistDetail.formats) }
+
+        func run() throws {
+            let loaded = source.load()
+            Console.diagnostics(loaded.diagnostics, quiet: out.quiet)
+            if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            guard let c = loaded.catalog.checklist(id) else {
+                Console.error("svcaudit: no checklist '\(id)' is loaded (loaded: \(loaded.catalog.ids.joined(separator: ", ")))"
+                    + Suggestion.hint(for: id, in: loaded.catalog.ids))
+                throw ExitCode(1)
+            }
+            try out.emit(ChecklistDetail(checklist: c))
+        }
+    }
+}

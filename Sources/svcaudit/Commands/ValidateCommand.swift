@@ -1,0 +1,24 @@
+import ArgumentParser
+import SVCAuditCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check checklists, visits and policies; list every problem as file:line:col.",
+        discussion: "Exits 0 when there are no errors (warnings alone do not fail, unless --strict), 1 otherwise."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws { try out.check(ValidationReport.formats) }
+
+    func run() throws {
+        let loaded = input.checklistOptions.load()
+        let summary = VisitRun.run(input.settings(), checklists: loaded) { _, _ in }
+        let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
+        if out.format != .json { Console.diagnostics(summary.diagnostics, quiet: out.quiet) }
+        try out.emit(report)
+        if !report.ok { throw ExitCode(1) }
+    }
+}

@@ -1,2 +1,0 @@
-import SVCAuditCore
-print("svcaudit \(SVCAudit.version)")
