@@ -51,15 +51,17 @@ enum CLI {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so a large output cannot block the child.
-        var errData = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errData = errBox.data
         p.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       code: p.terminationStatus, stdoutData: outData)
@@ -84,7 +86,7 @@ enum Golden {
         if expected != data {
             let got = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let want = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let i = zip(got, want).firstIndex { $0 != $1 } ?? min(got.count, want.count)
+            let i = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
             Issue.record("output differs from golden \(name) at line \(i + 1):\n  want: \(i < want.count ? String(want[i]) : "<end>")\n  got:  \(i < got.count ? String(got[i]) : "<end>")\n(SVCAUDIT_RECORD=1 re-records after a deliberate change)", sourceLocation: sourceLocation)
         }
     }
