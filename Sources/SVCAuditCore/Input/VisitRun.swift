@@ -34,7 +34,12 @@ public struct VisitRun {
                            onVisit: (VisitScore, Visit?) -> Void) -> Summary {
         var summary = Summary()
         var diagnostics = checklists.diagnostics
-        if diagnostics.contains(where: { $0.severity == .error }) { summary.fatal = true }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            // Every visit would fail against a broken catalog; the checklist errors are what to fix.
+            summary.fatal = true
+            summary.diagnostics = Diagnostic.sorted(diagnostics)
+            return summary
+        }
         let found = FileDiscovery.expand(settings.paths)
         diagnostics += found.diagnostics
         if !found.diagnostics.isEmpty { summary.fatal = true }
