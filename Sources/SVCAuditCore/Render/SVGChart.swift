@@ -110,14 +110,15 @@ public enum SVGChart {
         let f = Frame(title: title, count: categories.count, perSlot: perSlot, scale: sc, labels: categories,
                       legend: histogram ? [] : data.map(\.name))
         var body = f.yAxis()
-        let pad = histogram ? 1 : f.slot * 0.2
-        let barW = (f.slot - 2 * pad / (histogram ? 1 : 2)) / Double(s)
+        // Histogram bars nearly touch (a distribution); grouped bars leave 20% between groups.
+        let gap = histogram ? 2 : f.slot * 0.2
+        let barW = (f.slot - gap) / Double(s)
         let base = f.y(min(max(0, sc.lo), sc.hi))
         for (k, ser) in data.enumerated() {
             let color = palette[k % palette.count]
             for (i, v) in ser.values.enumerated() {
                 guard let v else { continue }
-                let x = f.left + f.slot * Double(i) + (histogram ? pad : pad / 2) + barW * Double(k)
+                let x = f.left + f.slot * Double(i) + gap / 2 + barW * Double(k)
                 let yv = f.y(v)
                 let tip = [categories[i], ser.name, label(v)].filter { !$0.isEmpty }.joined(separator: " · ")
                 body += "<rect x=\"\(n(x))\" y=\"\(n(min(yv, base)))\" width=\"\(n(barW))\" height=\"\(n(abs(base - yv)))\" fill=\"\(color)\"><title>\(esc(tip))</title></rect>\n"
