@@ -17,7 +17,7 @@ import Testing
         #expect(r.code == 1)
         try Golden.check(r.stderr, "validate-broken.stderr.txt")
         let files = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Tests/Fixtures/broken").path)
-        for f in files {
+        for f in files where f != "duplicate-id-a.yaml" {  // the first holder of an id is fine
             #expect(r.stderr.contains("Tests/Fixtures/broken/\(f):"), "no diagnostic for \(f)")
         }
         for line in r.stderr.split(separator: "\n") {

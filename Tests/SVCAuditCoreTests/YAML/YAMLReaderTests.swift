@@ -17,8 +17,8 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
         guard case .sequence(let items) = pairs[1].value.kind else { Issue.record("not a list"); return }
         #expect(items[0].mark == Mark(line: 3, column: 5))
         guard case .mapping(let inner) = items[1].kind else { Issue.record("not a mapping"); return }
-        // Columns count characters: 李娜 is two columns of text, so `d` starts at 15.
-        #expect(inner[1].keyMark == Mark(line: 4, column: 15))
+        // Columns count characters, not bytes: 李娜 is two columns, so `d` starts at 13 (at 17 in bytes).
+        #expect(inner[1].keyMark == Mark(line: 4, column: 13))
         #expect(inner[0].value.scalar == "李娜")
     }
 
