@@ -431,7 +431,10 @@ public struct ExplainReport: Report {
             } else if c.scope == .branch {
                 how = ctx.t("网点项目得分", "the branch items' score")
             } else {
-                how = ctx.t("员工平均 ", "mean over employees ") + visitChecklistFormula(c)!
+                let subs = subjects(of: c.id)
+                how = subs.count == 1
+                    ? ctx.t("仅 \(subs[0].id) 一人：", "\(subs[0].id) only: ") + Num.fixed2(score!)
+                    : ctx.t("员工平均 ", "mean over employees ") + visitChecklistFormula(c)!
             }
             rows.append([c.id, c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch"), Fmt.num(c.weight),
                          Fmt.score(score), how])

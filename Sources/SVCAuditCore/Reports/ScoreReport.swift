@@ -243,6 +243,8 @@ public struct ScoreReport: Report {
 
     func html(_ ctx: RenderContext) -> String {
         var doc = HTMLDocument(title: title(ctx), lang: ctx.lang == .zh ? "zh-CN" : "en")
+        // Dates, visit ids, branch and employee names stay on one line.
+        doc.append("<style>td:nth-child(-n+4) { white-space: nowrap; }</style>")
         doc.heading(title(ctx), level: 1)
         doc.paragraph(summaryLine(ctx))
         doc.paragraph(legend(ctx), cssClass: "muted")

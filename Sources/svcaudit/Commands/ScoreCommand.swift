@@ -41,7 +41,8 @@ struct ScoreCommand: ParsableCommand {
             let low = report.visits(below: failUnder)
             if !low.isEmpty {
                 crossed = true
-                Console.error("svcaudit: --fail-under \(Num.short(failUnder)): \(low.count) visit\(low.count == 1 ? "" : "s") below: "
+                let shown = failUnder == failUnder.rounded() && abs(failUnder) < 1e15 ? String(Int(failUnder)) : Num.short(failUnder)
+                Console.error("svcaudit: --fail-under \(shown): \(low.count) visit\(low.count == 1 ? "" : "s") below: "
                     + low.map { "\($0.id) (\(Num.fixed2($0.score!)))" }.joined(separator: ", "))
             }
         }
