@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SVCAuditCore
 
@@ -49,6 +50,20 @@ import Testing
         #expect(r.visits(below: 74.51).map(\.id) == ["V1"])
         #expect(r.visitsWithBreach.map(\.id) == ["V1"])
         #expect(r.visits[1].breaches == ["E4", "T:A3"])
+    }
+
+    @Test func colourNeverMovesColumns() {
+        func strip(_ s: String) -> String {
+            s.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        }
+        for report in [Self.report().render(.table, RenderContext(color: true)) as String,
+                       ExplainReport(visit: Fixture.scored, catalog: Fixture.catalog)!.render(.table, RenderContext(color: true))] {
+            #expect(report.contains("\u{1B}[31m")) // veto rows in red
+            #expect(!strip(report).contains("\u{1B}"))
+        }
+        #expect(strip(Self.report().render(.table, RenderContext(color: true))) == Self.report().render(.table, RenderContext()))
+        let explain = ExplainReport(visit: Fixture.scored, catalog: Fixture.catalog)!
+        #expect(strip(explain.render(.table, RenderContext(color: true))) == explain.render(.table, RenderContext()))
     }
 
     @Test func csvHasOneRowPerEmployeeVisit() {
