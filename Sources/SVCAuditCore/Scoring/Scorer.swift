@@ -34,7 +34,8 @@ public struct Scorer: Sendable {
         let base = wsum > 0 ? composite.reduce(0) { $0 + $1.weight * $1.score } / wsum : nil
         let findings = branchPart.deductions + staff.reduce(0) { $0 + $1.result.deductions }
         return VisitScore(id: visit.id, file: visit.file, branch: visit.branch, date: visit.date,
-                          inspector: visit.inspector, method: visit.method, assessed: visit.checklists,
+                          inspector: visit.inspector, method: visit.method,
+                          assessed: catalog.checklists.lazy.filter { assessed.contains($0.id) }.map(\.id),
                           branchPart: branchPart, staff: staff, checklists: composite, base: base,
                           bonus: branchPart.bonus, findings: findings)
     }

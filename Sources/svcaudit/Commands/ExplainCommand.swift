@@ -1,10 +1,60 @@
 import ArgumentParser
+import Foundation
 import SVCAuditCore
 
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "The arithmetic of one visit, item by item, so the score can be redone by hand.",
+        discussion: """
+        For each item: the answer, earned of max points, and why an item is left out (na, unanswered, \
+        not for the role); section subtotals and checklist scores; each employee's weighted composite \
+        with the weights written out, bonus and vetoes; then the visit score, a staff checklist's score \
+        being the mean over the employees. --staff ID shows one employee only. FILE may be - for \
+        standard input. An invalid file prints every problem and exits 1.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("One visit file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Explain this employee only.", valueName: "id"))
+    var staff: String?
+
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    @Flag(name: .long, help: "Treat warnings (unanswered items, deductions without a note, …) as errors.")
+    var strict = false
+
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        try out.check(ExplainReport.formats)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), isDir.boolValue {
+            throw ValidationError("explain takes one visit file, not a directory ('\(file)'); use `svcaudit score \(file)` for many")
+        }
+    }
+
     func run() throws {
-        Console.error("svcaudit explain: not yet available")
-        throw ExitCode(1)
+        let loaded = checklistOptions.load()
+        var settings = VisitRun.Settings(paths: [file])
+        settings.strict = strict
+        settings.jobs = 1
+        var found: VisitScore?
+        let summary = VisitRun.run(settings, checklists: loaded) { score, _ in found = score }
+        try stopIfInvalid(summary, skipInvalid: false, quiet: out.quiet)
+        guard let visit = found else {
+            Console.error("svcaudit: \(file) is not a visit file (a visit has 'branch' and 'date')")
+            throw ExitCode(1)
+        }
+        guard let report = ExplainReport(visit: visit, catalog: loaded.catalog, staffID: staff) else {
+            let ids = visit.staff.map { "\($0.id) \($0.name)" }
+            let close = Suggestion.hint(for: staff!, in: visit.staff.map(\.id))
+            Console.error("svcaudit: no employee '\(staff!)' in \(file)\(close)"
+                + (ids.isEmpty ? " (the visit observed no employees)" : "; employees observed: \(ids.joined(separator: ", "))"))
+            throw ExitCode(1)
+        }
+        try out.emit(report)
     }
 }

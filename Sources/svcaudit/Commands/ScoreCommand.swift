@@ -2,9 +2,74 @@ import ArgumentParser
 import SVCAuditCore
 
 struct ScoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "score", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score visits: each visit's score and each employee's, with checklist scores, bonus and vetoes.",
+        discussion: """
+        Visits are listed by date, then id. Scores are rounded to 2 decimals for display only. \
+        When any file is invalid, every problem is printed and there is no result (exit 1), unless \
+        --skip-invalid. Low scores and vetoes never fail the run unless --fail-under or --fail-on-veto \
+        is given (exit 2, after the result is written). Use `svcaudit explain FILE` for the arithmetic \
+        of one visit.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Exit 2 when any visit score is below this.", valueName: "score"))
+    var failUnder: Double?
+
+    @Flag(name: .long, help: "Exit 2 when any visit has a veto (一票否决) breach, by the branch or an employee.")
+    var failOnVeto = false
+
+    func validate() throws {
+        try out.check(ScoreReport.formats)
+        if let failUnder, !failUnder.isFinite { throw ValidationError("--fail-under must be a number") }
+    }
+
     func run() throws {
-        Console.error("svcaudit score: not yet available")
+        let loaded = input.checklistOptions.load()
+        var rows: [ScoreReport.VisitRow] = []
+        let summary = VisitRun.run(input.settings(), checklists: loaded) { score, _ in rows.append(.init(score)) }
+        try stopIfInvalid(summary, skipInvalid: input.skipInvalid, quiet: out.quiet)
+        let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
+        try out.emit(report)
+
+        var crossed = false
+        if let failUnder {
+            let low = report.visits(below: failUnder)
+            if !low.isEmpty {
+                crossed = true
+                let shown = failUnder == failUnder.rounded() && abs(failUnder) < 1e15 ? String(Int(failUnder)) : Num.short(failUnder)
+                Console.error("svcaudit: --fail-under \(shown): \(low.count) visit\(low.count == 1 ? "" : "s") below: "
+                    + low.map { "\($0.id) (\(Num.fixed2($0.score!)))" }.joined(separator: ", "))
+            }
+        }
+        if failOnVeto {
+            let flagged = report.visitsWithBreach
+            if !flagged.isEmpty {
+                crossed = true
+                Console.error("svcaudit: --fail-on-veto: \(flagged.count) visit\(flagged.count == 1 ? "" : "s") with a veto breach: "
+                    + flagged.map { "\($0.id) (\($0.breaches.joined(separator: " ")))" }.joined(separator: ", "))
+            }
+        }
+        if crossed { throw ExitCode(2) }
+    }
+}
+
+/// SPEC §4: print every diagnostic; with any invalid input there is no result (exit 1),
+/// unless --skip-invalid, where the invalid files are named in the output instead.
+func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) throws {
+    Console.diagnostics(summary.diagnostics, quiet: quiet)
+    let n = summary.invalidFiles.count
+    if summary.fatal || (n > 0 && !skipInvalid) {
+        if !summary.fatal {
+            Console.error("svcaudit: \(n) invalid file\(n == 1 ? "" : "s"): no result (fix \(n == 1 ? "it" : "them"), or pass --skip-invalid to leave \(n == 1 ? "it" : "them") out)")
+        }
         throw ExitCode(1)
+    }
+    if n > 0 {
+        Console.error("svcaudit: skipped \(n) invalid file\(n == 1 ? "" : "s"): \(summary.invalidFiles.joined(separator: ", "))")
     }
 }
