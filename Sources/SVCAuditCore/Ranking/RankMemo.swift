@@ -16,6 +16,7 @@ struct RankMemo {
     var policy: Policy { report.policy }
     var ranking: Ranking { report.ranking }
     var staff: Bool { policy.by == .staff }
+    var hasStars: Bool { !policy.stars.isEmpty }
     func t(_ zh: String, _ en: String) -> String { ctx.t(zh, en) }
 
     // MARK: Content
@@ -129,18 +130,22 @@ struct RankMemo {
         let selected = ranking.selected
         func rows(_ es: [RankEntry], grouped: Bool) -> [[String]] {
             es.map { e in
-                var r = [String((grouped ? e.groupRank : e.rank) ?? 0) + (e.tied ? t("（并列）", " (tied)") : "")]
+                var r = [String((grouped ? e.groupRank : e.rank) ?? 0) + (e.tiedInGroup ? t("（并列）", " (tied)") : "")]
                 r += identity(e)
-                r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min), report.starsText(e.stars, ctx)]
+                r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
+                if hasStars { r.append(report.starsText(e.stars, ctx)) }
                 return r
             }
         }
         let headers = [report.grouped ? t("组内名次", "Group rank") : t("名次", "Rank")] + identityHeaders()
-            + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min"), t("星级", "Stars")]
+            + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
+            + (hasStars ? [t("星级", "Stars")] : [])
         let right = Set([0] + (identityHeaders().count + 1...identityHeaders().count + 4))
         for g in ranking.groups {
             let members = selected.filter { $0.group == g.key }
-            var line = t("参评 \(g.eligible)，名额 \(g.quota)，入选 \(g.selected)", "\(g.eligible) eligible, quota \(g.quota), \(g.selected) selected")
+            let unit = staff ? t(" 人", "") : t(" 个网点", "")
+            var line = t("参评 \(g.eligible)\(unit)，名额 \(g.quota)，入选 \(g.selected)\(unit)",
+                         "\(g.eligible) eligible, quota \(g.quota), \(g.selected) selected")
             if g.selected > g.quota { line += t("（含并列）", " (ties included)") }
             if g.selected < g.quota, g.selected < g.eligible {
                 line += t("（并列者不入选）", " (tied entries at the cut-off left out)")
@@ -172,19 +177,21 @@ struct RankMemo {
         let eligible = ranking.eligible
         guard !eligible.isEmpty else { return [.paragraph(t("无人符合参评条件。", "Nobody is eligible."))] }
         var headers = [t("名次", "Rank")]
-        if report.grouped { headers += [t("分组", "Group"), t("组内名次", "Group rank")] }
+        if report.grouped { headers += [report.groupHeader(ctx), t("组内名次", "Group rank")] }
         headers += identityHeaders()
         let numStart = headers.count
-        headers += [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min"),
-                    t("星级", "Stars"), t("入选", "Selected")]
+        headers += [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
+        if hasStars { headers.append(t("星级", "Stars")) }
+        headers.append(t("入选", "Selected"))
         var right: Set<Int> = [0, numStart, numStart + 1, numStart + 2, numStart + 3]
         if report.grouped { right.insert(2) }
         let rows = eligible.map { e -> [String] in
             var r = [String(e.rank ?? 0)]
             if report.grouped { r += [report.groupLabel(of: e, ctx), String(e.groupRank ?? 0)] }
             r += identity(e)
-            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min), report.starsText(e.stars, ctx),
-                  e.selected ? "✓" : ""]
+            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
+            if hasStars { r.append(report.starsText(e.stars, ctx)) }
+            r.append(e.selected ? "✓" : "")
             return r
         }
         return [.table(headers, rows, right: right)]

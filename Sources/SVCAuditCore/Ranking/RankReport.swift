@@ -121,6 +121,16 @@ public struct RankReport: Report {
         return groupLabel(key, policy.select.per == .branch ? e.branch.name : key, ctx)
     }
 
+    /// The name of the grouping column: 分行, 上级单位 or 网点.
+    func groupHeader(_ ctx: RenderContext) -> String {
+        switch policy.select.per {
+        case .all: return ctx.t("分组", "Group")
+        case .branch: return ctx.t("评选网点", "Group branch")
+        case .parent: return ctx.t("上级单位", "Parent")
+        case .region: return ctx.t("分行", "Region")
+        }
+    }
+
     func starsText(_ n: Int?, _ ctx: RenderContext) -> String {
         guard let n else { return "" }
         return ctx.t("\(n)星", "\(n)")
@@ -151,7 +161,7 @@ public struct RankReport: Report {
         let staff = policy.by == .staff
         var cols: [TextTable.Column] = [TextTable.Column(header: ctx.t("名次", "Rank"), align: .right)]
         if grouped {
-            cols.append(TextTable.Column(header: ctx.t("分组", "Group")))
+            cols.append(TextTable.Column(header: groupHeader(ctx)))
             cols.append(TextTable.Column(header: ctx.t("组内", "In group"), align: .right))
         }
         cols.append(TextTable.Column(header: staff ? ctx.t("工号", "ID") : ctx.t("网点号", "ID")))
@@ -165,7 +175,10 @@ public struct RankReport: Report {
             TextTable.Column(header: ctx.t("平均分", "Mean"), align: .right),
             TextTable.Column(header: ctx.t("评选分", "Score"), align: .right),
             TextTable.Column(header: ctx.t("最低分", "Min"), align: .right),
-            TextTable.Column(header: ctx.t("星级", "Stars")),
+        ]
+        let hasStars = !policy.stars.isEmpty
+        if hasStars { cols.append(TextTable.Column(header: ctx.t("星级", "Stars"))) }
+        cols += [
             TextTable.Column(header: ctx.t("入选", "Selected")),
             TextTable.Column(header: ctx.t("不参评原因", "Not eligible because")),
         ]
@@ -177,8 +190,9 @@ public struct RankReport: Report {
             }
             r += [e.id, e.name]
             if staff { r += [e.role.map { Fmt.role($0, ctx) } ?? "", e.branch.name] }
-            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min), starsText(e.stars, ctx),
-                  e.selected ? ANSI.green("✓", enabled: ctx.color) : "", e.eligible ? "" : reason(e, ctx.lang)]
+            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
+            if hasStars { r.append(starsText(e.stars, ctx)) }
+            r += [e.selected ? ANSI.green("✓", enabled: ctx.color) : "", e.eligible ? "" : reason(e, ctx.lang)]
             return r
         }
         var out = "\(title(ctx)) · \(periodText(ctx))\n\n"

@@ -42,6 +42,8 @@ public struct RankEntry: Sendable {
     public var group: String?
     /// Equal to another eligible entry of the whole ranking on score, visits and lowest score.
     public var tied: Bool
+    /// The same inside the entry's selection group (equal to `tied` with `per: all`).
+    public var tiedInGroup: Bool
     public var stars: Int?
     public var selected: Bool
 }
@@ -117,7 +119,7 @@ extension RankFold {
                 id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: a.branch,
                 visits: a.visits, weight: a.sumW, mean: mean, score: score, min: a.minX,
                 veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
-                rank: nil, groupRank: nil, group: nil, tied: false, stars: nil, selected: false)
+                rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false)
             if e.eligible { eligible.append(e) } else { ineligible.append(e) }
         }
 
@@ -143,6 +145,9 @@ extension RankFold {
         }
         for (_, idx) in members {
             let gk = idx.map { keys[$0] }
+            for j in idx.indices {
+                eligible[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
+            }
             if p.select.per != .all {
                 for (j, r) in Self.rankNumbers(gk, p.ties).enumerated() { eligible[idx[j]].groupRank = r }
             }

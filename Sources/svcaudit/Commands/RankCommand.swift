@@ -6,7 +6,7 @@ struct RankCommand: ParsableCommand {
         commandName: "rank",
         abstract: "服务明星 / 标杆网点: rank employees or branches and select them under a published policy.",
         discussion: """
-        The policy (--policy FILE, SPEC defaults without it: top 10 overall) sets who is ranked, \
+        The policy (--policy FILE; without it: everyone, top 10 overall) sets who is ranked, \
         the minimum visits and score, the veto rule, method weights, shrinkage, the tie rule, the \
         selection per group and the star levels. Visits outside --period (or --from/--to) are ignored. \
         --format markdown or html writes the selection memo: the rules in words, who is selected in \

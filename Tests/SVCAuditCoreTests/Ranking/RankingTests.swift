@@ -104,6 +104,16 @@ private typealias P = RankFixtures.Person
         #expect(r.groups.map(\.selected) == [1, 2, 1])
     }
 
+    @Test func tiedAcrossGroupsIsNotTiedInTheGroup() {
+        // X (North) and Y (South) both 93: tied overall (rank 1, 1) but each alone in its group.
+        var p = Policy()
+        p.select = .init(quota: .top(1), per: .region, atCutoff: .include)
+        let r = F.rank([F.single("X", 93, region: "North"), F.single("Y", 93, region: "South")], p)
+        #expect(r.ranks == [1, 1])
+        #expect(r.entry("X").tied && !r.entry("X").tiedInGroup)
+        #expect(r.entries.map(\.groupRank) == [1, 1])
+    }
+
     @Test func groupRankFollowsTheTieRule() {
         var p = Policy()
         p.select = .init(quota: .top(3), per: .branch, atCutoff: .include)
