@@ -24,10 +24,11 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         var fold = RankFold(policy: p, period: try period.resolved())
-        let (summary, catalog) = try input.readVisits(quiet: out.quiet) { fold.add($0) }
+        let loaded = input.checklistOptions.load()
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { fold.add($0) }
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
-                                diagnostics: summary.diagnostics, catalog: catalog)
+                                diagnostics: summary.diagnostics, catalog: loaded.catalog)
         if !report.dataWarnings.isEmpty, !out.quiet {
             Console.error("svcaudit: \(report.dataWarnings.count) data-quality warning(s) above may distort the ranking")
         }
