@@ -217,8 +217,8 @@ public struct RankReport: Report {
                                "score = (visits × mean + \(m) × C) / (visits + \(m)), C = \(Num.fixed2(c)) (weighted mean of every visit in the population)"))
         }
         if !dataWarnings.isEmpty {
-            lines.append(ctx.t("⚠ 数据质量警告 \(dataWarnings.count) 条（同一工号姓名或岗位不一致、疑似重复录入），可能影响排名，详见标准错误输出",
-                               "⚠ \(dataWarnings.count) data-quality warnings (one id with two names or roles, visits recorded twice) may distort the ranking; see standard error"))
+            lines.append(ctx.t("⚠ 数据质量警告 \(dataWarnings.count) 条（同一工号姓名或岗位不一致、疑似重复录入），可能影响排名，明细见标准错误输出或 svcaudit validate",
+                               "⚠ \(dataWarnings.count) data-quality warnings (one id with two names or roles, visits recorded twice) may distort the ranking; details on standard error or from svcaudit validate"))
         }
         if !skipped.isEmpty {
             lines.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(skipped.count) invalid files skipped: ") + skipped.joined(separator: ", "))
