@@ -2,9 +2,36 @@ import ArgumentParser
 import SVCAuditCore
 
 struct RankCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rank", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "服务明星 / 标杆网点: rank employees or branches and select them under a published policy.",
+        discussion: """
+        The policy (--policy FILE; without it: everyone, top 10 overall) sets who is ranked, \
+        the minimum visits and score, the veto rule, method weights, shrinkage, the tie rule, the \
+        selection per group and the star levels. Visits outside --period (or --from/--to) are ignored. \
+        --format markdown or html writes the selection memo: the rules in words, who is selected in \
+        each group, and why everyone else is not eligible.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws { try out.check(RankReport.formats) }
+
     func run() throws {
-        Console.error("svcaudit rank: not yet available")
-        throw ExitCode(1)
+        let p = try policy.load(quiet: out.quiet)
+        var fold = RankFold(policy: p, period: try period.resolved())
+        let loaded = input.checklistOptions.load()
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { fold.add($0) }
+        let ctx = out.context
+        let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
+                                diagnostics: summary.diagnostics, catalog: loaded.catalog)
+        if !report.dataWarnings.isEmpty, !out.quiet {
+            Console.error("svcaudit: \(report.dataWarnings.count) data-quality warning(s) above may distort the ranking")
+        }
+        try out.emit(report)
     }
 }

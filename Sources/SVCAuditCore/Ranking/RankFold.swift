@@ -1,0 +1,110 @@
+/// A veto breach behind a ranking entry (SPEC §2.4): the item, the date of the visit, and for
+/// a branch entry the employee who breached it (nil for the branch's own items and for staff entries).
+public struct VetoIncident: Sendable, Hashable, Comparable {
+    public var item: String
+    public var date: Day
+    public var staff: String?
+
+    public init(item: String, date: Day, staff: String? = nil) {
+        self.item = item; self.date = date; self.staff = staff
+    }
+
+    public static func < (a: VetoIncident, b: VetoIncident) -> Bool {
+        (a.date, a.item, a.staff ?? "") < (b.date, b.item, b.staff ?? "")
+    }
+}
+
+/// Folds scored visits, one at a time, into one aggregate per ranking entry (an employee or a
+/// branch, SPEC §2.6). Nothing of a visit is kept beyond its entry's running sums, so memory
+/// grows with the number of entries, not of files. `ranking()` then applies the policy.
+public struct RankFold: Sendable {
+    public let policy: Policy
+    /// nil: every visit counts.
+    public let period: Period?
+    /// Visits inside the period (or all visits without one).
+    public private(set) var visitsInPeriod = 0
+    /// Visits read but outside the period, and so ignored.
+    public private(set) var visitsOutside = 0
+    var aggregates: [String: EntryAggregate] = [:]
+
+    public init(policy: Policy, period: Period? = nil) {
+        self.policy = policy
+        self.period = period
+    }
+
+    /// Adds one visit. Visits may come in any order; the entry's name, role and branch are
+    /// those of its latest visit (by date; on the same date the later file in path order).
+    public mutating func add(_ v: VisitScore) {
+        if let period, !period.contains(v.date) {
+            visitsOutside += 1
+            return
+        }
+        visitsInPeriod += 1
+        let u = policy.weight(of: v.method)
+        switch policy.by {
+        case .staff:
+            for s in v.staff {
+                let breaches = s.result.veto.map { VetoIncident(item: $0, date: v.date) }
+                fold(id: s.id, name: s.name, role: s.role, visit: v, score: s.result.score, weight: u, breaches: breaches)
+            }
+        case .branch:
+            // A branch visit is flagged by anything breached in it, by the branch or any employee.
+            var breaches = v.branchPart.veto.map { VetoIncident(item: $0, date: v.date) }
+            for s in v.staff {
+                breaches += s.result.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
+            }
+            fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: v.score, weight: u, breaches: breaches)
+        }
+    }
+
+    private mutating func fold(id: String, name: String, role: String?, visit v: VisitScore, score: Double?,
+                               weight u: Double, breaches: [VetoIncident]) {
+        let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
+        var a = aggregates[id] ?? EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)
+        if a.latest < key || a.latest == key {
+            a.latest = key; a.name = name; a.role = role; a.branch = v.branch
+        }
+        if let x = score {
+            // veto: zero → a flagged visit counts with score 0.
+            let counted = (policy.veto == .zero && !breaches.isEmpty) ? 0 : x
+            a.visits += 1
+            a.sumW += u
+            a.sumWX += u * counted
+            a.minX = Swift.min(a.minX ?? counted, counted)
+            a.incidents.formUnion(breaches)
+        }
+        aggregates[id] = a
+    }
+}
+
+/// The running totals of one entry.
+struct EntryAggregate: Sendable {
+    /// Which visit supplies name, role and branch: a scored visit beats an unscored one, then
+    /// the later date, then the later file in byte-wise path order (FileDiscovery's order).
+    struct Latest: Sendable, Equatable, Comparable {
+        var scored: Bool
+        var date: Day
+        var file: String
+        static func < (a: Latest, b: Latest) -> Bool {
+            if a.scored != b.scored { return !a.scored }
+            if a.date != b.date { return a.date < b.date }
+            return a.file.utf8.lexicographicallyPrecedes(b.file.utf8)
+        }
+    }
+
+    var id: String
+    var name: String
+    var role: String?
+    var branch: Branch
+    var latest: Latest
+    var visits = 0
+    /// Σ u_j and Σ u_j x_j over the counted visit scores.
+    var sumW = 0.0
+    var sumWX = 0.0
+    var minX: Double?
+    var incidents: Set<VetoIncident> = []
+
+    init(id: String, name: String, role: String?, branch: Branch, latest: Latest) {
+        self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest
+    }
+}

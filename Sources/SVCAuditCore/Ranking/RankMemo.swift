@@ -1,0 +1,272 @@
+/// The selection memo (评选结果公示) in markdown or html: the policy in words, the selected
+/// entries of every group, the full ranking, and every ineligible entry with its reason, so
+/// anyone can check that the selection followed the published rules (公平公正).
+/// Built as a list of blocks from the report's values and rendered to either format.
+struct RankMemo {
+    enum Block {
+        case heading(Int, String)
+        case paragraph(String)
+        case bullets([String])
+        case table([String], [[String]], right: Set<Int>)
+    }
+
+    let report: RankReport
+    let ctx: RenderContext
+
+    var policy: Policy { report.policy }
+    var ranking: Ranking { report.ranking }
+    var staff: Bool { policy.by == .staff }
+    var hasStars: Bool { !policy.stars.isEmpty }
+    func t(_ zh: String, _ en: String) -> String { ctx.t(zh, en) }
+
+    // MARK: Content
+
+    func blocks() -> [Block] {
+        var b: [Block] = [.heading(1, report.title(ctx))]
+        var intro = t("评选期间：", "Period: ") + report.periodText(ctx)
+        if let p = ranking.period { intro += t("（\(p.from) 至 \(p.to)）", " (\(p.from) to \(p.to))") }
+        intro += t("。评选对象：", ". Ranked: ") + (staff ? t("员工", "employees") : t("网点", "branches"))
+        if let file = policy.file { intro += t("。评选规则：", ". Rules: ") + file }
+        b.append(.paragraph(intro + t("。", ".")))
+
+        b.append(.heading(2, t("一、评选规则", "1. The rules")))
+        b.append(.bullets(rules()))
+
+        b.append(.heading(2, staff ? t("二、服务明星入选名单", "2. Selected service stars")
+                                   : t("二、标杆网点入选名单", "2. Selected benchmark branches")))
+        b += selectedBlocks()
+
+        b.append(.heading(2, t("三、参评排名", "3. Full ranking of the eligible")))
+        b += rankingBlocks()
+
+        b.append(.heading(2, t("四、未参评名单及原因", "4. Not eligible, and why")))
+        b += ineligibleBlocks()
+
+        b.append(.heading(2, t("五、数据说明", "5. About the data")))
+        b.append(.bullets(dataNotes()))
+        return b
+    }
+
+    func rules() -> [String] {
+        var r: [String] = []
+        let minScore = Fmt.num(policy.minScore)
+        if staff {
+            if let roles = policy.roles {
+                r.append(t("评选对象：", "Who: ") + roles.map { Fmt.role($0, ctx) }.joined(separator: t("、", ", "))
+                         + t("；其他岗位不参评。", "; other roles are not ranked."))
+            } else {
+                r.append(t("评选对象：全部岗位的员工。", "Who: employees of every role."))
+            }
+        } else {
+            r.append(t("评选对象：全部网点，以每次检查的网点得分计。", "Who: every branch, by its visit scores."))
+        }
+        var cond = t("参评条件：本期至少 \(policy.minVisits) 次有得分的检查", "Eligible: at least \(policy.minVisits) scored visit\(policy.minVisits == 1 ? "" : "s") in the period")
+        if policy.minScore > 0 { cond += t("，评选分不低于 \(minScore) 分", ", a ranking score of at least \(minScore)") }
+        switch policy.veto {
+        case .disqualify:
+            cond += t("；本期出现一票否决项者取消评选资格。", "; any veto breach in the period disqualifies.")
+        case .zero:
+            cond += t("；出现一票否决项的检查按 0 分计入。", "; a visit with a veto breach counts as 0.")
+        case .ignore:
+            cond += t("；一票否决项不影响评选（仍在名单中列出）。", "; veto breaches do not affect the ranking (they are still listed).")
+        }
+        r.append(cond)
+        if !staff, policy.veto != .ignore {
+            r.append(t("网点任一员工或网点本身出现一票否决项，该次检查即视为触发否决。",
+                       "A visit counts as breached when the branch or any employee breached a veto item."))
+        }
+        let weighted = Visit.Method.allCases.filter { policy.weight(of: $0) != 1 }
+        if weighted.isEmpty {
+            r.append(t("检查方式权重：各种检查方式权重相同，平均分为各次检查得分的算术平均。",
+                       "Method weights: every method counts the same; the mean is the plain average of the visit scores."))
+        } else {
+            let list = weighted.map { "\(Fmt.method($0, ctx)) ×\(Fmt.num(policy.weight(of: $0)))" }.joined(separator: t("、", ", "))
+            r.append(t("检查方式权重：\(list)，其余方式 ×1；平均分为按权重加权的平均分。",
+                       "Method weights: \(list), other methods ×1; the mean is weighted accordingly."))
+        }
+        if policy.priorVisits > 0 {
+            let m = Fmt.num(policy.priorVisits)
+            let c = ranking.priorMean.map(Num.fixed2) ?? "—"
+            r.append(t("评选分 = (检查次数 × 平均分 + \(m) × C) ÷ (检查次数 + \(m))，C = \(c) 为参评范围内全部检查的加权平均分：相当于每人先计入 \(m) 次全体平均水平的检查，检查次数少的不会因一两次偶然的高分排到前面。",
+                       "Ranking score = (visits × mean + \(m) × C) / (visits + \(m)), where C = \(c) is the weighted mean of every visit in the population: as if everyone started with \(m) average visits, so one or two lucky visits cannot put someone on top."))
+        } else {
+            r.append(t("评选分即平均分。", "The ranking score is the mean."))
+        }
+        let tieRule: String
+        switch policy.ties {
+        case .competition: tieRule = t("并列者名次相同，其后名次顺延（1、2、2、4）", "tied entries share a rank and the next rank skips (1, 2, 2, 4)")
+        case .dense: tieRule = t("并列者名次相同，其后名次连续（1、2、2、3）", "tied entries share a rank and the next rank follows on (1, 2, 2, 3)")
+        case .ordinal: tieRule = t("名次按顺序编号（1、2、3、4），并列者按编号先后排列", "ranks are positions (1, 2, 3, 4); tied entries are numbered by id")
+        }
+        r.append(t("排序：评选分高者在前；相同则检查次数多者在前；再相同则最低一次检查得分高者在前；三项都相同为并列，",
+                   "Order: higher ranking score first; then more visits; then the higher lowest visit score; equal on all three is a tie: ")
+                 + tieRule + t("。", "."))
+        var sel: String
+        switch policy.select.quota {
+        case .top(let n):
+            sel = t("入选：\(report.perText(ctx))评选前 \(n) 名", "Selection: the top \(n) \(report.perText(ctx))")
+        case .percent(let p):
+            sel = t("入选：\(report.perText(ctx))评选参评人数的 \(Fmt.num(p))%（向上取整）",
+                    "Selection: \(Fmt.num(p))% of the eligible \(report.perText(ctx)), rounded up")
+        }
+        switch policy.select.atCutoff {
+        case .include: sel += t("；与最后一个名额并列者一并入选。", "; everyone tied at the cut-off is selected.")
+        case .exclude: sel += t("；与最后一个名额并列者均不入选。", "; nobody tied at the cut-off is selected.")
+        }
+        r.append(sel)
+        if !policy.stars.isEmpty {
+            let levels = policy.stars.keys.sorted(by: >).map { lvl in
+                t("\(Fmt.num(policy.stars[lvl]!)) 分及以上 \(lvl) 星", "\(lvl) stars from \(Fmt.num(policy.stars[lvl]!))")
+            }
+            r.append(t("星级（参评人员）：", "Stars (eligible only): ") + levels.joined(separator: t("，", ", ")) + t("。", "."))
+        }
+        r.append(t("分数显示保留两位小数（四舍五入），排序和比较均使用未舍入的数值。",
+                   "Scores are shown to 2 decimals; ordering and comparisons use the unrounded values."))
+        return r
+    }
+
+    func selectedBlocks() -> [Block] {
+        var b: [Block] = []
+        let selected = ranking.selected
+        func rows(_ es: [RankEntry], grouped: Bool) -> [[String]] {
+            es.map { e in
+                var r = [String((grouped ? e.groupRank : e.rank) ?? 0) + (e.tiedInGroup ? t("（并列）", " (tied)") : "")]
+                r += identity(e)
+                r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
+                if hasStars { r.append(report.starsText(e.stars, ctx)) }
+                return r
+            }
+        }
+        let headers = [report.grouped ? t("组内名次", "Group rank") : t("名次", "Rank")] + identityHeaders()
+            + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
+            + (hasStars ? [t("星级", "Stars")] : [])
+        let right = Set([0] + (identityHeaders().count + 1...identityHeaders().count + 4))
+        for g in ranking.groups {
+            let members = selected.filter { $0.group == g.key }
+            let unit = staff ? t(" 人", "") : t(" 个网点", "")
+            var line = t("参评 \(g.eligible)\(unit)，名额 \(g.quota)，入选 \(g.selected)\(unit)",
+                         "\(g.eligible) eligible, quota \(g.quota), \(g.selected) selected")
+            if g.selected > g.quota { line += t("（含并列）", " (ties included)") }
+            if g.selected < g.quota, g.selected < g.eligible {
+                line += t("（并列者不入选）", " (tied entries at the cut-off left out)")
+            }
+            if report.grouped {
+                b.append(.heading(3, report.groupLabel(g.key, g.label, ctx)))
+            }
+            b.append(.paragraph(line + t("。", ".")))
+            if members.isEmpty {
+                b.append(.paragraph(t("本组无人入选。", "Nobody is selected in this group.")))
+            } else {
+                b.append(.table(headers, rows(members, grouped: report.grouped), right: right))
+            }
+        }
+        return b
+    }
+
+    func identityHeaders() -> [String] {
+        staff ? [t("工号", "ID"), t("姓名", "Name"), t("岗位", "Role"), t("网点", "Branch")]
+              : [t("网点号", "ID"), t("网点", "Branch"), t("上级单位", "Parent")]
+    }
+
+    func identity(_ e: RankEntry) -> [String] {
+        staff ? [e.id, e.name, e.role.map { Fmt.role($0, ctx) } ?? "", e.branch.name]
+              : [e.id, e.name, e.branch.parent ?? ""]
+    }
+
+    func rankingBlocks() -> [Block] {
+        let eligible = ranking.eligible
+        guard !eligible.isEmpty else { return [.paragraph(t("无人符合参评条件。", "Nobody is eligible."))] }
+        var headers = [t("名次", "Rank")]
+        if report.grouped { headers += [report.groupHeader(ctx), t("组内名次", "Group rank")] }
+        headers += identityHeaders()
+        let numStart = headers.count
+        headers += [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
+        if hasStars { headers.append(t("星级", "Stars")) }
+        headers.append(t("入选", "Selected"))
+        var right: Set<Int> = [0, numStart, numStart + 1, numStart + 2, numStart + 3]
+        if report.grouped { right.insert(2) }
+        let rows = eligible.map { e -> [String] in
+            var r = [String(e.rank ?? 0)]
+            if report.grouped { r += [report.groupLabel(of: e, ctx), String(e.groupRank ?? 0)] }
+            r += identity(e)
+            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
+            if hasStars { r.append(report.starsText(e.stars, ctx)) }
+            r.append(e.selected ? "✓" : "")
+            return r
+        }
+        return [.table(headers, rows, right: right)]
+    }
+
+    func ineligibleBlocks() -> [Block] {
+        let list = ranking.ineligible
+        guard !list.isEmpty else {
+            return [.paragraph(t("所有\(staff ? "员工" : "网点")均符合参评条件。", "Everyone is eligible."))]
+        }
+        let headers = identityHeaders() + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("原因", "Reason")]
+        let n = identityHeaders().count
+        let rows = list.map { e in
+            identity(e) + [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), report.reason(e, ctx.lang, withItemText: true)]
+        }
+        return [.table(headers, rows, right: [n, n + 1, n + 2])]
+    }
+
+    func dataNotes() -> [String] {
+        var notes: [String] = []
+        var counted = t("计入检查 \(ranking.visitsInPeriod) 次", "\(ranking.visitsInPeriod) visits counted")
+        if ranking.visitsOutside > 0 {
+            counted += t("；评选期间以外的检查 \(ranking.visitsOutside) 次未计入", "; \(ranking.visitsOutside) visits outside the period were ignored")
+        }
+        notes.append(counted + t("。", "."))
+        if report.dataWarnings.isEmpty {
+            notes.append(t("未发现同一工号姓名或岗位不一致、同一检查重复录入的情况。",
+                           "No employee id with two names or roles, and no visit recorded twice, was found."))
+        } else {
+            notes.append(t("数据质量警告 \(report.dataWarnings.count) 条，可能影响排名，请核实：",
+                           "\(report.dataWarnings.count) data-quality warnings that may distort the ranking; please check:"))
+            for d in report.dataWarnings { notes.append("\(d.file):\(d.mark.line): \(d.message)") }
+        }
+        if !report.skipped.isEmpty {
+            notes.append(t("以下无效文件未计入：", "These invalid files were left out: ") + report.skipped.joined(separator: ", "))
+        }
+        return notes
+    }
+
+    // MARK: Rendering
+
+    func markdown() -> String {
+        var out: [String] = []
+        for block in blocks() {
+            switch block {
+            case .heading(let level, let text):
+                out.append(String(repeating: "#", count: level) + " " + Self.md(text))
+            case .paragraph(let text):
+                out.append(Self.md(text))
+            case .bullets(let items):
+                out.append(items.map { "- " + Self.md($0) }.joined(separator: "\n"))
+            case .table(let headers, let rows, let right):
+                var table = MarkdownTable(headers: headers.map(Self.md), rows: rows.map { $0.map(Self.md) }, alignRight: right).render()
+                table.removeLast()
+                out.append(table)
+            }
+        }
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Markdown-escaped text; pipes are left to MarkdownTable (which escapes them in cells).
+    static func md(_ s: String) -> String {
+        Markdown.escape(s).replacingOccurrences(of: "\\|", with: "|")
+    }
+
+    func html() -> String {
+        var doc = HTMLDocument(title: report.title(ctx) + " · " + report.periodText(ctx), lang: ctx.lang == .en ? "en" : "zh-CN")
+        for block in blocks() {
+            switch block {
+            case .heading(let level, let text): doc.heading(text, level: level)
+            case .paragraph(let text): doc.paragraph(text)
+            case .bullets(let items): doc.append("<ul>\n" + items.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>")
+            case .table(let headers, let rows, let right): doc.table(headers: headers, rows: rows, alignRight: right)
+            }
+        }
+        return doc.render()
+    }
+}

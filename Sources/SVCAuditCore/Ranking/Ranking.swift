@@ -1,0 +1,261 @@
+/// Why an entry is not eligible (SPEC §2.6). An entry can have several reasons.
+public enum Ineligibility: Sendable, Equatable {
+    /// The employee's role (from the latest visit) is not in the policy's `roles`.
+    case role(String)
+    /// Observed, but never with a score in the period.
+    case noScoredVisit
+    /// Fewer visits than `min_visits`.
+    case fewVisits(Int)
+    /// `veto: disqualify` and something was breached: every breach with its date.
+    case veto([VetoIncident])
+    /// Ranking score below `min_score`.
+    case lowScore(Double)
+}
+
+/// One employee or branch in a ranking.
+public struct RankEntry: Sendable {
+    public var id: String
+    public var name: String
+    /// nil for branch entries.
+    public var role: String?
+    public var branch: Branch
+    /// Visits with a score in the period (v).
+    public var visits: Int
+    /// Σ u_j: the visits weighted by method.
+    public var weight: Double
+    /// R = Σ u_j x_j / Σ u_j; nil without a scored visit.
+    public var mean: Double?
+    /// The ranking score: R, or (v·R + m·C)/(v + m) with shrinkage.
+    public var score: Double?
+    /// The lowest counted visit score (0 for a flagged visit under `veto: zero`).
+    public var min: Double?
+    /// Breached veto items, sorted and unique.
+    public var veto: [String]
+    public var incidents: [VetoIncident]
+    public var reasons: [Ineligibility]
+    public var eligible: Bool { reasons.isEmpty }
+    /// Rank among all eligible entries; nil when not eligible.
+    public var rank: Int?
+    /// Rank within the selection group; nil when not eligible or `per: all`.
+    public var groupRank: Int?
+    /// The selection group (branch id, parent or region); nil when missing or `per: all`.
+    public var group: String?
+    /// Equal to another eligible entry of the whole ranking on score, visits and lowest score.
+    public var tied: Bool
+    /// The same inside the entry's selection group (equal to `tied` with `per: all`).
+    public var tiedInGroup: Bool
+    public var stars: Int?
+    public var selected: Bool
+}
+
+/// The outcome of applying a policy to the folded visits.
+public struct Ranking: Sendable {
+    public struct Group: Sendable {
+        /// The branch id, parent or region; nil for the entries without one (and for `per: all`).
+        public var key: String?
+        /// A display name: the branch name for `per: branch`, else the key.
+        public var label: String?
+        public var eligible: Int
+        /// K: the quota before ties at the cut-off.
+        public var quota: Int
+        public var selected: Int
+    }
+
+    public var policy: Policy
+    public var period: Period?
+    /// C: the weighted mean of every counted visit score of the population after role
+    /// filtering (the shrinkage target); nil when there is no such score.
+    public var priorMean: Double?
+    /// Eligible entries in rank order (inside a tie by id), then the ineligible ones by id.
+    public var entries: [RankEntry]
+    /// Selection groups, by key (the group without a key last).
+    public var groups: [Group]
+    public var visitsInPeriod: Int
+    public var visitsOutside: Int
+
+    public var eligible: [RankEntry] { entries.filter(\.eligible) }
+    public var ineligible: [RankEntry] { entries.filter { !$0.eligible } }
+    public var selected: [RankEntry] { entries.filter(\.selected) }
+}
+
+extension RankFold {
+    /// Applies the policy: eligibility, order, rank numbers, selection per group, stars.
+    public func ranking() -> Ranking {
+        let p = policy
+        let m = p.priorVisits
+        func inPopulation(_ a: EntryAggregate) -> Bool {
+            guard p.by == .staff, let roles = p.roles else { return true }
+            return roles.contains(a.role ?? "")
+        }
+
+        // C over the population after role filtering, ineligible entries included.
+        var sumW = 0.0, sumWX = 0.0
+        for a in aggregates.values where inPopulation(a) {
+            sumW += a.sumW
+            sumWX += a.sumWX
+        }
+        let c: Double? = sumW > 0 ? sumWX / sumW : nil
+
+        var eligible: [RankEntry] = []
+        var ineligible: [RankEntry] = []
+        for a in aggregates.values {
+            let mean: Double? = a.visits > 0 && a.sumW > 0 ? a.sumWX / a.sumW : nil
+            var score = mean
+            if let r = mean, m > 0, let c {
+                let v = Double(a.visits)
+                score = (v * r + m * c) / (v + m)
+            }
+            let incidents = a.incidents.sorted()
+            var reasons: [Ineligibility] = []
+            if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
+            if a.visits == 0 {
+                reasons.append(.noScoredVisit)
+            } else if a.visits < p.minVisits {
+                reasons.append(.fewVisits(a.visits))
+            }
+            if p.veto == .disqualify, !incidents.isEmpty { reasons.append(.veto(incidents)) }
+            if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
+            let e = RankEntry(
+                id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: a.branch,
+                visits: a.visits, weight: a.sumW, mean: mean, score: score, min: a.minX,
+                veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
+                rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false)
+            if e.eligible { eligible.append(e) } else { ineligible.append(e) }
+        }
+
+        eligible.sort { a, b in
+            let ka = OrderKey(a), kb = OrderKey(b)
+            return ka != kb ? kb < ka : a.id < b.id
+        }
+        ineligible.sort { $0.id < $1.id }
+
+        let keys = eligible.map(OrderKey.init)
+        for (i, r) in Self.rankNumbers(keys, p.ties).enumerated() {
+            eligible[i].rank = r
+            eligible[i].tied = (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
+            eligible[i].stars = p.stars(for: eligible[i].score!)
+        }
+
+        // Selection per group. Entries keep their global order inside a group.
+        var members: [String?: [Int]] = [:]
+        for i in eligible.indices {
+            let g = Self.groupKey(eligible[i], p.select.per)
+            eligible[i].group = g
+            members[g, default: []].append(i)
+        }
+        for (_, idx) in members {
+            let gk = idx.map { keys[$0] }
+            for j in idx.indices {
+                eligible[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
+            }
+            if p.select.per != .all {
+                for (j, r) in Self.rankNumbers(gk, p.ties).enumerated() { eligible[idx[j]].groupRank = r }
+            }
+            let n = Self.selectedCount(gk, quota: Self.quota(p.select.quota, of: gk.count), atCutoff: p.select.atCutoff)
+            for j in 0..<n { eligible[idx[j]].selected = true }
+        }
+
+        // Every group, including those with nobody eligible (so the memo can say so).
+        var groupKeys = Set(members.keys)
+        if p.select.per != .all {
+            for e in ineligible { groupKeys.insert(Self.groupKey(e, p.select.per)) }
+        }
+        if p.select.per == .all { groupKeys.insert(nil) }
+        var labels: [String: String] = [:]
+        if p.select.per == .branch {
+            for e in eligible + ineligible { labels[e.branch.id] = e.branch.name }
+        }
+        let groups = groupKeys.sorted { a, b in
+            switch (a, b) {
+            case (nil, _): return false
+            case (_, nil): return true
+            case let (x?, y?): return x < y
+            }
+        }.map { key -> Ranking.Group in
+            let idx = members[key] ?? []
+            return Ranking.Group(key: key, label: key.map { labels[$0] ?? $0 }, eligible: idx.count,
+                                 quota: Self.quota(p.select.quota, of: idx.count),
+                                 selected: idx.filter { eligible[$0].selected }.count)
+        }
+
+        return Ranking(policy: p, period: period, priorMean: c, entries: eligible + ineligible, groups: groups,
+                       visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside)
+    }
+
+    static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? {
+        switch per {
+        case .all: return nil
+        case .branch: return e.branch.id
+        case .parent: return e.branch.parent
+        case .region: return e.branch.region
+        }
+    }
+
+    /// K for a group of n eligible entries: top N, or ceil(P/100 × n) computed exactly.
+    static func quota(_ q: Policy.Quota, of n: Int) -> Int {
+        switch q {
+        case .top(let k): return k
+        case .percent(let pct): return Num.ceilPercentQuota(percent: pct, of: n)
+        }
+    }
+
+    /// Rank numbers for keys in order (best first): competition 1224, dense 1223, ordinal 1234.
+    static func rankNumbers(_ keys: [OrderKey], _ rule: Policy.TieRule) -> [Int] {
+        var out: [Int] = []
+        var firstOfTie = 0, distinctAhead = 0
+        for i in keys.indices {
+            if i > 0, keys[i] != keys[i - 1] {
+                firstOfTie = i
+                distinctAhead += 1
+            }
+            switch rule {
+            case .competition: out.append(firstOfTie + 1)
+            case .dense: out.append(distinctAhead + 1)
+            case .ordinal: out.append(i + 1)
+            }
+        }
+        return out
+    }
+
+    /// How many of the first entries are selected: K, unless the K-th is tied with the
+    /// (K+1)-th — then include takes the whole tie and exclude stops before it.
+    static func selectedCount(_ keys: [OrderKey], quota k: Int, atCutoff: Policy.AtCutoff) -> Int {
+        let n = keys.count
+        guard k > 0 else { return 0 }
+        guard k < n else { return n }
+        guard keys[k - 1] == keys[k] else { return k }
+        switch atCutoff {
+        case .include:
+            var j = k
+            while j < n, keys[j] == keys[k - 1] { j += 1 }
+            return j
+        case .exclude:
+            var j = k - 1
+            while j > 0, keys[j - 1] == keys[k - 1] { j -= 1 }
+            return j
+        }
+    }
+}
+
+/// The order of eligible entries (SPEC §2.6): ranking score, then visits, then the lowest visit
+/// score, all descending; equal keys are tied. Scores are compared on unrounded values, but a
+/// difference below 1e-9 — floating-point noise from summing the same scores in another
+/// order — is not a difference.
+struct OrderKey: Equatable, Comparable {
+    var score: Double
+    var visits: Int
+    var min: Double
+
+    init(_ e: RankEntry) {
+        score = Self.snap(e.score ?? -.infinity)
+        visits = e.visits
+        min = Self.snap(e.min ?? -.infinity)
+    }
+
+    static func snap(_ x: Double) -> Double { x.isFinite ? (x * 1e9).rounded() / 1e9 : x }
+
+    /// Ascending: a < b means a ranks below b.
+    static func < (a: OrderKey, b: OrderKey) -> Bool {
+        (a.score, a.visits, a.min) < (b.score, b.visits, b.min)
+    }
+}
