@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// `--output FILE`: readers (and a crash or full disk) never see a half-written file.
+/// The data goes to a temporary file in the same directory — so `rename(2)` stays on one
+/// filesystem and is atomic — is fsynced, then renamed over the target.
+public enum AtomicWriter {
+    public static func write(_ string: String, to path: String) throws {
+        try write(Data(string.utf8), to: path)
+    }
+
+    public static func write(_ data: Data, to path: String) throws {
+        func failure(_ what: String? = nil) -> OutputError {
+            let reason = String(cString: strerror(errno))
+            return OutputError(path: path, reason: what.map { "\($0): \(reason)" } ?? reason)
+        }
+
+        // Writing through a symlink replaces what it points to, not the link itself.
+        var target = path
+        if let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let (dir, name) = split(target)
+        guard !name.isEmpty else { throw OutputError(path: path, reason: "not a file name") }
+
+        let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+        let temp = (dir == "/" ? "" : dir) + "/.\(name).tmp-\(getpid())-\(suffix)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failure() }
+        var fdOpen = true
+        var done = false
+        defer {
+            if fdOpen { close(fd) }
+            if !done { unlink(temp) }
+        }
+
+        // A replaced file keeps its permissions (a report made private stays private).
+        var st = stat()
+        if stat(target, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            _ = fchmod(fd, st.st_mode & 0o7777)
+        }
+
+        let ok = data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < buf.count {
+                let n = posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { throw failure() }
+        guard fsync(fd) == 0 else { throw failure() }
+        fdOpen = false
+        guard close(fd) == 0 else { throw failure() }
+        guard rename(temp, target) == 0 else { throw failure() }
+        done = true
+
+        // Make the rename itself durable; failure here does not undo a completed write.
+        let dfd = open(dir, O_RDONLY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+
+    /// "out/r.html" → ("out", "r.html"); "r.html" → (".", "r.html"); "/r.html" → ("/", "r.html").
+    static func split(_ path: String) -> (dir: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let dir = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (dir, String(path[path.index(after: slash)...]))
+    }
+
+    // `write` inside this type would find the static methods above, not the system call.
+    private static func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+        #elseif canImport(Musl)
+        return Musl.write(fd, p, n)
+        #else
+        return Darwin.write(fd, p, n)
+        #endif
+    }
+}
