@@ -1,0 +1,17 @@
+/// Reads `--policy FILE` (SPEC §1.3) into a `Policy`, with every problem as a diagnostic.
+public enum PolicyFile {
+    public static func load(_ path: String, limits: YAMLLimits = .default) -> (policy: Policy?, diagnostics: [Diagnostic]) {
+        var diags = DiagnosticList(file: path)
+        switch FileReader.read(path, maxBytes: limits.maxFileBytes) {
+        case .failure(let e):
+            diags.error("read", e.message, at: .start)
+            return (nil, diags.items)
+        case .success(let bytes):
+            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
+            errors.forEach { diags.append($0) }
+            guard let root else { return (nil, diags.items) }
+            let policy = PolicyLoader.load(root, file: path, diags: &diags)
+            return (diags.hasErrors ? nil : policy, diags.items)
+        }
+    }
+}
