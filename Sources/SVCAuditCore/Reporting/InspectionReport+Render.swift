@@ -177,6 +177,9 @@ extension InspectionReport: Report {
             classes.append(b.flaggedVisits > 0 || below ? "bad" : nil)
         }
         doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 4, 5, 6, 7, 9, 10], rowClasses: classes))
+        if classes.contains(where: { $0 != nil }) {
+            doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或达标率低于目标。", "Red rows: the branch had a veto breach or a pass rate below its target."))
+        }
 
         doc.subheading(ctx.t("各网点分检查表平均得分", "Mean score per checklist and branch"))
         let ids = checklists.map(\.id)
@@ -262,10 +265,10 @@ extension InspectionReport: Report {
         } else {
             doc.table(.init(
                 headers: [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("员工", "Employee"), ctx.t("条目", "Item"),
-                          ctx.t("内容", "Text"), ctx.t("说明", "Note"), ctx.t("检查记录", "Visit")],
+                          ctx.t("内容", "Text"), ctx.t("说明", "Note")],
                 rows: vetoes.map { v in
                     [v.date.description, "\(v.branch) \(v.branchName)", v.staff.map { "\($0) \(v.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"),
-                     v.item, itemTexts[v.item].map { ctx.lang == .en ? ($0.en ?? $0.zh) : $0.zh } ?? "", v.note ?? "", v.visit]
+                     v.item, itemTexts[v.item].map { ctx.lang == .en ? ($0.en ?? $0.zh) : $0.zh } ?? "", v.note ?? ""]
                 },
                 rowClasses: vetoes.map { _ in "bad" }, maxWidth: [4: 30, 5: 30]))
         }
@@ -281,10 +284,13 @@ extension InspectionReport: Report {
             },
             alignRight: Set(1..<(5 + checklists.count))))
         if charts, !months.isEmpty {
-            let series: [SVGChart.Series] = [(name: ctx.t("平均得分", "Mean visit score"), values: months.map(\.mean))]
-                + checklists.map { c in (name: c.title(ctx.lang), values: months.map { m in m.checklists.first { $0.id == c.id }?.mean }) }
-            doc.chart(SVGChart.line(title: ctx.t("按月平均得分", "Mean score by month"), xLabels: months.map { $0.month.title(ctx.lang) },
-                                    series: series))
+            let labels = months.map { $0.month.title(ctx.lang) }
+            doc.chart(SVGChart.line(title: ctx.t("按月平均得分", "Mean visit score by month"), xLabels: labels,
+                                    series: [(name: ctx.t("网点平均得分", "Mean visit score"), values: months.map(\.mean))]))
+            doc.chart(SVGChart.line(title: ctx.t("按月达标率（%）", "Pass rates by month (%)"), xLabels: labels,
+                                    series: [(name: ctx.t("网点达标率", "Branch pass rate"), values: months.map(\.branchPassRate)),
+                                             (name: ctx.t("员工达标率", "Staff pass rate"), values: months.map(\.staffPassRate))],
+                                    yMax: 100))
         }
 
         // 7. Score distribution.

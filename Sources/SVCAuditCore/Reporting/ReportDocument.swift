@@ -19,6 +19,8 @@ struct ReportDocument {
         case table(Table)
         /// An SVG chart with its caption (HTML only).
         case chart(String, String?)
+        /// A remark about the HTML's own look, e.g. what a red row means (HTML only).
+        case htmlNote(String)
     }
 
     var title: String
@@ -32,6 +34,7 @@ struct ReportDocument {
     mutating func table(_ t: Table) { blocks.append(.table(t)) }
     mutating func chart(_ svg: String, _ caption: String? = nil) { blocks.append(.chart(svg, caption)) }
     mutating func subheading(_ s: String) { blocks.append(.subheading(s)) }
+    mutating func htmlNote(_ s: String) { blocks.append(.htmlNote(s)) }
 
     /// A numbered section heading: 一、… in Chinese, 1. … in English.
     mutating func section(_ text: String, _ lang: Language) {
@@ -63,7 +66,7 @@ struct ReportDocument {
                     TextTable.Column(header: h, align: t.alignRight.contains(i) ? .right : .left, maxWidth: t.maxWidth[i])
                 }
                 out += TextTable(columns: cols, rows: t.rows).render(color: ctx.color)
-            case .chart: break
+            case .chart, .htmlNote: break
             }
         }
         return out
@@ -78,7 +81,7 @@ struct ReportDocument {
             case .subheading(let h): rows.append([h])
             case .lines(let ls): rows += ls.map { [$0] }
             case .table(let t): rows.append(t.headers); rows += t.rows
-            case .chart: break
+            case .chart, .htmlNote: break
             }
         }
         return CSVDocument(header: [], rows: rows).render(bom: ctx.bom)
@@ -94,7 +97,7 @@ struct ReportDocument {
             case .table(let t):
                 out += "\n" + MarkdownTable(headers: t.headers.map(Self.cell), rows: t.rows.map { $0.map(Self.cell) },
                                             alignRight: t.alignRight).render()
-            case .chart: break
+            case .chart, .htmlNote: break
             }
         }
         return out
@@ -107,6 +110,8 @@ struct ReportDocument {
 
     private func renderHTML(_ ctx: RenderContext) -> String {
         var doc = HTMLDocument(title: title, lang: ctx.lang == .zh ? "zh-CN" : "en")
+        // Dates, ids and months in the first column must not break at their hyphens.
+        doc.append("<style>td:first-child { white-space: nowrap; } ul.facts { margin: 6px 0 12px; padding-left: 20px; }</style>")
         doc.heading(title, level: 1)
         for b in blocks {
             switch b {
@@ -115,6 +120,7 @@ struct ReportDocument {
             case .lines(let ls): doc.append("<ul class=\"facts\">\n" + ls.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>")
             case .table(let t): doc.table(headers: t.headers, rows: t.rows, alignRight: t.alignRight, rowClasses: t.rowClasses)
             case .chart(let svg, let caption): doc.chart(svg, caption: caption)
+            case .htmlNote(let text): doc.paragraph(text, cssClass: "muted")
             }
         }
         return doc.render()
