@@ -73,8 +73,7 @@ extension InputOptions {
     /// Reads and scores PATHS once, handing each valid visit to `onVisit`; prints the
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
-    func readVisits(quiet: Bool, onVisit: (VisitScore) -> Void) throws -> (summary: VisitRun.Summary, catalog: ChecklistCatalog) {
-        let loaded = checklistOptions.load()
+    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
         let summary = VisitRun.run(settings(), checklists: loaded) { score, _ in onVisit(score) }
         Console.diagnostics(summary.diagnostics, quiet: quiet)
         if summary.fatal || (!summary.invalidFiles.isEmpty && !skipInvalid) {
@@ -84,6 +83,6 @@ extension InputOptions {
             }
             throw ExitCode(1)
         }
-        return (summary, loaded.catalog)
+        return summary
     }
 }

@@ -34,6 +34,8 @@ struct ReportDocument {
     mutating func table(_ t: Table) { blocks.append(.table(t)) }
     mutating func chart(_ svg: String, _ caption: String? = nil) { blocks.append(.chart(svg, caption)) }
     mutating func subheading(_ s: String) { blocks.append(.subheading(s)) }
+    /// An unnumbered section heading.
+    mutating func heading(_ s: String) { blocks.append(.heading(s)) }
     mutating func htmlNote(_ s: String) { blocks.append(.htmlNote(s)) }
 
     /// A numbered section heading: 一、… in Chinese, 1. … in English.

@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         var buckets = PeriodBuckets(period: try period.resolved(), passMark: p.passMark)
-        let (summary, catalog) = try input.readVisits(quiet: out.quiet) { buckets.add($0) }
-        try out.emit(buckets.report(catalog: catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
+        let loaded = input.checklistOptions.load()
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { buckets.add($0) }
+        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
     }
 }
