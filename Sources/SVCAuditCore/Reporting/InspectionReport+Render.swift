@@ -176,7 +176,7 @@ extension InspectionReport: Report {
                 || (staffTarget.map { t in b.staffPassRate.map { $0 < t } ?? false } ?? false)
             classes.append(b.flaggedVisits > 0 || below ? "bad" : nil)
         }
-        doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 4, 5, 6, 7, 9, 10], rowClasses: classes))
+        doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 4, 5, 6, 7, 9, 10], rowClasses: classes, nowrap: [0, 1]))
         if classes.contains(where: { $0 != nil }) {
             doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或达标率低于目标。", "Red rows: the branch had a veto breach or a pass rate below its target."))
         }
@@ -250,7 +250,7 @@ extension InspectionReport: Report {
                     [String(i + 1), f.item, checklistTitle(f.checklist, ctx.lang), f.text(ctx.lang), String(f.deductions),
                      String(f.answered), Num.percent(f.rate)]
                 },
-                alignRight: [0, 4, 5, 6], maxWidth: [3: 40]))
+                alignRight: [0, 4, 5, 6], maxWidth: [3: 40], nowrap: [1, 2]))
             if charts {
                 doc.chart(SVGChart.hbars(title: ctx.t("扣分次数最多的条目", "Items with the most deductions"),
                                          labels: mostFailed.map { "\($0.item) \($0.text(ctx.lang))" },
@@ -270,7 +270,7 @@ extension InspectionReport: Report {
                     [v.date.description, "\(v.branch) \(v.branchName)", v.staff.map { "\($0) \(v.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"),
                      v.item, itemTexts[v.item].map { ctx.lang == .en ? ($0.en ?? $0.zh) : $0.zh } ?? "", v.note ?? ""]
                 },
-                rowClasses: vetoes.map { _ in "bad" }, maxWidth: [4: 30, 5: 30]))
+                rowClasses: vetoes.map { _ in "bad" }, maxWidth: [4: 30, 5: 30], nowrap: [0, 1, 2, 3]))
         }
 
         // 6. Months.

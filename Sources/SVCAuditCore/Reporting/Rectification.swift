@@ -260,7 +260,7 @@ extension RectificationReport: Report {
             doc.line(countLine(c, total: group.count, ctx))
             doc.table(.init(headers: headersKeys.map { ctx.t($0.0, $0.1) }, rows: group.map { row($0, ctx) },
                             rowClasses: group.map { $0.status == .overdue ? "bad" : ($0.status == .open ? "warn" : "muted") },
-                            maxWidth: [3: 30, 4: 30]))
+                            maxWidth: [3: 30, 4: 30], nowrap: [0, 1, 2, 5, 6, 7]))
             start = end
         }
         if format == .html, !findings.isEmpty {

@@ -10,6 +10,8 @@ struct ReportDocument {
         var rowClasses: [String?] = []
         /// Text-table truncation of long columns (item texts, notes).
         var maxWidth: [Int: Int] = [:]
+        /// HTML columns kept on one line (dates, ids, names, statuses).
+        var nowrap: Set<Int> = []
     }
 
     enum Block {
@@ -105,6 +107,26 @@ struct ReportDocument {
         return out
     }
 
+    /// `HTML.table` plus columns that must not wrap (class `nw`).
+    static func htmlTable(_ t: Table) -> String {
+        func cls(_ i: Int) -> String {
+            let c = (t.alignRight.contains(i) ? ["num"] : []) + (t.nowrap.contains(i) ? ["nw"] : [])
+            return c.isEmpty ? "" : " class=\"\(c.joined(separator: " "))\""
+        }
+        var out = "<table>\n<thead>\n<tr>"
+        for (i, h) in t.headers.enumerated() { out += "<th\(t.alignRight.contains(i) ? " class=\"num\"" : "")>\(HTML.escape(h))</th>" }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for (r, row) in t.rows.enumerated() {
+            let rc = r < t.rowClasses.count ? t.rowClasses[r] : nil
+            out += rc.map { "<tr class=\"\(HTML.escape($0))\">" } ?? "<tr>"
+            for i in t.headers.indices {
+                out += "<td\(cls(i))>\(HTML.escape(i < row.count ? row[i] : "").replacingOccurrences(of: "\n", with: "<br>"))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>"
+    }
+
     /// Inline escaping for a table cell; MarkdownTable escapes the pipe itself.
     static func cell(_ s: String) -> String {
         Markdown.escape(s).replacingOccurrences(of: "\\|", with: "|")
@@ -113,14 +135,14 @@ struct ReportDocument {
     private func renderHTML(_ ctx: RenderContext) -> String {
         var doc = HTMLDocument(title: title, lang: ctx.lang == .zh ? "zh-CN" : "en")
         // Dates, ids and months in the first column must not break at their hyphens.
-        doc.append("<style>td:first-child { white-space: nowrap; } ul.facts { margin: 6px 0 12px; padding-left: 20px; }</style>")
+        doc.append("<style>td:first-child, td.nw { white-space: nowrap; } ul.facts { margin: 6px 0 12px; padding-left: 20px; }</style>")
         doc.heading(title, level: 1)
         for b in blocks {
             switch b {
             case .heading(let h): doc.heading(h, level: 2)
             case .subheading(let h): doc.heading(h, level: 3)
             case .lines(let ls): doc.append("<ul class=\"facts\">\n" + ls.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>")
-            case .table(let t): doc.table(headers: t.headers, rows: t.rows, alignRight: t.alignRight, rowClasses: t.rowClasses)
+            case .table(let t): doc.append(Self.htmlTable(t))
             case .chart(let svg, let caption): doc.chart(svg, caption: caption)
             case .htmlNote(let text): doc.paragraph(text, cssClass: "muted")
             }
