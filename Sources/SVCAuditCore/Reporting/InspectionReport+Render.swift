@@ -110,20 +110,20 @@ extension InspectionReport: Report {
         }
         ls.append(ctx.t(
             "检查 \(t.visits) 次，覆盖网点 \(t.branches) 个、员工 \(t.staff) 人（员工受检 \(t.employeeVisits) 人次）",
-            "\(t.visits) visits covering \(t.branches) branches and \(t.staff) employees (\(t.employeeVisits) employee-visits)"))
+            "\(RFmt.n(t.visits, "visit")) covering \(RFmt.n(t.branches, "branch", "branches")) and \(RFmt.n(t.staff, "employee")) (\(RFmt.n(t.employeeVisits, "employee-visit")))"))
         ls.append(ctx.t(
             "网点平均得分 \(Fmt.score(t.mean))，员工平均得分 \(Fmt.score(t.staffMean))；达标线 \(Fmt.num(passMark)) 分",
-            "mean visit score \(Fmt.score(t.mean)), mean employee score \(Fmt.score(t.staffMean)); pass mark \(Fmt.num(passMark))"))
+            "Mean visit score \(Fmt.score(t.mean)), mean employee score \(Fmt.score(t.staffMean)); pass mark \(Fmt.num(passMark))"))
         ls.append(ctx.t(
             "扣分 \(t.findings) 处；一票否决 \(vetoes.count) 起，涉及检查 \(t.flaggedVisits) 次",
-            "\(t.findings) deductions; \(vetoes.count) veto breaches on \(t.flaggedVisits) visits"))
+            "\(RFmt.n(t.findings, "deduction")); \(RFmt.n(vetoes.count, "veto breach", "veto breaches")) on \(RFmt.n(t.flaggedVisits, "visit"))"))
         for tc in targets {
             var s = targetLabel(tc.kind, ctx) + " " + RFmt.rate(tc.rate)
             if let target = tc.target {
                 let verdict = tc.met == true ? ctx.t("达标", "met") : ctx.t("未达标", "not met")
                 s += ctx.t("（目标 \(Num.percent(target))，\(verdict)", " (target \(Num.percent(target)), \(verdict)")
                 if !tc.below.isEmpty {
-                    s += ctx.t("；低于目标的网点 \(tc.below.count) 个", "; \(tc.below.count) branches below it")
+                    s += ctx.t("；低于目标的网点 \(tc.below.count) 个", "; \(RFmt.n(tc.below.count, "branch", "branches")) below it")
                 }
                 s += ctx.t("）", ")")
             }
@@ -139,13 +139,13 @@ extension InspectionReport: Report {
                             "No visits in the previous period (\(period.previous.title(.en))): no comparison"))
         }
         if outsideVisits > 0 {
-            ls.append(ctx.t("期间以外的检查 \(outsideVisits) 次未计入", "\(outsideVisits) visits outside the period were not counted"))
+            ls.append(ctx.t("期间以外的检查 \(outsideVisits) 次未计入", "\(RFmt.n(outsideVisits, "visit")) outside the period not counted"))
         }
         if let f = policyFile {
             ls.append(ctx.t("规则文件：\(f)", "Policy: \(f)") + (policyTitle.map { ctx.t("（\($0)）", " (\($0))") } ?? ""))
         }
         if !skipped.isEmpty {
-            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(skipped.count) invalid files skipped: ") + RFmt.join(skipped, ctx))
+            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
         }
         return ls
     }
@@ -242,9 +242,9 @@ extension InspectionReport: Report {
             doc.line(ctx.t("本期无扣分", "No deductions"))
         } else {
             doc.line(ctx.t("共 \(failedItemCount) 个条目有扣分，列出前 \(mostFailed.count) 个；扣分率 = 扣分次数 ÷ 受检次数",
-                           "\(failedItemCount) items lost points; the first \(mostFailed.count) are listed; failure rate = deductions ÷ times answered"))
+                           "\(RFmt.n(failedItemCount, "item")) lost points; the first \(mostFailed.count) are listed; failure rate = deductions ÷ times answered"))
             doc.table(.init(
-                headers: [ctx.t("序号", "#"), ctx.t("条目", "Item"), ctx.t("检查表", "Checklist"), ctx.t("内容", "Text"),
+                headers: [ctx.t("序号", "No."), ctx.t("条目", "Item"), ctx.t("检查表", "Checklist"), ctx.t("内容", "Text"),
                           ctx.t("扣分次数", "Deductions"), ctx.t("受检次数", "Answered"), ctx.t("扣分率", "Failure rate")],
                 rows: mostFailed.enumerated().map { i, f in
                     [String(i + 1), f.item, checklistTitle(f.checklist, ctx.lang), f.text(ctx.lang), String(f.deductions),

@@ -182,28 +182,36 @@ extension RectificationReport: Report {
         switch f.status {
         case .open: return ctx.t("未整改", "open")
         case .closed: return ctx.t("已整改", "closed")
-        case .overdue: return ctx.t("逾期 \(f.overdueDays ?? 0) 天", "overdue \(f.overdueDays ?? 0) days")
+        case .overdue: return ctx.t("逾期 \(f.overdueDays ?? 0) 天", "overdue \(RFmt.n(f.overdueDays ?? 0, "day"))")
+        }
+    }
+
+    static func statusName(_ s: RectificationTracker.Finding.Status, _ ctx: RenderContext) -> String {
+        switch s {
+        case .open: return ctx.t("未整改", "open")
+        case .overdue: return ctx.t("逾期", "overdue")
+        case .closed: return ctx.t("已整改", "closed")
         }
     }
 
     func countLine(_ c: [RectificationTracker.Finding.Status: Int], total: Int, _ ctx: RenderContext) -> String {
         ctx.t("共 \(total) 项：未整改 \(c[.open] ?? 0)，逾期 \(c[.overdue] ?? 0)，已整改 \(c[.closed] ?? 0)",
-              "\(total) findings: \(c[.open] ?? 0) open, \(c[.overdue] ?? 0) overdue, \(c[.closed] ?? 0) closed")
+              "\(RFmt.n(total, "finding")): \(c[.open] ?? 0) open, \(c[.overdue] ?? 0) overdue, \(c[.closed] ?? 0) closed")
     }
 
     func summaryLines(_ ctx: RenderContext) -> [String] {
         var ls = [ctx.t("截至 \(asOf)", "As of \(asOf)") + ctx.t("，", ": ") + countLine(counts, total: total, ctx)]
         if let s = statusFilter {
-            let label = s == .open ? "未整改" : (s == .overdue ? "逾期" : "已整改")
-            ls.append(ctx.t("仅列出「\(label)」的 \(findings.count) 项", "Only the \(findings.count) \(s.rawValue) findings are listed"))
+            let label = Self.statusName(s, ctx)
+            ls.append(ctx.t("仅列出「\(label)」的 \(findings.count) 项", "Only the \(s.rawValue) findings are listed (\(findings.count))"))
         }
         ls.append(ctx.t("整改：同一网点此后（按日期）的检查对同一条目未再扣分即视为已整改，员工条目须为同一员工；超过整改期限仍未整改为逾期",
                         "A finding is closed when a later visit of the same branch (the same employee, for a staff item) answers the item without deduction; open past its fix-by date it is overdue"))
         if afterAsOf > 0 {
-            ls.append(ctx.t("晚于截至日期的检查 \(afterAsOf) 次未计入", "\(afterAsOf) visits after the as-of date were not considered"))
+            ls.append(ctx.t("晚于截至日期的检查 \(afterAsOf) 次未计入", "\(RFmt.n(afterAsOf, "visit")) after the as-of date not considered"))
         }
         if !skipped.isEmpty {
-            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(skipped.count) invalid files skipped: ") + RFmt.join(skipped, ctx))
+            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
         }
         return ls
     }
@@ -226,9 +234,14 @@ extension RectificationReport: Report {
             return json().render()
         case .csv:
             // One flat table: what Excel filters and sorts.
+            // Status and days overdue in their own columns, so Excel can filter and sort them.
             let headers = [ctx.t("网点", "Branch"), ctx.t("网点名称", "Branch name")] + headersKeys.map { ctx.t($0.0, $0.1) }
-                + [ctx.t("检查记录", "Visit")]
-            let rows = findings.map { f in [f.branch, f.branchName] + row(f, ctx) + [f.visit] }
+                + [ctx.t("逾期天数", "Days overdue"), ctx.t("检查记录", "Visit")]
+            let rows = findings.map { f in
+                var r = [f.branch, f.branchName] + row(f, ctx)
+                r[8] = Self.statusName(f.status, ctx)
+                return r + [f.overdueDays.map(String.init) ?? "", f.visit]
+            }
             return CSVDocument(header: headers, rows: rows).render(bom: ctx.bom)
         default:
             break

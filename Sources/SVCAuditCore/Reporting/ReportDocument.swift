@@ -161,6 +161,10 @@ enum RFmt {
         let s = Num.fixed2(x)
         return s.hasPrefix("-") || s == "0.00" ? s : "+" + s
     }
+    /// "1 visit", "3 visits" (English labels).
+    static func n(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? word : plural ?? word + "s")"
+    }
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
     static func period(_ p: Period) -> JSONValue {
         .object([("label", .string(p.label)), ("from", .string(p.from.description)), ("to", .string(p.to.description))])

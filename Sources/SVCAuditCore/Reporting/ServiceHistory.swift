@@ -270,7 +270,7 @@ extension ServiceHistory: Report {
         ls.append(period.map { ctx.t("期间：\($0.title(.zh))（\($0.from) 至 \($0.to)）", "Period: \($0.title(.en)) (\($0.from) to \($0.to))") }
                   ?? ctx.t("期间：全部检查记录", "Period: every visit read"))
         ls.append(ctx.t("受检 \(entries.count) 次，均分 \(Fmt.score(overall.mean))，最低 \(Fmt.score(overall.min))，达标率 \(RFmt.rate(passRate))（达标线 \(Fmt.num(passMark)) 分）",
-                        "\(entries.count) visits, mean \(Fmt.score(overall.mean)), lowest \(Fmt.score(overall.min)), pass rate \(RFmt.rate(passRate)) (pass mark \(Fmt.num(passMark)))"))
+                        "\(RFmt.n(entries.count, "visit")), mean \(Fmt.score(overall.mean)), lowest \(Fmt.score(overall.min)), pass rate \(RFmt.rate(passRate)) (pass mark \(Fmt.num(passMark)))"))
         if !overall.veto.isEmpty {
             ls.append(ctx.t("一票否决：", "Veto breaches: ") + RFmt.join(overall.veto, ctx))
         }
@@ -280,7 +280,7 @@ extension ServiceHistory: Report {
         }
         if entries.isEmpty { ls.append(ctx.t("期间内没有检查记录", "No visits in the period")) }
         if !skipped.isEmpty {
-            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(skipped.count) invalid files skipped: ") + RFmt.join(skipped, ctx))
+            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
         }
         doc.lines(ls)
 
