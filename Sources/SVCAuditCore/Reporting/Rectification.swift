@@ -50,6 +50,8 @@ public struct RectificationTracker: Sendable {
     /// Visits dated after the as-of date, left out.
     public private(set) var afterAsOf = 0
     public private(set) var visits = 0
+    /// Names repeat on every finding of a branch or employee: one copy of each is kept.
+    private var names: [String: String] = [:]
 
     public init(catalog: ChecklistCatalog, asOf: Day) {
         self.asOf = asOf
@@ -72,8 +74,9 @@ public struct RectificationTracker: Sendable {
         for r in subject.checklists {
             for i in r.items {
                 if i.deduction {
-                    findings.append(Finding(branch: v.branch.id, branchName: v.branch.name, parent: v.branch.parent,
-                                            staff: staff?.id, staffName: staff?.name, item: i.item, date: v.date,
+                    findings.append(Finding(branch: intern(v.branch.id), branchName: intern(v.branch.name),
+                                            parent: v.branch.parent.map { intern($0) }, staff: staff.map { intern($0.id) },
+                                            staffName: staff.map { intern($0.name) }, item: intern(i.item), date: v.date,
                                             note: i.answer?.note, fixBy: i.answer?.fixBy, visit: v.id, file: v.file))
                 } else if case .scored = i.outcome, let k = itemIndex[i.item] {
                     bits[k / 64] |= 1 << UInt64(k % 64)
@@ -85,6 +88,12 @@ public struct RectificationTracker: Sendable {
             clean[SubjectKey(branch: v.branch.id, staff: staff?.id), default: []]
                 .append(CleanAnswers(date: v.date, visit: v.id, bits: bits))
         }
+    }
+
+    private mutating func intern(_ s: String) -> String {
+        if let known = names[s] { return known }
+        names[s] = s
+        return s
     }
 
     /// Every finding with its status, grouped by branch: branch id, then date, branch items
@@ -108,9 +117,10 @@ public struct RectificationTracker: Sendable {
                 out[n].overdueDays = asOf.ordinal - due.ordinal
             }
         }
-        return out.sorted { a, b in
+        out.sort { a, b in
             (a.branch, a.date, a.staff ?? "", a.item, a.visit) < (b.branch, b.date, b.staff ?? "", b.item, b.visit)
         }
+        return out
     }
 }
 
