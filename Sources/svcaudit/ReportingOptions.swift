@@ -74,6 +74,11 @@ extension InputOptions {
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
     func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
+        // Without usable checklists every answer would be an "unknown item": say what is wrong once.
+        if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+            Console.diagnostics(loaded.diagnostics, quiet: quiet)
+            throw ExitCode(1)
+        }
         let summary = VisitRun.run(settings(), checklists: loaded) { score, _ in onVisit(score) }
         Console.diagnostics(summary.diagnostics, quiet: quiet)
         if summary.fatal || (!summary.invalidFiles.isEmpty && !skipInvalid) {

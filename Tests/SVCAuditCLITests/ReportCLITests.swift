@@ -59,7 +59,7 @@ import Testing
     @Test func rectifyGoldensAndStatus() throws {
         let base = ["rectify", "samples", "--as-of", "2026-10-01"]
         try Golden.check(try CLI.run(base).stdoutData, "rectify.txt")
-        try Golden.check(try CLI.run(base + ["--format", "json"]).stdoutData, "rectify.json")
+        try Golden.check(try CLI.run(base + ["--status", "overdue", "--format", "json"]).stdoutData, "rectify-overdue.json")
         try Golden.check(try CLI.run(base + ["--status", "overdue", "--format", "csv"]).stdoutData, "rectify-overdue.csv")
         let json = try #require(try JSONSerialization.jsonObject(with: try CLI.run(base + ["--format", "json"]).stdoutData) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Int])
