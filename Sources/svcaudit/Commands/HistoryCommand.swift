@@ -2,9 +2,46 @@ import ArgumentParser
 import SVCAuditCore
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "员工服务档案: one employee's (or, with --branch, one branch's) visits over time, with monthly and quarterly stars.",
+        discussion: """
+        Every visit in date order with branch, method, inspector, score, checklist scores, each deduction with \
+        its note, and vetoes; then monthly and quarterly means (weighted by the policy's method_weights) with \
+        the star level of --policy. An id that is not in the visits exits 1 and names the closest ids.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Employee id (or branch id with --branch), e.g. E1001.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var out: OutputOptions
+
+    @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
+    var branch = false
+
+    func validate() throws { try out.check(ServiceHistory.formats) }
+
     func run() throws {
-        Console.error("svcaudit history: not yet available")
-        throw ExitCode(1)
+        let p = try policy.load(quiet: out.quiet)
+        let loaded = input.checklistOptions.load()
+        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
+        guard collector.seen else {
+            let what = branch ? "branch" : "employee"
+            var msg = "svcaudit: no \(what) '\(id)' in the visits read (\(collector.known.count) \(what == "branch" ? "branches" : "employees") found)"
+            let close = collector.suggestions()
+            if !close.isEmpty {
+                msg += "; did you mean " + close.map { "\($0) (\(collector.known[$0] ?? ""))" }.joined(separator: ", ") + "?"
+            } else if !branch, collector.known[id] == nil {
+                msg += branch ? "" : "; for a branch's record add --branch"
+            }
+            Console.error(msg)
+            throw ExitCode(1)
+        }
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles))
     }
 }

@@ -2,9 +2,34 @@ import ArgumentParser
 import SVCAuditCore
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "检查通报: branch table, 达标率 against targets, most-failed items, vetoes, months, change on the previous period.",
+        discussion: """
+        With --period (or --from/--to) the visits of that period are reported and compared with the \
+        previous period of the same length when PATHS hold visits for it. Without a period every visit is \
+        reported. --format html writes one self-contained file with charts, printable on A4.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("How many of the most-failed items to list.", valueName: "n"))
+    var top: Int = InspectionReport.defaultTopItems
+
+    func validate() throws {
+        try out.check(InspectionReport.formats)
+        if top < 1 { throw ValidationError("--top must be 1 or more") }
+    }
+
     func run() throws {
-        Console.error("svcaudit report: not yet available")
-        throw ExitCode(1)
+        let p = try policy.load(quiet: out.quiet)
+        var buckets = PeriodBuckets(period: try period.resolved(), passMark: p.passMark)
+        let loaded = input.checklistOptions.load()
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { buckets.add($0) }
+        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
     }
 }

@@ -1,0 +1,192 @@
+/// The running totals of one period's visits for the 检查通报. Visits are folded in one at a
+/// time (`add`) and dropped; what is kept grows with branches, staff, checklists, items and
+/// months — never with the number of visit files.
+public struct InspectionTally: Sendable {
+    /// A veto breach (一票否决) on one visit: kept, because the 通报 lists every one.
+    public struct VetoIncident: Sendable, Equatable {
+        public var date: Day
+        public var visit: String
+        public var file: String
+        public var branch: String
+        public var branchName: String
+        /// nil for a branch-scope item.
+        public var staff: String?
+        public var staffName: String?
+        public var item: String
+        public var note: String?
+    }
+
+    public struct BranchTally: Sendable {
+        /// Name, parent and region from the branch's latest visit (ties: the later file).
+        public var branch: Branch
+        var latest: Day
+        public var visits = 0
+        /// Visit scores (SPEC §2.3).
+        public var score = MeanAccumulator()
+        /// 网点达标率: visits with visit score ≥ pass mark.
+        public var branchPass = RateAccumulator()
+        /// 员工达标率: employee-visits with score ≥ pass mark.
+        public var staffPass = RateAccumulator()
+        /// Visit-level checklist scores by checklist id.
+        public var checklists: [String: MeanAccumulator] = [:]
+        public var findings = 0
+        /// Visits where anything was breached.
+        public var flaggedVisits = 0
+    }
+
+    public struct MonthTally: Sendable {
+        public var visits = 0
+        public var score = MeanAccumulator()
+        public var branchPass = RateAccumulator()
+        public var staffPass = RateAccumulator()
+        public var checklists: [String: MeanAccumulator] = [:]
+    }
+
+    public struct ItemTally: Sendable, Equatable {
+        /// Answers that counted (not na, not unanswered), over all subjects.
+        public var answered = 0
+        /// Answers that lost points (rectification findings).
+        public var deductions = 0
+    }
+
+    public let passMark: Double
+    public private(set) var visits = 0
+    public private(set) var score = MeanAccumulator()
+    public private(set) var branchPass = RateAccumulator()
+    public private(set) var staffPass = RateAccumulator()
+    public private(set) var staffScore = MeanAccumulator()
+    public private(set) var findings = 0
+    public private(set) var flaggedVisits = 0
+    public private(set) var branches: [String: BranchTally] = [:]
+    public private(set) var staffIDs = Set<String>()
+    /// Visit-level checklist scores by checklist id.
+    public private(set) var checklists: [String: MeanAccumulator] = [:]
+    /// Visit-level section scores by checklist id, then section name.
+    public private(set) var sections: [String: [String: MeanAccumulator]] = [:]
+    public private(set) var items: [String: ItemTally] = [:]
+    public private(set) var vetoes: [VetoIncident] = []
+    public private(set) var months: [MonthKey: MonthTally] = [:]
+    /// Visit scores by bucket: ⌊score⌋ below 100, 100 for exactly 100, 101 above 100.
+    public private(set) var scoreBuckets: [Int: Int] = [:]
+    public private(set) var firstDate: Day?
+    public private(set) var lastDate: Day?
+
+    public init(passMark: Double) { self.passMark = passMark }
+
+    public mutating func add(_ v: VisitScore) {
+        visits += 1
+        findings += v.findings
+        firstDate = min(firstDate ?? v.date, v.date)
+        lastDate = max(lastDate ?? v.date, v.date)
+        let flagged = !v.anyBreach.isEmpty
+        if flagged { flaggedVisits += 1 }
+
+        var b = branches[v.branch.id] ?? BranchTally(branch: v.branch, latest: v.date)
+        if v.date >= b.latest { b.branch = v.branch; b.latest = v.date }
+        b.visits += 1
+        b.findings += v.findings
+        if flagged { b.flaggedVisits += 1 }
+
+        let monthKey = MonthKey(v.date)
+        var m = months[monthKey] ?? MonthTally()
+        m.visits += 1
+
+        if let s = v.score {
+            let pass = s >= passMark
+            score.add(s); branchPass.add(pass)
+            b.score.add(s); b.branchPass.add(pass)
+            m.score.add(s); m.branchPass.add(pass)
+            let bucket = s < 100 ? Int(s.rounded(.down)) : (s == 100 ? 100 : 101)
+            scoreBuckets[bucket, default: 0] += 1
+        }
+        for c in v.checklists {
+            checklists[c.id, default: MeanAccumulator()].add(c.score)
+            b.checklists[c.id, default: MeanAccumulator()].add(c.score)
+            m.checklists[c.id, default: MeanAccumulator()].add(c.score)
+        }
+        for st in v.staff {
+            staffIDs.insert(st.id)
+            if let s = st.result.score {
+                let pass = s >= passMark
+                staffPass.add(pass); staffScore.add(s)
+                b.staffPass.add(pass)
+                m.staffPass.add(pass)
+            }
+        }
+        addSections(v)
+        addItems(v)
+        branches[v.branch.id] = b
+        months[monthKey] = m
+    }
+
+    /// Section scores of the visit, formed like its checklist scores (SPEC §2.3): a branch-scope
+    /// section once, a staff-scope section as the mean over the employees for whom it is scored.
+    private mutating func addSections(_ v: VisitScore) {
+        var perVisit: [String: [String: MeanAccumulator]] = [:]
+        for r in v.branchPart.checklists + v.staff.flatMap(\.result.checklists) {
+            for s in r.sections {
+                if let x = s.score { perVisit[r.id, default: [:]][s.name, default: MeanAccumulator()].add(x) }
+            }
+        }
+        for (checklist, secs) in perVisit {
+            for (name, acc) in secs {
+                sections[checklist, default: [:]][name, default: MeanAccumulator()].add(acc.mean!)
+            }
+        }
+    }
+
+    private mutating func addItems(_ v: VisitScore) {
+        func scan(_ subject: SubjectScore, staff: StaffScore?) {
+            for r in subject.checklists {
+                for i in r.items {
+                    if case .scored = i.outcome {
+                        items[i.item, default: ItemTally()].answered += 1
+                        if i.deduction { items[i.item, default: ItemTally()].deductions += 1 }
+                    }
+                    if i.breach {
+                        vetoes.append(VetoIncident(date: v.date, visit: v.id, file: v.file, branch: v.branch.id,
+                                                   branchName: v.branch.name, staff: staff?.id, staffName: staff?.name,
+                                                   item: i.item, note: i.answer?.note))
+                    }
+                }
+            }
+        }
+        scan(v.branchPart, staff: nil)
+        for st in v.staff { scan(st.result, staff: st) }
+    }
+}
+
+/// Sorts visits into the report's period and the previous period of the same length as they
+/// stream past, so PATHS are read once for both. Without a period every visit is current.
+public struct PeriodBuckets: Sendable {
+    public let period: Period?
+    private let previousPeriod: Period?
+    public private(set) var current: InspectionTally
+    public private(set) var previous: InspectionTally?
+    /// Visits in neither period.
+    public private(set) var outside = 0
+
+    public init(period: Period?, passMark: Double) {
+        self.period = period
+        previousPeriod = period?.previous
+        current = InspectionTally(passMark: passMark)
+        previous = period.map { _ in InspectionTally(passMark: passMark) }
+    }
+
+    public mutating func add(_ v: VisitScore) {
+        guard let period else { current.add(v); return }
+        if period.contains(v.date) {
+            current.add(v)
+        } else if previousPeriod!.contains(v.date) {
+            previous!.add(v)
+        } else {
+            outside += 1
+        }
+    }
+
+    public func report(catalog: ChecklistCatalog, policy: Policy, skipped: [String] = [],
+                       topItems: Int = InspectionReport.defaultTopItems) -> InspectionReport {
+        InspectionReport(current: current, previous: previous, period: period, catalog: catalog, policy: policy,
+                         outsideVisits: outside, skipped: skipped, topItems: topItems)
+    }
+}
