@@ -1,0 +1,54 @@
+# svcaudit — build, test and install.
+#   make demo     build, then validate and rank the shipped sample quarter
+#   make test     run the test suite (what CI runs)
+#   make install  install the binary and the shipped checklists under PREFIX
+
+PREFIX ?= /usr/local
+SWIFT  ?= swift
+BIN     = .build/release/svcaudit
+
+.PHONY: all deps build debug test demo install uninstall clean
+
+all: build
+
+# libyaml is the one system library: install it when we can, or say exactly what to install.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing libyaml-dev and pkg-config (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	  else \
+	    echo "svcaudit needs libyaml (pkg-config yaml-0.1). Install it with:"; \
+	    echo "  Debian/Ubuntu: sudo apt-get install libyaml-dev pkg-config"; \
+	    echo "  Fedora:        sudo dnf install libyaml-devel pkgconf"; \
+	    echo "  macOS:         brew install libyaml pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "svcaudit needs a Swift 6 toolchain (swift.org/install)"; exit 1; }
+
+build: deps
+	$(SWIFT) build -c release --product svcaudit
+
+debug: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) test
+
+demo: build
+	$(BIN) checklists list
+	$(BIN) validate samples
+	$(BIN) rank samples --policy samples/policy.yaml --period 2026-Q3
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/svcaudit/checklists
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/svcaudit
+	install -m 644 checklists/*.yaml $(DESTDIR)$(PREFIX)/share/svcaudit/checklists/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/svcaudit
+	rm -rf $(DESTDIR)$(PREFIX)/share/svcaudit
+
+clean:
+	rm -rf .build
