@@ -114,6 +114,9 @@ public enum SVGChart {
         let gap = histogram ? 2 : f.slot * 0.2
         let barW = (f.slot - gap) / Double(s)
         let base = f.y(min(max(0, sc.lo), sc.hi))
+        // Value labels on every bar or on none: labelling only the bars whose text happens to
+        // fit (96 but not 95.8) reads as if those bars were special.
+        let labelsFit = all.allSatisfy { textWidth(label($0), 10) <= barW + 4 }
         for (k, ser) in data.enumerated() {
             let color = palette[k % palette.count]
             for (i, v) in ser.values.enumerated() {
@@ -123,7 +126,7 @@ public enum SVGChart {
                 let tip = [categories[i], ser.name, label(v)].filter { !$0.isEmpty }.joined(separator: " · ")
                 body += "<rect x=\"\(n(x))\" y=\"\(n(min(yv, base)))\" width=\"\(n(barW))\" height=\"\(n(abs(base - yv)))\" fill=\"\(color)\"><title>\(esc(tip))</title></rect>\n"
                 let text = label(v)
-                if textWidth(text, 10) <= barW + 4 {
+                if labelsFit {
                     let ty = v >= 0 ? min(yv, base) - 4 : max(yv, base) + 12
                     body += "<text x=\"\(n(x + barW / 2))\" y=\"\(n(ty))\" font-size=\"10\" text-anchor=\"middle\">\(esc(text))</text>\n"
                 }
