@@ -57,19 +57,3 @@ struct ScoreCommand: ParsableCommand {
         if crossed { throw ExitCode(2) }
     }
 }
-
-/// SPEC §4: print every diagnostic; with any invalid input there is no result (exit 1),
-/// unless --skip-invalid, where the invalid files are named in the output instead.
-func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) throws {
-    Console.diagnostics(summary.diagnostics, quiet: quiet)
-    let n = summary.invalidFiles.count
-    if summary.fatal || (n > 0 && !skipInvalid) {
-        if !summary.fatal {
-            Console.error("svcaudit: \(n) invalid file\(n == 1 ? "" : "s"): no result (fix \(n == 1 ? "it" : "them"), or pass --skip-invalid to leave \(n == 1 ? "it" : "them") out)")
-        }
-        throw ExitCode(1)
-    }
-    if n > 0 {
-        Console.error("svcaudit: skipped \(n) invalid file\(n == 1 ? "" : "s"): \(summary.invalidFiles.joined(separator: ", "))")
-    }
-}
