@@ -24,15 +24,15 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
         let entries = try #require(doc["entries"] as? [[String: Any]])
         func e(_ id: String) -> [String: Any] { entries.first { $0["id"] as? String == id }! }
-        // 嘉兴: E1003 and E1012 tie at rank 1 (98.31). 湖州: E1033 first (98.28), E1028 and E1040
-        // tie second (97.98) and `include` selects both.
+        // 嘉兴: E1003 and E1012 tie at rank 1 (98.32). 湖州: E1033 first (98.29), E1028 and E1040
+        // tie second (97.99) and `include` selects both.
         let selected = entries.filter { $0["selected"] as? Bool == true }.map { $0["id"] as! String }
         #expect(selected == ["E1003", "E1012", "E1033", "E1028", "E1040"])
         #expect(e("E1003")["rank"] as? Int == 1 && e("E1012")["rank"] as? Int == 1)
-        #expect(e("E1003")["score"] as? Double == 98.31)
-        #expect(e("E1033")["group_rank"] as? Int == 1 && e("E1033")["score"] as? Double == 98.28)
+        #expect(e("E1003")["score"] as? Double == 98.32)
+        #expect(e("E1033")["group_rank"] as? Int == 1 && e("E1033")["score"] as? Double == 98.29)
         #expect(e("E1028")["group_rank"] as? Int == 2 && e("E1040")["group_rank"] as? Int == 2)
-        #expect(e("E1028")["score"] as? Double == 97.98)
+        #expect(e("E1028")["score"] as? Double == 97.99)
         // Ineligible: vetoed, single-visit, below 85.
         for id in ["E1010", "E1044", "E1037", "E1009", "E1016", "E1031", "E1050", "E1025"] {
             #expect(e(id)["eligible"] as? Bool == false, "\(id)")
@@ -53,7 +53,7 @@ import Testing
         let period = try #require(doc["period"] as? [String: String])
         #expect(period == ["label": "2026-Q3", "from": "2026-07-01", "to": "2026-09-30"])
         let entries = try #require(doc["entries"] as? [[String: Any]])
-        #expect(entries.count == 49)   // every employee id in samples/visits
+        #expect(entries.count == 50)   // every employee id in samples/visits
         let specKeys: Set = ["rank", "group_rank", "id", "name", "role", "branch", "parent", "region", "visits", "mean",
                              "score", "min", "veto", "eligible", "reason", "stars", "selected"]
         for e in entries { #expect(Set(e.keys) == specKeys) }

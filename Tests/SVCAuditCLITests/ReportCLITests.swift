@@ -24,10 +24,10 @@ import Testing
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["visits"] as? Int == 62)
         #expect(summary["branches"] as? Int == 11)
-        #expect(summary["findings"] as? Int == 474)
-        // 61 of 62 visits at or above 85 → 98.39%; 177 of 188 employee-visits → 94.15%.
+        #expect(summary["findings"] as? Int == 478)
+        // 61 of 62 visits at or above 85 → 98.39%; 179 of 190 employee-visits → 94.21%.
         #expect(summary["branch_pass_rate"] as? Double == 98.39)
-        #expect(summary["staff_pass_rate"] as? Double == 94.15)
+        #expect(summary["staff_pass_rate"] as? Double == 94.21)
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.map { $0["met"] as? Bool } == [false, false])
         // Without a period: every visit, no comparison.
@@ -63,7 +63,7 @@ import Testing
         try Golden.check(try CLI.run(base + ["--status", "overdue", "--format", "csv"]).stdoutData, "rectify-overdue.csv")
         let json = try #require(try JSONSerialization.jsonObject(with: try CLI.run(base + ["--format", "json"]).stdoutData) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["findings": 474, "open": 126, "overdue": 19, "closed": 329])
+        #expect(summary == ["findings": 478, "open": 128, "overdue": 19, "closed": 331])
 
         let fail = try CLI.run(base + ["--fail-on-overdue", "--format", "json"])
         #expect(fail.code == 2)
