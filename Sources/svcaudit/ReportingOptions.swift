@@ -84,6 +84,7 @@ extension InputOptions {
 /// unless --skip-invalid, where the invalid files are named in the output instead.
 func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) throws {
     Console.diagnostics(summary.diagnostics, quiet: quiet)
+    Console.notYAML(summary.notYAML, quiet: quiet)
     let n = summary.invalidFiles.count
     if summary.fatal || (n > 0 && !skipInvalid) {
         if !summary.fatal {

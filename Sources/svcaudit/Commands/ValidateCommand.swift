@@ -17,7 +17,10 @@ struct ValidateCommand: ParsableCommand {
         let loaded = input.checklistOptions.load()
         let summary = VisitRun.run(input.settings(), checklists: loaded) { _, _ in }
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
-        if out.format != .json { Console.diagnostics(summary.diagnostics, quiet: out.quiet) }
+        if out.format != .json {
+            Console.diagnostics(summary.diagnostics, quiet: out.quiet)
+            Console.notYAML(summary.notYAML, quiet: out.quiet)
+        }
         try out.emit(report)
         if !report.ok { throw ExitCode(1) }
     }
