@@ -31,8 +31,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         var rows: [ScoreReport.VisitRow] = []
-        let summary = VisitRun.run(input.settings(), checklists: loaded) { score, _ in rows.append(.init(score)) }
-        try stopIfInvalid(summary, skipInvalid: input.skipInvalid, quiet: out.quiet)
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { rows.append(.init($0)) }
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
         try out.emit(report)
 
