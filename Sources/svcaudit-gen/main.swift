@@ -113,7 +113,7 @@ for b in 0..<branchCount {
         staff.append(Employee(id: "E\(number)\(pad2(e + 1))",
                               name: rng.pick(surnames) + rng.pick(given), role: role))
     }
-    let inspectors = (0..<3).map { _ in rng.pick(surnames) + rng.pick(given) }
+    let inspectors = (0..<6).map { _ in rng.pick(surnames) + rng.pick(given) }
     branches.append(BranchInfo(
         id: "BR\(number)", name: "\(place)\(b / (regionCount * places.count) + 1 > 1 ? String(b / (regionCount * places.count) + 1) : "")支行",
         parent: "\(city)第\(parent + 1)管辖支行", region: "\(city)分行", staff: staff, inspectors: inspectors))

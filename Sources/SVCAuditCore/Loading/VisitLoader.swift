@@ -165,6 +165,21 @@ public enum VisitLoader {
     /// One warning per subject naming every applicable item left unanswered.
     private static func warnUnanswered(_ answers: [Answer], subject: Subject, mark: Mark, context: Context,
                                        diags: inout DiagnosticList) {
+        // Answers are unique (duplicate keys never reach here) and only for applicable items of
+        // assessed checklists, so when there are as many as applicable items, none is missing.
+        var applicable = 0
+        switch subject {
+        case .branch:
+            for c in context.catalog.checklists where c.scope == .branch && context.assessed.contains(c.id) {
+                applicable += c.items.count
+            }
+        case .staff(_, let role):
+            let counts = context.catalog.applicableItemCounts(role: role)
+            for (i, c) in context.catalog.checklists.enumerated() where context.assessed.contains(c.id) {
+                applicable += counts[i]
+            }
+        }
+        if answers.count == applicable { return }
         let answered = Set(answers.map(\.item))
         var missing: [String] = []
         for c in context.catalog.checklists where context.assessed.contains(c.id) {
