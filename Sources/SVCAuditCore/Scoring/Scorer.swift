@@ -58,7 +58,6 @@ public struct Scorer: Sendable {
                 guard c.scope == .branch else { continue }
             }
             var r = ChecklistResult(id: c.id, weight: c.weight, earned: 0, max: 0, bonus: 0, sections: [], items: [])
-            var sectionIndex: [String: Int] = [:]
             for item in c.items {
                 if let role, !item.applies(toRole: role) { continue }
                 let answer = byItem[item.id]
@@ -72,9 +71,9 @@ public struct Scorer: Sendable {
                     r.earned += e
                     r.max += m
                     if let name = item.section {
-                        let i = sectionIndex[name] ?? {
+                        // A checklist has a handful of sections: a scan beats hashing Chinese text.
+                        let i = r.sections.lastIndex { $0.name == name } ?? {
                             r.sections.append(SectionResult(name: name, earned: 0, max: 0))
-                            sectionIndex[name] = r.sections.count - 1
                             return r.sections.count - 1
                         }()
                         r.sections[i].earned += e
