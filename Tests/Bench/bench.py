@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""make bench: times svcaudit against the libyaml floor on generated visit files.
+"""make bench (needs GNU time: apt-get install time): times svcaudit against the libyaml floor on generated visit files.
 
 Usage: bench.py [--sizes 10000,100000] [--runs N] [--bin .build/release] [--data .bench]
 Generated files are cached in .bench/visits-N (regenerated when missing).
 """
-import argparse, os, resource, shutil, statistics, subprocess, sys, time
+import argparse, os, shutil, statistics, subprocess, sys, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--sizes", default="10000,100000")
@@ -32,27 +32,27 @@ def generate(n):
     return d
 
 
-def run_once(cmd):
-    """Wall seconds and peak RSS (KB) of one run; output discarded."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = p.communicate()
-    wall = time.perf_counter() - t0
+RSS_FILE = os.path.join(args.data, "rss.txt")
 
-    if p.returncode not in (0,):
-        sys.exit(f"command failed ({p.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
-    return wall
+
+def run_once(cmd):
+    """Wall seconds and peak RSS (KB) of one run, output discarded. RSS comes from GNU time
+    (`/usr/bin/time -f %M`): the rusage of a child forked by Python would count Python's pages."""
+    with open(os.devnull, "wb") as null:
+        t0 = time.perf_counter()
+        r = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", RSS_FILE] + cmd, stdout=null, stderr=null)
+        wall = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"command failed ({r.returncode}): {' '.join(cmd)}")
+    with open(RSS_FILE) as f:
+        return wall, int(f.read().split()[-1])
 
 
 def measure(cmd, runs):
-    """Median wall over `runs`, and the peak RSS of one extra run measured by GNU time."""
-    walls = [run_once(cmd) for _ in range(runs)]
-    rss = None
-    if shutil.which("/usr/bin/time") or os.path.exists("/usr/bin/time"):
-        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        rss = int(r.stderr.decode().strip().splitlines()[-1])
-    return statistics.median(walls), walls, rss
+    """Median wall and the largest peak RSS over `runs`."""
+    results = [run_once(cmd) for _ in range(runs)]
+    walls = [w for w, _ in results]
+    return statistics.median(walls), walls, max(r for _, r in results)
 
 
 rows = []
@@ -76,7 +76,7 @@ for n in [int(s) for s in args.sizes.split(",") if s]:
         print(f"  {n:>7} {name:<28} {med:8.3f} s  ({', '.join(f'{w:.3f}' for w in walls)})", file=sys.stderr, flush=True)
 
 print()
-print(f"svcaudit bench on {os.cpu_count()} cores (median of runs; ratio = wall / C floor; peak RSS from /usr/bin/time)")
+print(f"svcaudit bench on {os.cpu_count()} cores (median of runs; ratio = wall / C floor; peak RSS = max of /usr/bin/time %M)")
 print(f"{'files':>8}  {'command':<28} {'wall s':>8} {'× floor':>8} {'files/s':>10} {'peak RSS MB':>12}")
 for n, name, med, ratio, fps, rss, _ in rows:
     rs = f"{rss / 1024:.1f}" if rss else "-"
