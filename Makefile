@@ -52,3 +52,25 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# Speed against the physical floor: `make bench` builds release, generates visit files into
+# .bench/ (cached between runs), and times a C program that only parses them with libyaml
+# against svcaudit validate / rank / report. BENCH_SIZES=10000 for a quicker run.
+CC ?= cc
+BENCH_SIZES ?= 10000,100000
+BENCH_RUNS ?= 0
+
+.PHONY: bench bench-build bench-floor
+
+bench: deps bench-build bench-floor
+	python3 Tests/Bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+bench-build:
+	$(SWIFT) build -c release --product svcaudit
+	$(SWIFT) build -c release --product svcaudit-gen
+
+bench-floor: .bench/yaml_floor
+
+.bench/yaml_floor: Tests/Bench/yaml_floor.c
+	@mkdir -p .bench
+	$(CC) -O2 -o $@ $< $$(pkg-config --cflags --libs yaml-0.1)

@@ -32,6 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes realistic visit files for `make bench` and tests; not installed.
+        .executableTarget(
+            name: "svcaudit-gen",
+            dependencies: ["SVCAuditCore"]
+        ),
         .testTarget(
             name: "SVCAuditCoreTests",
             dependencies: ["SVCAuditCore"]
@@ -39,7 +44,7 @@ let package = Package(
         // End-to-end runs of the built binary on samples/ and fixtures, with golden outputs.
         .testTarget(
             name: "SVCAuditCLITests",
-            dependencies: ["svcaudit"]
+            dependencies: ["svcaudit", "svcaudit-gen"]
         ),
     ],
     swiftLanguageModes: [.v5]

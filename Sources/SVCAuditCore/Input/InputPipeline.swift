@@ -10,7 +10,7 @@ public enum InputPipeline {
         /// Keep the loaded `Visit` (answers and notes) in each outcome, not only its score.
         public var keepVisits: Bool = false
         /// Files per batch: large enough to keep every core busy, small enough to bound memory.
-        public var batchSize: Int = 2048
+        public var batchSize: Int = 256
 
         public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false) {
             self.jobs = max(1, jobs)

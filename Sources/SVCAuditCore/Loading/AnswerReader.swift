@@ -6,6 +6,25 @@ enum AnswerReader {
         "合格": .pass, "不合格": .fail, "不适用": .na,
     ]
 
+    /// The alias a scalar spells, if any: the common spellings compared byte for byte (no
+    /// Unicode hashing), anything else through `aliases`, as before.
+    static func word(_ s: String) -> Answer.Value? {
+        var s = s
+        let fast: Answer.Value?? = s.withUTF8 { b -> Answer.Value?? in
+            switch b.count {
+            case 2 where b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"): return .some(.na)
+            case 4 where b.elementsEqual("pass".utf8): return .some(.pass)
+            case 4 where b.elementsEqual("fail".utf8): return .some(.fail)
+            case 6 where b.elementsEqual("合格".utf8): return .some(.pass)
+            case 9 where b.elementsEqual("不合格".utf8): return .some(.fail)
+            case 9 where b.elementsEqual("不适用".utf8): return .some(.na)
+            default: return nil
+            }
+        }
+        if let fast { return fast }
+        return aliases[s] ?? aliases[s.lowercased()]
+    }
+
     static func read(_ node: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer? {
         var note: String?
         var fixBy: Day?
@@ -33,12 +52,13 @@ enum AnswerReader {
     }
 
     private static func readValue(_ v: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer.Value? {
-        if let s = v.scalar, !v.isNull, let word = aliases[s] ?? aliases[s.lowercased()], word == .na {
+        let spelt = v.scalar.flatMap(word)
+        if !v.isNull, spelt == .na {
             return .na
         }
         switch item.type {
         case .check:
-            if let s = v.scalar, let word = aliases[s] ?? aliases[s.lowercased()] { return word }
+            if let word = spelt { return word }
             diags.error("bad-answer", "\(item.id) is a check item: answer pass, fail or na (合格 / 不合格 / 不适用), found \(v.kindDescription)", at: v.mark)
         case .scale:
             guard let x = MappingReader.number(v) else {

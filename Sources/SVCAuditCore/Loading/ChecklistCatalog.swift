@@ -9,6 +9,11 @@ public struct ChecklistCatalog: Sendable {
     public let checklists: [Checklist]
     private let byID: [String: Int]
     private let items: [String: ItemRef]
+    /// Every role a checklist or item names (to catch misspelt roles in visits), computed once.
+    public let namedRoles: Set<String>
+    /// Per role: how many items of each staff checklist apply to it (0 where the checklist does
+    /// not), indexed like `checklists`. Roles not named anywhere are computed on demand.
+    private let applicableByRole: [String: [Int]]
 
     /// Builds the catalog; checklists or items whose id is already taken are reported and left out.
     public init(_ loaded: [Checklist], diagnostics: inout [Diagnostic]) {
@@ -52,6 +57,28 @@ public struct ChecklistCatalog: Sendable {
         }
         self.byID = byID
         self.items = items
+        var roles = Set<String>()
+        for c in checklists {
+            c.roles.map { roles.formUnion($0) }
+            for i in c.items { i.roles.map { roles.formUnion($0) } }
+        }
+        self.namedRoles = roles
+        var byRole: [String: [Int]] = [:]
+        for role in roles { byRole[role] = Self.applicableCounts(checklists, role: role) }
+        self.applicableByRole = byRole
+    }
+
+    private static func applicableCounts(_ checklists: [Checklist], role: String) -> [Int] {
+        checklists.map { c in
+            guard c.scope == .staff, c.applies(toRole: role) else { return 0 }
+            return c.items.reduce(0) { $0 + ($1.applies(toRole: role) ? 1 : 0) }
+        }
+    }
+
+    /// How many items of each checklist (indexed like `checklists`) apply to an employee in
+    /// `role`; branch-scope checklists count 0.
+    public func applicableItemCounts(role: String) -> [Int] {
+        applicableByRole[role] ?? Self.applicableCounts(checklists, role: role)
     }
 
     public var ids: [String] { checklists.map(\.id) }
@@ -68,13 +95,4 @@ public struct ChecklistCatalog: Sendable {
 
     public var allItemIDs: some Sequence<String> { items.keys }
 
-    /// Every role a checklist or item names (to catch misspelt roles in visits).
-    public var namedRoles: Set<String> {
-        var s = Set<String>()
-        for c in checklists {
-            c.roles.map { s.formUnion($0) }
-            for i in c.items { i.roles.map { s.formUnion($0) } }
-        }
-        return s
-    }
 }

@@ -127,25 +127,31 @@ public enum VisitLoader {
         }
         var out: [Answer] = []
         out.reserveCapacity(pairs.count)
+        let lists = context.catalog.checklists
         for p in pairs {
-            guard let (checklist, item) = context.catalog.item(p.key) else {
+            // Look the item up by reference: copying a Checklist and a ChecklistItem per answer
+            // costs more than the rest of the check.
+            guard let ref = context.catalog.ref(p.key) else {
                 let candidates = context.catalog.allItemIDs
                 diags.error("unknown-item", "unknown item id '\(p.key)'" + Suggestion.hint(for: p.key, in: candidates), at: p.keyMark)
                 continue
             }
-            switch (subject, checklist.scope) {
+            let scope = lists[ref.checklist].scope
+            switch (subject, scope) {
             case (.branch, .staff):
-                diags.error("wrong-scope", "item \(p.key) belongs to the staff-scope checklist '\(checklist.id)': answer it under each employee in 'staff', not in the visit's 'results'", at: p.keyMark)
+                diags.error("wrong-scope", "item \(p.key) belongs to the staff-scope checklist '\(lists[ref.checklist].id)': answer it under each employee in 'staff', not in the visit's 'results'", at: p.keyMark)
                 continue
             case (.staff(let sid, _), .branch):
-                diags.error("wrong-scope", "item \(p.key) belongs to the branch-scope checklist '\(checklist.id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: p.keyMark)
+                diags.error("wrong-scope", "item \(p.key) belongs to the branch-scope checklist '\(lists[ref.checklist].id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: p.keyMark)
                 continue
             case (.staff(let sid, let role), .staff):
-                if !checklist.applies(toRole: role) {
+                if !lists[ref.checklist].applies(toRole: role) {
+                    let checklist = lists[ref.checklist]
                     diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): checklist '\(checklist.id)' is for roles \(checklist.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
                     continue
                 }
-                if !item.applies(toRole: role) {
+                if !lists[ref.checklist].items[ref.item].applies(toRole: role) {
+                    let item = lists[ref.checklist].items[ref.item]
                     diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): it is for roles \(item.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
                     continue
                 }
@@ -153,11 +159,11 @@ public enum VisitLoader {
                 break
             }
             if p.value.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
-            if !context.assessed.contains(checklist.id) {
-                diags.error("not-assessed", "item \(p.key) belongs to checklist '\(checklist.id)', which this visit's 'checklists' does not list", at: p.keyMark)
+            if !context.assessed.contains(lists[ref.checklist].id) {
+                diags.error("not-assessed", "item \(p.key) belongs to checklist '\(lists[ref.checklist].id)', which this visit's 'checklists' does not list", at: p.keyMark)
                 continue
             }
-            if let a = AnswerReader.read(p.value, item: item, diags: &diags) { out.append(a) }
+            if let a = AnswerReader.read(p.value, item: lists[ref.checklist].items[ref.item], diags: &diags) { out.append(a) }
         }
         return out
     }
@@ -165,6 +171,21 @@ public enum VisitLoader {
     /// One warning per subject naming every applicable item left unanswered.
     private static func warnUnanswered(_ answers: [Answer], subject: Subject, mark: Mark, context: Context,
                                        diags: inout DiagnosticList) {
+        // Answers are unique (duplicate keys never reach here) and only for applicable items of
+        // assessed checklists, so when there are as many as applicable items, none is missing.
+        var applicable = 0
+        switch subject {
+        case .branch:
+            for c in context.catalog.checklists where c.scope == .branch && context.assessed.contains(c.id) {
+                applicable += c.items.count
+            }
+        case .staff(_, let role):
+            let counts = context.catalog.applicableItemCounts(role: role)
+            for (i, c) in context.catalog.checklists.enumerated() where context.assessed.contains(c.id) {
+                applicable += counts[i]
+            }
+        }
+        if answers.count == applicable { return }
         let answered = Set(answers.map(\.item))
         var missing: [String] = []
         for c in context.catalog.checklists where context.assessed.contains(c.id) {

@@ -2,7 +2,21 @@
 public struct Scorer: Sendable {
     public let catalog: ChecklistCatalog
 
-    public init(catalog: ChecklistCatalog) { self.catalog = catalog }
+    /// Where each checklist's items start in one flat numbering of every item.
+    private let offsets: [Int]
+    private let itemCount: Int
+
+    public init(catalog: ChecklistCatalog) {
+        self.catalog = catalog
+        var offsets: [Int] = []
+        var n = 0
+        for c in catalog.checklists {
+            offsets.append(n)
+            n += c.items.count
+        }
+        self.offsets = offsets
+        self.itemCount = n
+    }
 
     public func score(_ visit: Visit) -> VisitScore {
         let assessed = Set(visit.checklists)
@@ -42,39 +56,42 @@ public struct Scorer: Sendable {
 
     /// Scores the branch's own items (`role == nil`) or one employee's.
     func scoreSubject(answers: [Answer], role: String?, assessed: Set<String>) -> SubjectScore {
-        var byItem: [String: Answer] = [:]
-        byItem.reserveCapacity(answers.count)
-        for a in answers { byItem[a.item] = a }
+        // Answer index per item, in the flat numbering: one hash per answer, none per item.
+        var slot = [Int](repeating: -1, count: itemCount)
+        for (k, a) in answers.enumerated() {
+            if let ref = catalog.ref(a.item) { slot[offsets[ref.checklist] + ref.item] = k }
+        }
 
         var results: [ChecklistResult] = []
         var veto: [String] = []
         var unanswered: [String] = []
         var deductions = 0
         var bonusTotal = 0.0
-        for c in catalog.checklists where assessed.contains(c.id) {
+        for (ci, c) in catalog.checklists.enumerated() where assessed.contains(c.id) {
             if let role {
                 guard c.scope == .staff, c.applies(toRole: role) else { continue }
             } else {
                 guard c.scope == .branch else { continue }
             }
             var r = ChecklistResult(id: c.id, weight: c.weight, earned: 0, max: 0, bonus: 0, sections: [], items: [])
-            var sectionIndex: [String: Int] = [:]
-            for item in c.items {
-                if let role, !item.applies(toRole: role) { continue }
-                let answer = byItem[item.id]
-                let outcome = Self.outcome(item, answer?.value)
-                let deduction = answer?.isDeduction(for: item) ?? false
-                let breach = answer?.isBreach(of: item) ?? false
+            let items = c.items
+            for ii in items.indices {
+                if let role, !items[ii].applies(toRole: role) { continue }
+                let k = slot[offsets[ci] + ii]
+                let answer: Answer? = k >= 0 ? answers[k] : nil
+                let outcome = Self.outcome(items[ii], answer?.value)
+                let deduction = answer?.isDeduction(for: items[ii]) ?? false
+                let breach = answer?.isBreach(of: items[ii]) ?? false
                 if deduction { deductions += 1 }
-                if breach { veto.append(item.id) }
+                if breach { veto.append(items[ii].id) }
                 switch outcome {
                 case .scored(let e, let m):
                     r.earned += e
                     r.max += m
-                    if let name = item.section {
-                        let i = sectionIndex[name] ?? {
+                    if let name = items[ii].section {
+                        // A checklist has a handful of sections: a scan beats hashing Chinese text.
+                        let i = r.sections.lastIndex { $0.name == name } ?? {
                             r.sections.append(SectionResult(name: name, earned: 0, max: 0))
-                            sectionIndex[name] = r.sections.count - 1
                             return r.sections.count - 1
                         }()
                         r.sections[i].earned += e
@@ -84,11 +101,11 @@ public struct Scorer: Sendable {
                     r.bonus += b
                     bonusTotal += b
                 case .unanswered:
-                    unanswered.append(item.id)
+                    unanswered.append(items[ii].id)
                 case .notApplicable:
                     break
                 }
-                r.items.append(ItemResult(item: item.id, outcome: outcome, answer: answer, deduction: deduction, breach: breach))
+                r.items.append(ItemResult(item: items[ii].id, outcome: outcome, answer: answer, deduction: deduction, breach: breach))
             }
             results.append(r)
         }

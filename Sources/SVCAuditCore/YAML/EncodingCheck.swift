@@ -19,8 +19,49 @@ enum EncodingCheck {
         }
     }
 
+    /// Well-formed UTF-8 by Unicode's table 3-7 (what `UTF8` decodes without error), checked
+    /// a byte at a time with no decoding: the common case, a valid file, costs one quick pass.
+    static func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buf.count
+        @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+            k < n && buf[k] >= lo && buf[k] <= hi
+        }
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 { i += 1; continue }
+            switch b {
+            case 0xC2...0xDF:
+                guard cont(i + 1) else { return false }
+                i += 2
+            case 0xE0:
+                guard cont(i + 1, 0xA0, 0xBF), cont(i + 2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard cont(i + 1), cont(i + 2) else { return false }
+                i += 3
+            case 0xED:
+                guard cont(i + 1, 0x80, 0x9F), cont(i + 2) else { return false }
+                i += 3
+            case 0xF0:
+                guard cont(i + 1, 0x90, 0xBF), cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            case 0xF4:
+                guard cont(i + 1, 0x80, 0x8F), cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     private static func firstInvalidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> YAMLError? {
-        // Fast path: pure ASCII or valid UTF-8 (the common case) costs one pass.
+        if isValidUTF8(buf) { return nil }
+        // Something is wrong: decode to find where, exactly as before.
         var it = buf.makeIterator()
         var decoder = UTF8()
         var offset = 0

@@ -43,7 +43,9 @@ public struct YAMLNode: Sendable {
     /// A plain scalar that YAML would read as null (`~`, `null`, or nothing).
     public var isNull: Bool {
         if case .scalar(let s, let plain) = kind, plain {
-            return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+            // Every null spelling is ASCII and at most 4 bytes: longer text is never compared.
+            let n = s.utf8.count
+            return n == 0 || (n <= 4 && (s == "~" || s == "null" || s == "Null" || s == "NULL"))
         }
         return false
     }

@@ -30,10 +30,24 @@ public enum YAMLReader {
 private struct EventBuilder {
     let limits: YAMLLimits
 
-    private enum Frame {
-        case sequence(Mark, [YAMLNode])
-        case mapping(Mark, [YAMLPair], pendingKey: (String, Mark)?, seen: [String: Mark])
+    /// One open collection. Frames are mutated in place on the stack (never popped and pushed
+    /// back), so appending a child never copies the children gathered so far.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: String?
+        var pendingMark = Mark.start
+        /// The value after a duplicate key: read, then dropped.
+        var dropValue = false
+        /// Key -> index in `pairs`, built only once a mapping grows large; small mappings are
+        /// scanned, which is cheaper than hashing.
+        var index: [String: Int]?
     }
+
+    /// Mappings with more keys than this look keys up in a dictionary.
+    private static let scanLimit = 24
 
     private var stack: [Frame] = []
     private var root: YAMLNode?
@@ -42,10 +56,6 @@ private struct EventBuilder {
     private var documents = 0
 
     init(limits: YAMLLimits) { self.limits = limits }
-
-    /// Marks the value of a duplicate key, which is read and then dropped.
-    private static let droppedKey = "\u{0}duplicate"
-
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> (root: YAMLNode?, errors: [YAMLError]) {
         var parser = yaml_parser_t()
@@ -105,18 +115,16 @@ private struct EventBuilder {
             return add(YAMLNode(.scalar(text, plain: plain), mark: mark))
         case YAML_SEQUENCE_START_EVENT:
             if let e = open(mark) { return e }
-            stack.append(.sequence(mark, []))
+            stack.append(Frame(isMapping: false, mark: mark))
         case YAML_MAPPING_START_EVENT:
             if let e = open(mark) { return e }
-            stack.append(.mapping(mark, [], pendingKey: nil, seen: [:]))
+            stack.append(Frame(isMapping: true, mark: mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return nil }
-            switch frame {
-            case .sequence(let m, let items):
-                return add(YAMLNode(.sequence(items), mark: m))
-            case .mapping(let m, let pairs, _, _):
-                return add(YAMLNode(.mapping(pairs), mark: m))
+            if frame.isMapping {
+                return add(YAMLNode(.mapping(frame.pairs), mark: frame.mark))
             }
+            return add(YAMLNode(.sequence(frame.items), mark: frame.mark))
         default:
             break
         }
@@ -142,38 +150,52 @@ private struct EventBuilder {
                 return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: node.mark)
             }
         }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return nil
         }
-        switch top {
-        case .sequence(let m, var items):
-            items.append(node)
-            stack.append(.sequence(m, items))
-        case .mapping(let m, var pairs, let pending, var seen):
-            if let (key, keyMark) = pending {
-                if key != Self.droppedKey {
-                    pairs.append(YAMLPair(key: key, keyMark: keyMark, value: node))
-                }
-                stack.append(.mapping(m, pairs, pendingKey: nil, seen: seen))
-            } else {
-                guard let key = node.scalar else {
-                    stack.append(.mapping(m, pairs, pendingKey: nil, seen: seen))
-                    return YAMLError("yaml-complex-key",
-                        "a mapping key must be plain text, not \(node.kindDescription)", at: node.mark)
-                }
-                if let first = seen[key] {
-                    errors.append(YAMLError("duplicate-key",
-                        "duplicate key '\(key)' (first given at line \(first.line)); the second value is ignored",
-                        at: node.mark))
-                    // Read the value but drop it, so the first value stands and the file reads on.
-                    stack.append(.mapping(m, pairs, pendingKey: (Self.droppedKey, node.mark), seen: seen))
-                    return nil
-                }
-                seen[key] = node.mark
-                stack.append(.mapping(m, pairs, pendingKey: (key, node.mark), seen: seen))
-            }
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return nil
         }
+        if let key = stack[top].pendingKey {
+            stack[top].pendingKey = nil
+            stack[top].pairs.append(YAMLPair(key: key, keyMark: stack[top].pendingMark, value: node))
+            if stack[top].index != nil {
+                stack[top].index![key] = stack[top].pairs.count - 1
+            } else if stack[top].pairs.count > Self.scanLimit {
+                var index: [String: Int] = [:]
+                for (i, p) in stack[top].pairs.enumerated() { index[p.key] = i }
+                stack[top].index = index
+            }
+            return nil
+        }
+        if stack[top].dropValue {
+            stack[top].dropValue = false
+            return nil
+        }
+        guard let key = node.scalar else {
+            return YAMLError("yaml-complex-key",
+                "a mapping key must be plain text, not \(node.kindDescription)", at: node.mark)
+        }
+        let first: Int?
+        if let index = stack[top].index {
+            first = index[key]
+        } else {
+            first = stack[top].pairs.firstIndex { $0.key == key }
+        }
+        if let first {
+            let firstMark = stack[top].pairs[first].keyMark
+            errors.append(YAMLError("duplicate-key",
+                "duplicate key '\(key)' (first given at line \(firstMark.line)); the second value is ignored",
+                at: node.mark))
+            // Read the value but drop it, so the first value stands and the file reads on.
+            stack[top].dropValue = true
+            return nil
+        }
+        stack[top].pendingKey = key
+        stack[top].pendingMark = node.mark
         return nil
     }
 
