@@ -17,6 +17,14 @@ struct ChecklistOptions: ParsableArguments {
         return ChecklistSource.load(directory: dir)
     }
 
+    /// Loads the checklists, printing their problems; exits 1 when any is broken.
+    func loadOrExit(quiet: Bool) throws -> ChecklistSource.Loaded {
+        let loaded = load()
+        Console.diagnostics(loaded.diagnostics, quiet: quiet)
+        if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        return loaded
+    }
+
     static func executablePath(_ argv0: String) -> String? {
         if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
         return argv0.contains("/") ? argv0 : nil

@@ -17,9 +17,7 @@ struct ChecklistsCommand: ParsableCommand {
         func validate() throws { try out.check(ChecklistListing.formats) }
 
         func run() throws {
-            let loaded = source.load()
-            Console.diagnostics(loaded.diagnostics, quiet: out.quiet)
-            if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            let loaded = try source.loadOrExit(quiet: out.quiet)
             try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory))
         }
     }
@@ -33,9 +31,7 @@ struct ChecklistsCommand: ParsableCommand {
         func validate() throws { try out.check(ChecklistDetail.formats) }
 
         func run() throws {
-            let loaded = source.load()
-            Console.diagnostics(loaded.diagnostics, quiet: out.quiet)
-            if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            let loaded = try source.loadOrExit(quiet: out.quiet)
             guard let c = loaded.catalog.checklist(id) else {
                 Console.error("svcaudit: no checklist '\(id)' is loaded (loaded: \(loaded.catalog.ids.joined(separator: ", ")))"
                     + Suggestion.hint(for: id, in: loaded.catalog.ids))

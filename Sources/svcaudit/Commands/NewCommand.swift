@@ -35,9 +35,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = source.load()
-        Console.diagnostics(loaded.diagnostics, quiet: false)
-        if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        let loaded = try source.loadOrExit(quiet: false)
         for id in only where loaded.catalog.checklist(id) == nil {
             Console.error("svcaudit: no checklist '\(id)' is loaded" + Suggestion.hint(for: id, in: loaded.catalog.ids))
             throw ExitCode(64)
