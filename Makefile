@@ -74,3 +74,17 @@ bench-floor: .bench/yaml_floor
 .bench/yaml_floor: Tests/Bench/yaml_floor.c
 	@mkdir -p .bench
 	$(CC) -O2 -o $@ $< $$(pkg-config --cflags --libs yaml-0.1)
+
+# Fuzzing (libFuzzer + AddressSanitizer) over the YAML layer and the visit/checklist/policy
+# loaders, seeded from samples/, checklists/ and the test fixtures. FUZZ_SECONDS per run.
+FUZZ_SECONDS ?= 1800
+
+.PHONY: fuzz
+fuzz: deps
+	SVCAUDIT_FUZZ=1 $(SWIFT) build -c debug --product svcaudit-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address
+	@mkdir -p .fuzz/corpus .fuzz/crashes
+	cp samples/visits/*/*.yaml samples/policy.yaml checklists/*.yaml Tests/Fixtures/broken/*.yaml \
+	  Tests/Fixtures/warnings/*.yaml .fuzz/corpus/
+	SVCAUDIT_CHECKLISTS=checklists .build-fuzz/debug/svcaudit-fuzz -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=65536 -timeout=10 -artifact_prefix=.fuzz/crashes/ .fuzz/corpus

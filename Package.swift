@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -49,3 +50,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer target over the YAML layer and the loaders exists only for `make fuzz`
+// (SVCAUDIT_FUZZ=1, -sanitize=fuzzer,address): its entry point hands over to libFuzzer's
+// driver, which an ordinary build does not link.
+if ProcessInfo.processInfo.environment["SVCAUDIT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "svcaudit-fuzz",
+            dependencies: ["SVCAuditCore"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}
