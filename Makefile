@@ -88,3 +88,12 @@ fuzz: deps
 	  Tests/Fixtures/warnings/*.yaml .fuzz/corpus/
 	SVCAUDIT_CHECKLISTS=checklists .build-fuzz/debug/svcaudit-fuzz -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=65536 -timeout=10 -artifact_prefix=.fuzz/crashes/ .fuzz/corpus
+
+# The test suite under AddressSanitizer and ThreadSanitizer (separate build folders; the CLI
+# tests run the sanitized binary, so the parallel pipeline is checked at --jobs 2 too).
+# Swift on Linux has no -sanitize=undefined; Swift code traps on overflow and out-of-range itself.
+.PHONY: check-sanitize
+check-sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
