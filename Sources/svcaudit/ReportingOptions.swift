@@ -74,7 +74,17 @@ extension InputOptions {
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
     func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
-        let summary = VisitRun.run(settings(), checklists: loaded) { score, _ in onVisit(score) }
+        var s = settings()
+        s.fullScores = true
+        let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
+        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        return summary
+    }
+
+    /// As `readVisits`, handing on each visit's summary only: clean files take the streaming
+    /// fast path (what `rank`, `report` and `score` need).
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
+        let summary = VisitRun.run(settings(), checklists: loaded) { onVisit($0.summary) }
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }

@@ -9,12 +9,16 @@ public enum InputPipeline {
         public var limits: YAMLLimits = .default
         /// Keep the loaded `Visit` (answers and notes) in each outcome, not only its score.
         public var keepVisits: Bool = false
+        /// Also keep the full `VisitScore` (item-by-item results). Without it, clean visit files
+        /// take the streaming fast path and yield only their `VisitSummary`.
+        public var fullScores: Bool = false
         /// Files per batch: large enough to keep every core busy, small enough to bound memory.
         public var batchSize: Int = 256
 
-        public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false) {
+        public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false, fullScores: Bool = false) {
             self.jobs = max(1, jobs)
             self.keepVisits = keepVisits
+            self.fullScores = fullScores || keepVisits
         }
     }
 
@@ -24,6 +28,8 @@ public enum InputPipeline {
         public var path: String
         public var kind: FileKind?
         public var visit: Visit?
+        /// Every valid visit has a summary; `score` only when full scores were asked for.
+        public var summary: VisitSummary?
         public var score: VisitScore?
         public var policy: Policy?
         public var diagnostics: [Diagnostic]
@@ -65,11 +71,17 @@ public enum InputPipeline {
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
     static func process(_ path: String, catalog: ChecklistCatalog, scorer: Scorer, options: Options) -> Outcome {
         var diags = DiagnosticList(file: path)
-        var outcome = Outcome(path: path, kind: nil, visit: nil, score: nil, policy: nil, diagnostics: [])
+        var outcome = Outcome(path: path, kind: nil, visit: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
         switch FileReader.read(path, maxBytes: options.limits.maxFileBytes) {
         case .failure(let e):
             diags.error(e.message.contains("over the limit") ? "limit-file-size" : "read", e.message, at: .start)
         case .success(let bytes):
+            if !options.fullScores,
+               let summary = VisitStreamReader.read(bytes, file: path, catalog: catalog, limits: options.limits) {
+                outcome.kind = .visit
+                outcome.summary = summary
+                return outcome
+            }
             let (root, errors) = YAMLReader.parse(bytes, limits: options.limits)
             errors.forEach { diags.append($0) }
             if let root {
@@ -77,7 +89,9 @@ public enum InputPipeline {
                 case .visit?:
                     outcome.kind = .visit
                     if let v = VisitLoader.load(root, file: path, catalog: catalog, diags: &diags), !diags.hasErrors {
-                        outcome.score = scorer.score(v)
+                        let score = scorer.score(v)
+                        outcome.summary = VisitSummary(score, catalog: catalog)
+                        if options.fullScores { outcome.score = score }
                         if options.keepVisits { outcome.visit = v }
                     }
                 case .policy?:

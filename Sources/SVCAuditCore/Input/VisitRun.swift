@@ -7,6 +7,8 @@ public struct VisitRun {
         public var skipInvalid = false
         public var jobs = InputPipeline.defaultJobs
         public var keepVisits = false
+        /// Hand on full `VisitScore`s (item-by-item results), not only summaries.
+        public var fullScores = false
         public var limits: YAMLLimits = .default
 
         public init(paths: [String]) { self.paths = paths }
@@ -29,9 +31,17 @@ public struct VisitRun {
         public var fatal = false
     }
 
+    /// One valid visit as handed on: always its summary; its full score with `fullScores`,
+    /// and the loaded visit itself with `keepVisits`.
+    public struct Scored {
+        public var summary: VisitSummary
+        public var score: VisitScore?
+        public var visit: Visit?
+    }
+
     /// Calls `onVisit` for each valid visit in path order. Returns what was found.
     public static func run(_ settings: Settings, checklists: ChecklistSource.Loaded,
-                           onVisit: (VisitScore, Visit?) -> Void) -> Summary {
+                           onVisit: (Scored) -> Void) -> Summary {
         var summary = Summary()
         var diagnostics = checklists.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -51,12 +61,13 @@ public struct VisitRun {
         summary.checklistFiles = found.files.count - files.count
         summary.filesRead = found.files.count - files.count
         var cross = VisitSetChecks()
-        var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits)
+        var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits,
+                                            fullScores: settings.fullScores)
         options.limits = settings.limits
         InputPipeline.run(files: files, catalog: checklists.catalog, options: options) { outcome in
             summary.filesRead += 1
             var diags = outcome.diagnostics
-            if let score = outcome.score { diags += cross.check(score) }
+            if let summary = outcome.summary { diags += cross.check(summary) }
             if settings.strict {
                 diags = diags.map { var d = $0; d.severity = .error; return d }
             }
@@ -70,8 +81,8 @@ public struct VisitRun {
             }
             if invalid {
                 summary.invalidFiles.append(outcome.path)
-            } else if let score = outcome.score {
-                onVisit(score, outcome.visit)
+            } else if let summary = outcome.summary {
+                onVisit(Scored(summary: summary, score: outcome.score, visit: outcome.visit))
             }
         }
         summary.diagnostics = Diagnostic.sorted(diagnostics)

@@ -7,7 +7,7 @@ public struct VisitSetChecks: Sendable {
 
     public init() {}
 
-    public mutating func check(_ v: VisitScore) -> [Diagnostic] {
+    public mutating func check(_ v: VisitSummary) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let first = ids[v.id] {
             out.append(Diagnostic(file: v.file, mark: .start, severity: .error, code: "duplicate-visit-id",

@@ -51,7 +51,7 @@ enum AnswerReader {
         return answer
     }
 
-    private static func readValue(_ v: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer.Value? {
+    static func readValue(_ v: YAMLNode, item: ChecklistItem, diags: inout DiagnosticList) -> Answer.Value? {
         let spelt = v.scalar.flatMap(word)
         if !v.isNull, spelt == .na {
             return .na
@@ -87,8 +87,15 @@ enum AnswerReader {
 
 extension Answer {
     /// A failed check, a deduct count above 0, or a scale value below full points (SPEC §1.2, §2.7).
+    public func isDeduction(for item: ChecklistItem) -> Bool { value.isDeduction(for: item) }
+
+    /// A veto breach: a failed check or a deduct count of 1 or more on a veto item (SPEC §2.4).
+    public func isBreach(of item: ChecklistItem) -> Bool { value.isBreach(of: item) }
+}
+
+extension Answer.Value {
     public func isDeduction(for item: ChecklistItem) -> Bool {
-        switch (item.type, value) {
+        switch (item.type, self) {
         case (.check, .fail): return true
         case (.deduct, .count(let n)): return n > 0
         case (.scale, .value(let x)): return x < item.points
@@ -96,10 +103,9 @@ extension Answer {
         }
     }
 
-    /// A veto breach: a failed check or a deduct count of 1 or more on a veto item (SPEC §2.4).
     public func isBreach(of item: ChecklistItem) -> Bool {
         guard item.veto else { return false }
-        switch (item.type, value) {
+        switch (item.type, self) {
         case (.check, .fail): return true
         case (.deduct, .count(let n)): return n >= 1
         default: return false

@@ -14,6 +14,8 @@ public struct ChecklistCatalog: Sendable {
     /// Per role: how many items of each staff checklist apply to it (0 where the checklist does
     /// not), indexed like `checklists`. Roles not named anywhere are computed on demand.
     private let applicableByRole: [String: [Int]]
+    /// The same facts laid out flat for the streaming reader and the summary scorer.
+    public let scoring: ScoringIndex
 
     /// Builds the catalog; checklists or items whose id is already taken are reported and left out.
     public init(_ loaded: [Checklist], diagnostics: inout [Diagnostic]) {
@@ -66,6 +68,7 @@ public struct ChecklistCatalog: Sendable {
         var byRole: [String: [Int]] = [:]
         for role in roles { byRole[role] = Self.applicableCounts(checklists, role: role) }
         self.applicableByRole = byRole
+        self.scoring = ScoringIndex(checklists, roles: roles)
     }
 
     private static func applicableCounts(_ checklists: [Checklist], role: String) -> [Int] {

@@ -34,7 +34,7 @@ public struct RankFold: Sendable {
 
     /// Adds one visit. Visits may come in any order; the entry's name, role and branch are
     /// those of its latest visit (by date; on the same date the later file in path order).
-    public mutating func add(_ v: VisitScore) {
+    public mutating func add(_ v: VisitSummary) {
         if let period, !period.contains(v.date) {
             visitsOutside += 1
             return
@@ -44,20 +44,20 @@ public struct RankFold: Sendable {
         switch policy.by {
         case .staff:
             for s in v.staff {
-                let breaches = s.result.veto.map { VetoIncident(item: $0, date: v.date) }
-                fold(id: s.id, name: s.name, role: s.role, visit: v, score: s.result.score, weight: u, breaches: breaches)
+                let breaches = s.veto.map { VetoIncident(item: $0, date: v.date) }
+                fold(id: s.id, name: s.name, role: s.role, visit: v, score: s.score, weight: u, breaches: breaches)
             }
         case .branch:
             // A branch visit is flagged by anything breached in it, by the branch or any employee.
-            var breaches = v.branchPart.veto.map { VetoIncident(item: $0, date: v.date) }
+            var breaches = v.veto.map { VetoIncident(item: $0, date: v.date) }
             for s in v.staff {
-                breaches += s.result.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
+                breaches += s.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
             }
             fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: v.score, weight: u, breaches: breaches)
         }
     }
 
-    private mutating func fold(id: String, name: String, role: String?, visit v: VisitScore, score: Double?,
+    private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
                                weight u: Double, breaches: [VetoIncident]) {
         let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
         var a = aggregates[id] ?? EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)

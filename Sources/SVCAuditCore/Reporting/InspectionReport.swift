@@ -193,13 +193,15 @@ public struct InspectionReport: Sendable {
         }
 
         // Checklists and sections, in catalog and item order.
+        let currentSections = current.sections(catalog: catalog)
+        let previousSections = previous?.sections(catalog: catalog)
         checklists = catalog.checklists.compactMap { c in
             guard let acc = current.checklists[c.id], let mean = acc.mean else { return nil }
             var names: [String] = []
             for item in c.items { if let s = item.section, !names.contains(s) { names.append(s) } }
             let secs = names.compactMap { n in
-                current.sections[c.id]?[n]?.mean.map {
-                    SectionRow(name: n, mean: $0, previousMean: previous?.sections[c.id]?[n]?.mean)
+                currentSections[c.id]?[n]?.mean.map {
+                    SectionRow(name: n, mean: $0, previousMean: previousSections?[c.id]?[n]?.mean)
                 }
             }
             return ChecklistRow(id: c.id, title: c.title, titleEN: c.titleEN, visits: acc.count, mean: mean,

@@ -61,9 +61,12 @@ public struct InspectionTally: Sendable {
     public private(set) var staffIDs = Set<String>()
     /// Visit-level checklist scores by checklist id.
     public private(set) var checklists: [String: MeanAccumulator] = [:]
-    /// Visit-level section scores by checklist id, then section name.
-    public private(set) var sections: [String: [String: MeanAccumulator]] = [:]
-    public private(set) var items: [String: ItemTally] = [:]
+    /// The catalog's flat numbering of items and sections, which the tallies below use.
+    public let index: ScoringIndex
+    /// Visit-level section scores, numbered like `index.sections`.
+    private var sectionTallies: [MeanAccumulator]
+    /// Per item, numbered like `index.items`.
+    private var itemTallies: [ItemTally]
     public private(set) var vetoes: [VetoIncident] = []
     public private(set) var months: [MonthKey: MonthTally] = [:]
     /// Visit scores by bucket: ⌊score⌋ below 100, 100 for exactly 100, 101 above 100.
@@ -71,9 +74,30 @@ public struct InspectionTally: Sendable {
     public private(set) var firstDate: Day?
     public private(set) var lastDate: Day?
 
-    public init(passMark: Double) { self.passMark = passMark }
+    public init(passMark: Double, index: ScoringIndex) {
+        self.passMark = passMark
+        self.index = index
+        sectionTallies = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
+        itemTallies = [ItemTally](repeating: ItemTally(), count: index.items.count)
+    }
 
-    public mutating func add(_ v: VisitScore) {
+    /// Visit-level section scores by checklist id, then section name.
+    public func sections(catalog: ChecklistCatalog) -> [String: [String: MeanAccumulator]] {
+        var out: [String: [String: MeanAccumulator]] = [:]
+        for (k, s) in index.sections.enumerated() where sectionTallies[k].count > 0 {
+            out[catalog.checklists[s.checklist].id, default: [:]][s.name] = sectionTallies[k]
+        }
+        return out
+    }
+
+    /// Items answered at least once, by id.
+    public var items: [String: ItemTally] {
+        var out: [String: ItemTally] = [:]
+        for (k, t) in itemTallies.enumerated() where t.answered > 0 { out[index.items[k].id] = t }
+        return out
+    }
+
+    public mutating func add(_ v: VisitSummary) {
         visits += 1
         findings += v.findings
         firstDate = min(firstDate ?? v.date, v.date)
@@ -106,7 +130,7 @@ public struct InspectionTally: Sendable {
         }
         for st in v.staff {
             staffIDs.insert(st.id)
-            if let s = st.result.score {
+            if let s = st.score {
                 let pass = s >= passMark
                 staffPass.add(pass); staffScore.add(s)
                 b.staffPass.add(pass)
@@ -121,38 +145,22 @@ public struct InspectionTally: Sendable {
 
     /// Section scores of the visit, formed like its checklist scores (SPEC §2.3): a branch-scope
     /// section once, a staff-scope section as the mean over the employees for whom it is scored.
-    private mutating func addSections(_ v: VisitScore) {
-        var perVisit: [String: [String: MeanAccumulator]] = [:]
-        for r in v.branchPart.checklists + v.staff.flatMap(\.result.checklists) {
-            for s in r.sections {
-                if let x = s.score { perVisit[r.id, default: [:]][s.name, default: MeanAccumulator()].add(x) }
-            }
-        }
-        for (checklist, secs) in perVisit {
-            for (name, acc) in secs {
-                sections[checklist, default: [:]][name, default: MeanAccumulator()].add(acc.mean!)
-            }
-        }
+    private mutating func addSections(_ v: VisitSummary) {
+        for s in v.sections { sectionTallies[s.section].add(s.score) }
     }
 
-    private mutating func addItems(_ v: VisitScore) {
-        func scan(_ subject: SubjectScore, staff: StaffScore?) {
-            for r in subject.checklists {
-                for i in r.items {
-                    if case .scored = i.outcome {
-                        items[i.item, default: ItemTally()].answered += 1
-                        if i.deduction { items[i.item, default: ItemTally()].deductions += 1 }
-                    }
-                    if i.breach {
-                        vetoes.append(VetoIncident(date: v.date, visit: v.id, file: v.file, branch: v.branch.id,
-                                                   branchName: v.branch.name, staff: staff?.id, staffName: staff?.name,
-                                                   item: i.item, note: i.answer?.note))
-                    }
-                }
-            }
+    private mutating func addItems(_ v: VisitSummary) {
+        for c in v.counted {
+            let k = Int(c >> 1)
+            itemTallies[k].answered += 1
+            if c & 1 == 1 { itemTallies[k].deductions += 1 }
         }
-        scan(v.branchPart, staff: nil)
-        for st in v.staff { scan(st.result, staff: st) }
+        for b in v.breaches {
+            let staff = b.staff.map { v.staff[$0] }
+            vetoes.append(VetoIncident(date: v.date, visit: v.id, file: v.file, branch: v.branch.id,
+                                       branchName: v.branch.name, staff: staff?.id, staffName: staff?.name,
+                                       item: b.item, note: b.note))
+        }
     }
 }
 
@@ -166,14 +174,14 @@ public struct PeriodBuckets: Sendable {
     /// Visits in neither period.
     public private(set) var outside = 0
 
-    public init(period: Period?, passMark: Double) {
+    public init(period: Period?, passMark: Double, index: ScoringIndex) {
         self.period = period
         previousPeriod = period?.previous
-        current = InspectionTally(passMark: passMark)
-        previous = period.map { _ in InspectionTally(passMark: passMark) }
+        current = InspectionTally(passMark: passMark, index: index)
+        previous = period.map { _ in InspectionTally(passMark: passMark, index: index) }
     }
 
-    public mutating func add(_ v: VisitScore) {
+    public mutating func add(_ v: VisitSummary) {
         guard let period else { current.add(v); return }
         if period.contains(v.date) {
             current.add(v)

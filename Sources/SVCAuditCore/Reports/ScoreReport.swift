@@ -34,16 +34,15 @@ public struct ScoreReport: Report {
         public var findings: Int
         public var staff: [StaffRow]
 
-        public init(_ v: VisitScore) {
+        public init(_ v: VisitSummary) {
             id = v.id; file = v.file; branch = v.branch; date = v.date; inspector = v.inspector; method = v.method
             score = v.score; base = v.base; bonus = v.bonus
             checklists = v.checklists.map { ($0.id, $0.score) }
             veto = v.veto; findings = v.findings
             staff = v.staff.map { s in
-                StaffRow(id: s.id, name: s.name, role: s.role, score: s.result.score, base: s.result.base,
-                         bonus: s.result.bonus,
-                         checklists: s.result.scoredChecklists.map { ($0.id, $0.score!) },
-                         veto: s.result.veto, unanswered: s.result.unanswered, deductions: s.result.deductions)
+                StaffRow(id: s.id, name: s.name, role: s.role, score: s.score, base: s.base, bonus: s.bonus,
+                         checklists: s.checklists.map { ($0.id, $0.score) },
+                         veto: s.veto, unanswered: s.unanswered, deductions: s.deductions)
             }
         }
 

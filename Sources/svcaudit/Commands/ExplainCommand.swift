@@ -41,8 +41,9 @@ struct ExplainCommand: ParsableCommand {
         var settings = VisitRun.Settings(paths: [file])
         settings.strict = strict
         settings.jobs = 1
+        settings.fullScores = true
         var found: VisitScore?
-        let summary = VisitRun.run(settings, checklists: loaded) { score, _ in found = score }
+        let summary = VisitRun.run(settings, checklists: loaded) { found = $0.score }
         try stopIfInvalid(summary, skipInvalid: false, quiet: out.quiet)
         guard let visit = found else {
             Console.error("svcaudit: \(file) is not a visit file (a visit has 'branch' and 'date')")

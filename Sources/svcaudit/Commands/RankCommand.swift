@@ -25,7 +25,7 @@ struct RankCommand: ParsableCommand {
         let p = try policy.load(quiet: out.quiet)
         var fold = RankFold(policy: p, period: try period.resolved())
         let loaded = input.checklistOptions.load()
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { fold.add($0) }
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)

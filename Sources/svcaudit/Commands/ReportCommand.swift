@@ -27,9 +27,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
-        var buckets = PeriodBuckets(period: try period.resolved(), passMark: p.passMark)
+        let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { buckets.add($0) }
+        var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { buckets.add($0) }
         try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
     }
 }

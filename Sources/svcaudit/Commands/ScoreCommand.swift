@@ -31,7 +31,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         var rows: [ScoreReport.VisitRow] = []
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { rows.append(.init($0)) }
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { rows.append(.init($0)) }
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
         try out.emit(report)
 

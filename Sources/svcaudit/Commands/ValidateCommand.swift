@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let summary = VisitRun.run(input.settings(), checklists: loaded) { _, _ in }
+        let summary = VisitRun.run(input.settings(), checklists: loaded) { _ in }
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
         if out.format != .json {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)

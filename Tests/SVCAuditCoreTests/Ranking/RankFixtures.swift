@@ -49,3 +49,8 @@ extension Ranking {
     var selectedIDs: [String] { selected.map(\.id) }
     var ranks: [Int?] { entries.map(\.rank) }
 }
+
+extension RankFold {
+    /// The fixtures are full scores; the fold takes their summaries, as the pipeline gives it.
+    mutating func add(_ v: VisitScore) { add(VisitSummary(v, catalog: ChecklistCatalog([]))) }
+}

@@ -24,8 +24,8 @@ import Testing
     static func report(_ visits: [VisitScore], period: String? = "2026-Q3", targets: Policy.Targets = .init()) -> InspectionReport {
         var policy = Policy()
         policy.targets = targets
-        var buckets = PeriodBuckets(period: period.flatMap(Period.init), passMark: policy.passMark)
-        for v in visits { buckets.add(v) }
+        var buckets = PeriodBuckets(period: period.flatMap(Period.init), passMark: policy.passMark, index: Fx.catalog.scoring)
+        for v in visits { buckets.add(VisitSummary(v, catalog: Fx.catalog)) }
         return buckets.report(catalog: Fx.catalog, policy: policy)
     }
 
@@ -105,8 +105,8 @@ import Testing
         #expect(r.mostFailed[1].rate == 25)
         #expect(r.failedItemCount == 3)
         // Cut to the top 2.
-        var buckets = PeriodBuckets(period: Period("2026-Q3"), passMark: 85)
-        Self.q3.forEach { buckets.add($0) }
+        var buckets = PeriodBuckets(period: Period("2026-Q3"), passMark: 85, index: Fx.catalog.scoring)
+        Self.q3.forEach { buckets.add(VisitSummary($0, catalog: Fx.catalog)) }
         #expect(buckets.report(catalog: Fx.catalog, policy: Policy(), topItems: 2).mostFailed.map(\.item) == ["D1", "H1"])
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ScoreReportTests {
     static func report(_ extra: [Visit] = [], skipped: [String] = []) -> ScoreReport {
         let scorer = Scorer(catalog: Fixture.catalog)
-        let rows = ([Fixture.visit] + extra).map { ScoreReport.VisitRow(scorer.score($0)) }
+        let rows = ([Fixture.visit] + extra).map { ScoreReport.VisitRow(VisitSummary(scorer.score($0), catalog: Fixture.catalog)) }
         return ScoreReport(visits: rows, catalog: Fixture.catalog, skipped: skipped)
     }
 
