@@ -92,23 +92,3 @@ extension Answer {
     /// A veto breach: a failed check or a deduct count of 1 or more on a veto item (SPEC §2.4).
     public func isBreach(of item: ChecklistItem) -> Bool { value.isBreach(of: item) }
 }
-
-extension Answer.Value {
-    public func isDeduction(for item: ChecklistItem) -> Bool {
-        switch (item.type, self) {
-        case (.check, .fail): return true
-        case (.deduct, .count(let n)): return n > 0
-        case (.scale, .value(let x)): return x < item.points
-        default: return false
-        }
-    }
-
-    public func isBreach(of item: ChecklistItem) -> Bool {
-        guard item.veto else { return false }
-        switch (item.type, self) {
-        case (.check, .fail): return true
-        case (.deduct, .count(let n)): return n >= 1
-        default: return false
-        }
-    }
-}

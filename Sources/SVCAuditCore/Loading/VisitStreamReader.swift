@@ -11,7 +11,9 @@ import CYAML
 /// different: the tests and the fuzz target compare the two on every input they have.
 enum VisitStreamReader {
     static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits) -> VisitSummary? {
-        guard bytes.count <= limits.maxFileBytes, EncodingCheck.problem(in: bytes) == nil else { return nil }
+        // No EncodingCheck here: libyaml's reader rejects the same bytes (invalid UTF-8, NUL and
+        // other control characters, UTF-16), and the full path then says what is wrong.
+        guard bytes.count <= limits.maxFileBytes else { return nil }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         return body.withUnsafeBufferPointer { buffer -> VisitSummary? in
@@ -135,11 +137,37 @@ private struct Reader {
     private var requiredText: String? {
         guard isScalar, !isNull else { return nil }
         let t = text
+        if Self.startsWithNonSpace(bytes) { return t }
         return t.trimmingSpaces.isEmpty ? nil : t
     }
 
+    /// True when the first character is certainly not whitespace (an ASCII letter, digit or
+    /// mark, or a CJK ideograph): then the text is not blank, with no `Character` work.
+    /// False means "ask `trimmingSpaces`". (`Character.isWhitespace` is its first scalar's.)
+    @inline(__always)
+    static func startsWithNonSpace(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let b0 = b.first else { return false }
+        if b0 < 0x80 { return b0 > 0x20 && b0 != 0x7F }
+        guard b0 & 0xF0 == 0xE0, b.count >= 3 else { return false }
+        let scalar = (UInt32(b0 & 0x0F) << 12) | (UInt32(b[1] & 0x3F) << 6) | UInt32(b[2] & 0x3F)
+        return (0x4E00...0x9FFF).contains(scalar)
+    }
+
     private var day: Day? {
-        guard isScalar, !isNull, case .ok(let d) = Day.parse(text) else { return nil }
+        guard isScalar, !isNull else { return nil }
+        // The usual YYYY-MM-DD read from the bytes; anything else goes through Day.parse.
+        let b = bytes
+        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") {
+            var ok = true
+            func num(_ r: Range<Int>) -> Int {
+                var n = 0
+                for i in r { let d = Int(b[i]) - 48; if d < 0 || d > 9 { ok = false }; n = n * 10 + d }
+                return n
+            }
+            let y = num(0..<4), m = num(5..<7), d = num(8..<10)
+            if ok, (1...12).contains(m), y >= 1, let day = Day(year: y, month: m, day: d) { return day }
+        }
+        guard case .ok(let d) = Day.parse(text) else { return nil }
         return d
     }
 
@@ -213,11 +241,11 @@ private struct Reader {
         let items = index.items
         for k in branchAnswers {
             let c = items[answers[k].flat].checklist
-            guard catalog.checklists[c].scope == .branch, assessedMask[c] else { return nil }
+            guard index.scopes[c] == .branch, assessedMask[c] else { return nil }
         }
         var branchApplicable = 0
-        for (ci, c) in catalog.checklists.enumerated() where assessedMask[ci] && c.scope == .branch {
-            branchApplicable += c.items.count
+        for ci in index.ranges.indices where assessedMask[ci] && index.scopes[ci] == .branch {
+            branchApplicable += index.ranges[ci].count
         }
         guard branchAnswers.count == branchApplicable else { return nil }
         for s in staff {
@@ -321,8 +349,7 @@ private struct Reader {
             guard isScalar, let flat = index.find(bytes), answeredBy[flat] != subjectCount else { return nil }
             answeredBy[flat] = subjectCount
             guard next() else { return nil }
-            let ref = index.items[flat]
-            guard let answer = readAnswer(flat, catalog.checklists[ref.checklist].items[ref.index]) else { return nil }
+            guard let answer = readAnswer(flat) else { return nil }
             answers.append(answer)
         }
         return start..<answers.count
@@ -330,12 +357,17 @@ private struct Reader {
 
     /// One answer, short (`pass`) or long (`{result: fail, note: …}`), interpreted exactly as
     /// `AnswerReader` does; nil for anything it would report.
-    private mutating func readAnswer(_ flat: Int, _ item: ChecklistItem) -> SummaryScorer.RawAnswer? {
+    private mutating func readAnswer(_ flat: Int) -> SummaryScorer.RawAnswer? {
+        let facts = index.items[flat].facts
         var note: String?
         var valueText: String
         var valuePlain: Bool
         if isScalar {
             guard !isNull else { return nil }  // left blank: unanswered
+            if let value = quickValue(facts) {
+                // A deduction needs a note, which a short answer cannot have.
+                return value.isDeduction(facts) ? nil : SummaryScorer.RawAnswer(flat: flat, value: value, note: nil)
+            }
             valueText = text
             valuePlain = plain
         } else {
@@ -374,11 +406,38 @@ private struct Reader {
             guard let result else { return nil }
             (valueText, valuePlain) = result
         }
+        let ref = index.items[flat]
         var scratch = DiagnosticList(file: file)
         guard let value = AnswerReader.readValue(YAMLNode(.scalar(valueText, plain: valuePlain), mark: .start),
-                                                 item: item, diags: &scratch) else { return nil }
-        if value.isDeduction(for: item), (note ?? "").trimmingSpaces.isEmpty { return nil }  // warned: no note
-        return SummaryScorer.RawAnswer(flat: flat, value: value, note: item.veto ? note : nil)
+                                                 item: catalog.checklists[ref.checklist].items[ref.index],
+                                                 diags: &scratch) else { return nil }
+        if value.isDeduction(facts), (note ?? "").trimmingSpaces.isEmpty { return nil }  // warned: no note
+        return SummaryScorer.RawAnswer(flat: flat, value: value, note: facts.veto ? note : nil)
+    }
+
+    /// The common short answers read from the bytes, exactly as `AnswerReader.readValue`
+    /// would read them: the six words (any style), and plain whole numbers of up to six
+    /// digits. Nil means "not one of these": the general reader decides.
+    private func quickValue(_ item: ItemFacts) -> Answer.Value? {
+        let b = bytes
+        switch b.count {
+        case 2 where b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"): return .na
+        case 9 where b.elementsEqual("不适用".utf8): return .na
+        case 4 where item.type == .check && b.elementsEqual("pass".utf8): return .pass
+        case 4 where item.type == .check && b.elementsEqual("fail".utf8): return .fail
+        case 6 where item.type == .check && b.elementsEqual("合格".utf8): return .pass
+        case 9 where item.type == .check && b.elementsEqual("不合格".utf8): return .fail
+        case 1...6 where item.type != .check && plain:
+            var n = 0
+            for byte in b {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                n = n * 10 + Int(byte - 0x30)
+            }
+            if item.type == .scale { return Double(n) <= item.points ? .value(Double(n)) : nil }
+            return .count(n)
+        default:
+            return nil
+        }
     }
 
     // MARK: scoring
@@ -386,8 +445,7 @@ private struct Reader {
     private func summarize(id: String, branch: Branch, date: Day, inspector: String, method: Visit.Method,
                            assessed: [Bool], branchAnswers: Range<Int>,
                            staff: [(info: VisitSummary.Staff, answers: Range<Int>)]) -> VisitSummary {
-        var scorer = SummaryScorer(catalog: catalog)
-        let checklists = catalog.checklists
+        var scorer = SummaryScorer(index: index)
         var counted: [UInt32] = []
         counted.reserveCapacity(answers.count)
         var breaches: [VisitSummary.Breach] = []
@@ -418,7 +476,7 @@ private struct Reader {
             info.veto = r.veto
             info.deductions = r.deductions
             info.checklists = r.scored.map {
-                VisitSummary.ChecklistScore(id: checklists[$0.checklist].id, weight: checklists[$0.checklist].weight,
+                VisitSummary.ChecklistScore(id: index.checklistIDs[$0.checklist], weight: index.weights[$0.checklist],
                                             score: $0.score, subjects: 1)
             }
             findings += r.deductions
@@ -428,18 +486,19 @@ private struct Reader {
 
         // Visit-level checklist scores (§2.3), exactly as `Scorer.score`.
         var composite: [VisitSummary.ChecklistScore] = []
-        for (ci, c) in checklists.enumerated() where assessed[ci] {
-            switch c.scope {
+        for ci in index.ranges.indices where assessed[ci] {
+            let id = index.checklistIDs[ci], weight = index.weights[ci]
+            switch index.scopes[ci] {
             case .branch:
                 if let s = branchResult.scored.first(where: { $0.checklist == ci })?.score {
-                    composite.append(.init(id: c.id, weight: c.weight, score: s, subjects: 1))
+                    composite.append(.init(id: id, weight: weight, score: s, subjects: 1))
                 }
             case .staff:
                 var sum = 0.0, n = 0
                 for scored in staffScored {
                     if let s = scored.first(where: { $0.checklist == ci })?.score { sum += s; n += 1 }
                 }
-                if n > 0 { composite.append(.init(id: c.id, weight: c.weight, score: sum / Double(n), subjects: n)) }
+                if n > 0 { composite.append(.init(id: id, weight: weight, score: sum / Double(n), subjects: n)) }
             }
         }
         var wsum = 0.0

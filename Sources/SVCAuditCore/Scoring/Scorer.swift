@@ -119,6 +119,12 @@ public struct Scorer: Sendable {
     /// SPEC §2.1: what one answer earns of what maximum.
     static func outcome(_ item: ChecklistItem, _ value: Answer.Value?) -> ItemResult.Outcome {
         guard let value else { return .unanswered }
+        return outcome(ItemFacts(item), value)
+    }
+
+    /// The same, from the facts the arithmetic needs (the streaming path keeps only these).
+    @inline(__always)
+    static func outcome(_ item: ItemFacts, _ value: Answer.Value) -> ItemResult.Outcome {
         switch (item.type, value) {
         case (_, .na):
             return .notApplicable
@@ -129,12 +135,52 @@ public struct Scorer: Sendable {
         case (.scale, .value(let x)):
             return .scored(earned: x, max: item.points)
         case (.deduct, .count(let n)):
-            return .scored(earned: Swift.max(0, item.points - Double(n) * (item.per ?? 0)), max: item.points)
+            return .scored(earned: Swift.max(0, item.points - Double(n) * item.per), max: item.points)
         case (.bonus, .count(let n)):
-            return .bonus(Swift.min(item.points, Double(n) * (item.per ?? 0)))
+            return .bonus(Swift.min(item.points, Double(n) * item.per))
         default:
             // The loader never lets a value of the wrong kind through.
             return .notApplicable
         }
     }
+}
+
+/// What scoring needs of an item, as plain values: no strings, nothing to retain.
+public struct ItemFacts: Sendable {
+    public var type: ChecklistItem.Kind
+    public var points: Double
+    /// Points per occurrence (deduct and bonus); 0 when not given.
+    public var per: Double
+    public var veto: Bool
+
+    public init(_ item: ChecklistItem) {
+        type = item.type; points = item.points; per = item.per ?? 0; veto = item.veto
+    }
+}
+
+extension Answer.Value {
+    /// A failed check, a deduct count above 0, or a scale value below full points (SPEC §1.2, §2.7).
+    @inline(__always)
+    public func isDeduction(_ item: ItemFacts) -> Bool {
+        switch (item.type, self) {
+        case (.check, .fail): return true
+        case (.deduct, .count(let n)): return n > 0
+        case (.scale, .value(let x)): return x < item.points
+        default: return false
+        }
+    }
+
+    /// A veto breach: a failed check or a deduct count of 1 or more on a veto item (SPEC §2.4).
+    @inline(__always)
+    public func isBreach(_ item: ItemFacts) -> Bool {
+        guard item.veto else { return false }
+        switch (item.type, self) {
+        case (.check, .fail): return true
+        case (.deduct, .count(let n)): return n >= 1
+        default: return false
+        }
+    }
+
+    public func isDeduction(for item: ChecklistItem) -> Bool { isDeduction(ItemFacts(item)) }
+    public func isBreach(of item: ChecklistItem) -> Bool { isBreach(ItemFacts(item)) }
 }

@@ -9,7 +9,14 @@ public struct ScoringIndex: Sendable {
         public let index: Int
         /// Global section number (see `sections`), or -1 when the item has no section.
         public let section: Int
+        public let facts: ItemFacts
     }
+
+    /// Per checklist, catalog order: what the streaming path asks of each without copying a
+    /// `Checklist` (a struct of many strings) in its inner loops.
+    public let checklistIDs: [String]
+    public let scopes: [Checklist.Scope]
+    public let weights: [Double]
 
     public struct Section: Sendable, Equatable {
         public let checklist: Int
@@ -46,12 +53,15 @@ public struct ScoringIndex: Sendable {
                         sections.append(Section(checklist: ci, name: name))
                     }
                 }
-                items.append(Item(id: item.id, checklist: ci, index: ii, section: s))
+                items.append(Item(id: item.id, checklist: ci, index: ii, section: s, facts: ItemFacts(item)))
             }
             ranges.append(start..<items.count)
         }
         self.items = items
         self.ranges = ranges
+        checklistIDs = checklists.map(\.id)
+        scopes = checklists.map(\.scope)
+        weights = checklists.map(\.weight)
         self.sections = sections
         func mask(_ role: String?) -> [Bool] {
             var m = [Bool](repeating: false, count: items.count)
@@ -81,22 +91,35 @@ public struct ScoringIndex: Sendable {
 }
 
 /// An open-addressing hash table from byte strings to their index in the list it was built
-/// from (FNV-1a; ids are short). Built once per catalog, read by every worker thread.
+/// from (FNV-1a; ids are short). Keys live in one byte array, so a lookup touches no object.
+/// Built once per catalog, read by every worker thread.
 struct ByteTable: Sendable {
-    private let keys: [[UInt8]]
-    private let slots: [Int32]  // index into keys, -1 empty
+    private let bytes: [UInt8]
+    /// Key i is bytes[starts[i] ..< starts[i + 1]].
+    private let starts: [Int]
+    private let slots: [Int32]  // key index, -1 empty
     private let mask: Int
 
     init(_ strings: [String]) {
-        keys = strings.map { Array($0.utf8) }
-        var size = 16
-        while size < keys.count * 4 { size <<= 1 }
-        var slots = [Int32](repeating: -1, count: size)
-        for (i, k) in keys.enumerated() {
-            var h = k.withUnsafeBytes { Self.hash($0) } & (size - 1)
-            while slots[h] >= 0 { h = (h + 1) & (size - 1) }
-            slots[h] = Int32(i)
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for s in strings {
+            bytes += s.utf8
+            starts.append(bytes.count)
         }
+        var size = 16
+        while size < strings.count * 4 { size <<= 1 }
+        var slots = [Int32](repeating: -1, count: size)
+        bytes.withUnsafeBytes { all in
+            for i in strings.indices {
+                let key = UnsafeRawBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])
+                var h = Self.hash(key) & (size - 1)
+                while slots[h] >= 0 { h = (h + 1) & (size - 1) }
+                slots[h] = Int32(i)
+            }
+        }
+        self.bytes = bytes
+        self.starts = starts
         self.slots = slots
         mask = size - 1
     }
@@ -110,12 +133,24 @@ struct ByteTable: Sendable {
 
     func find(_ b: UnsafeRawBufferPointer) -> Int? {
         var h = Self.hash(b) & mask
-        while true {
-            let i = Int(slots[h])
-            if i < 0 { return nil }
-            let k = keys[i]
-            if k.count == b.count, k.withUnsafeBytes({ $0.elementsEqual(b) }) { return i }
-            h = (h + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            starts.withUnsafeBufferPointer { starts in
+                bytes.withUnsafeBytes { all -> Int? in
+                    while true {
+                        let i = Int(slots[h])
+                        if i < 0 { return nil }
+                        let lo = starts[i], n = starts[i + 1] - lo
+                        if n == b.count, n == 0 || memcmp(all.baseAddress! + lo, b.baseAddress!, n) == 0 { return i }
+                        h = (h + 1) & mask
+                    }
+                }
+            }
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -16,13 +16,13 @@ struct SummaryScorer {
         var staff: Int?
     }
 
-    let catalog: ChecklistCatalog
+    let index: ScoringIndex
     /// Answer position per flat item for the subject being scored (-1: none). Reused.
     private var slot: [Int]
 
-    init(catalog: ChecklistCatalog) {
-        self.catalog = catalog
-        slot = [Int](repeating: -1, count: catalog.scoring.items.count)
+    init(index: ScoringIndex) {
+        self.index = index
+        slot = [Int](repeating: -1, count: index.items.count)
     }
 
     struct SubjectResult {
@@ -41,35 +41,32 @@ struct SummaryScorer {
                         breaches: inout [VisitSummary.Breach]) -> SubjectResult {
         for k in subject.answers { slot[answers[k].flat] = k }
         defer { for k in subject.answers { slot[answers[k].flat] = -1 } }
-        let index = catalog.scoring
         var out = SubjectResult()
         var results: [(checklist: Int, weight: Double, score: Double?)] = []
-        for (ci, c) in catalog.checklists.enumerated() where assessed[ci] {
+        for ci in index.ranges.indices where assessed[ci] {
             // Branch items for the branch; for an employee, staff items that apply to the role
             // (a checklist that does not apply has no applicable item and so no score).
-            guard c.scope == (subject.staff == nil ? .branch : .staff) else { continue }
+            guard index.scopes[ci] == (subject.staff == nil ? .branch : .staff) else { continue }
             var earned = 0.0, max = 0.0
             for flat in index.ranges[ci] {
                 if subject.staff != nil, !applies(flat) { continue }
                 let k = slot[flat]
-                let item = c.items[flat - index.ranges[ci].lowerBound]
                 guard k >= 0 else { continue }  // never: unanswered visits take the full path
+                let item = index.items[flat]
                 let value = answers[k].value
-                let deduction = value.isDeduction(for: item)
+                let deduction = value.isDeduction(item.facts)
                 if deduction { out.deductions += 1 }
-                let breach = value.isBreach(of: item)
-                if breach {
+                if value.isBreach(item.facts) {
                     out.veto.append(item.id)
                     breaches.append(VisitSummary.Breach(item: item.id, staff: subject.staff, note: answers[k].note))
                 }
-                switch Scorer.outcome(item, value) {
+                switch Scorer.outcome(item.facts, value) {
                 case .scored(let e, let m):
                     earned += e
                     max += m
-                    let s = index.items[flat].section
-                    if s >= 0 {
-                        sections[s].earned += e
-                        sections[s].max += m
+                    if item.section >= 0 {
+                        sections[item.section].earned += e
+                        sections[item.section].max += m
                     }
                     counted.append(UInt32(flat) << 1 | (deduction ? 1 : 0))
                 case .bonus(let b):
@@ -78,7 +75,7 @@ struct SummaryScorer {
                     break
                 }
             }
-            results.append((ci, c.weight, max > 0 ? 100 * earned / max : nil))
+            results.append((ci, index.weights[ci], max > 0 ? 100 * earned / max : nil))
         }
         var wsum = 0.0
         for r in results where r.score != nil { wsum += r.weight }
