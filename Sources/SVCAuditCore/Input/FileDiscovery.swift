@@ -31,13 +31,12 @@ public enum FileDiscovery {
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
-                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(why)"))
+                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(whyUnreadable(path, errno))"))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                var visited = Set<DirID>()
+                var visited = Visited()
                 walk(path, &found, &result, &visited)
                 for f in found.sorted(by: pathOrder) where seenFiles.insert(f).inserted {
                     result.files.append(f)
@@ -58,17 +57,48 @@ public enum FileDiscovery {
 
     private struct DirID: Hashable { let dev: UInt64; let ino: UInt64 }
 
-    private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Set<DirID>) {
+    /// Directories seen in one walk: each one's first path, and the ones open right now (the
+    /// current directory and its parents), to tell a loop from a second link to one folder.
+    private struct Visited {
+        var firstPath: [DirID: String] = [:]
+        var open: Set<DirID> = []
+    }
+
+    /// Why `stat` failed on `path` (errno `err`), in words: a loop, a link to nothing, or errno's text.
+    static func whyUnreadable(_ path: String, _ err: Int32) -> String {
+        if err == ELOOP { return "symbolic link loop" }
+        if err == ENOENT, let target = linkTarget(path) {
+            return "dangling symbolic link to '\(target)' (what it points to does not exist)"
+        }
+        return String(cString: strerror(err))
+    }
+
+    /// The target of a symbolic link, nil when `path` is not one.
+    static func linkTarget(_ path: String) -> String? {
+        var buf = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = buf.withUnsafeMutableBytes { readlink(path, $0.baseAddress!.assumingMemoryBound(to: CChar.self), Int(PATH_MAX)) }
+        guard n >= 0 else { return nil }
+        return String(decoding: buf[0..<n], as: UTF8.self)
+    }
+
+    private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Visited) {
         var st = stat()
         guard stat(dir, &st) == 0 else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(whyUnreadable(dir, errno))"))
             return
         }
         let id = DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
-        guard visited.insert(id).inserted else {
+        if visited.open.contains(id) {
             result.diagnostics.append(pathError(dir, "symbolic link loop: '\(dir)' leads back to a directory already being read; skipped"))
             return
         }
+        if let first = visited.firstPath[id] {
+            result.diagnostics.append(pathError(dir, "'\(dir)' is the same directory as '\(first)', which is read already; skipped"))
+            return
+        }
+        visited.firstPath[id] = dir
+        visited.open.insert(id)
+        defer { visited.open.remove(id) }
         guard let d = opendir(dir) else {
             result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
             return
@@ -86,12 +116,16 @@ public enum FileDiscovery {
             let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var s = stat()
             guard stat(full, &s) == 0 else {
-                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(why)"))
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(whyUnreadable(full, errno))"))
                 continue
             }
-            if (s.st_mode & S_IFMT) == S_IFDIR {
+            let type = s.st_mode & S_IFMT
+            if type == S_IFDIR {
                 walk(full, &found, &result, &visited)
+            } else if type != S_IFREG && isYAMLName(name) {
+                // Opening a named pipe would wait for a writer: never read one found in a folder.
+                let what = type == S_IFIFO ? "a named pipe" : type == S_IFSOCK ? "a socket" : "a device"
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
             } else if isYAMLName(name) {
                 found.append(full)
             } else {
@@ -112,13 +146,20 @@ public enum FileReader {
     }
 
     public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
-        if path == "-" { return readStdin(maxBytes: maxBytes) }
-        let fd = open(path, O_RDONLY)
+        if path == "-" { return readStream(0, name: "standard input", maxBytes: maxBytes) }
+        // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(ReadError(message: "cannot open: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(ReadError(message: "cannot stat: \(String(cString: strerror(errno)))")) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(message: "is a directory")) }
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            // A pipe or device named on the command line (`<(cmd)`, /dev/stdin): its size says
+            // nothing, so read it to the end, blocking again now that the open did not wait.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return readStream(fd, name: "'\(path)'", maxBytes: maxBytes)
+        }
         let size = Int(st.st_size)
         if size > maxBytes {
             return .failure(ReadError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes for one input file"))
@@ -137,19 +178,20 @@ public enum FileReader {
         return .success(bytes)
     }
 
-    private static func readStdin(maxBytes: Int) -> Result<[UInt8], ReadError> {
+    /// Reads `fd` to its end (standard input, a pipe, a device), at most `maxBytes`.
+    private static func readStream(_ fd: Int32, name: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, 65536) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError(message: "cannot read standard input: \(String(cString: strerror(errno)))"))
+                return .failure(ReadError(message: "cannot read \(name): \(String(cString: strerror(errno)))"))
             }
             if n == 0 { break }
             bytes += chunk[0..<n]
             if bytes.count > maxBytes {
-                return .failure(ReadError(message: "standard input is over the limit of \(maxBytes) bytes"))
+                return .failure(ReadError(message: "\(name) is over the limit of \(maxBytes) bytes"))
             }
         }
         return .success(bytes)
