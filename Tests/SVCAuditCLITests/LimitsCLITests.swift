@@ -75,4 +75,15 @@ import Testing
         #expect(lines.filter { $0.contains("unknown item id") }.count == 2000)
         #expect(!r.stderr.contains("'X2000'"))
     }
+
+    /// `validate --help` states the limits (from YAMLLimits.default, so they cannot drift).
+    @Test func helpNamesTheLimits() throws {
+        let r = try CLI.run(["validate", "--help"])
+        #expect(r.code == 0)
+        let text = r.stdout.replacingOccurrences(of: "\n", with: " ")
+        for limit in ["8 MiB", "64 levels of nesting", "500000 YAML nodes", "64 KiB per value",
+                      "500 employees in 'staff'", "2000 answers in one 'results' mapping"] {
+            #expect(text.contains(limit), "help does not name: \(limit)")
+        }
+    }
 }
