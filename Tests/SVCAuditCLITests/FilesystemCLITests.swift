@@ -181,4 +181,32 @@ import Testing
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
     }
+
+    /// A file or folder whose name is not UTF-8 (GBK names from a Windows zip) is named with its
+    /// bytes and exit 1, not reported as missing; a non-YAML one is named as not read.
+    @Test func namesThatAreNotUTF8() throws {
+        let dir = try HostileDir()
+        try copySample(dir, "v/ok.yaml")
+        let v = dir.path + "/v"
+        let gbk: [UInt8] = [0xB3, 0xC7, 0xD6, 0xD0]   // 城中 in GBK
+        func cPath(_ name: [UInt8]) -> [CChar] { (Array((v + "/").utf8) + name + [0]).map { CChar(bitPattern: $0) } }
+        let visit = Array(try Data(contentsOf: CLI.root.appendingPathComponent(sample)))
+        for name in [gbk + Array(".yaml".utf8), gbk + Array(".txt".utf8)] {
+            let fd = open(cPath(name), O_CREAT | O_WRONLY, 0o644)
+            #expect(fd >= 0)
+            _ = visit.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        #expect(mkdir(cPath(gbk), 0o755) == 0)
+        let shown = String(decoding: gbk, as: UTF8.self)
+        let r = try validate([v])
+        #expect(r.code == 1)
+        let fix = "rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)"
+        #expect(r.stderr == """
+            \(v)/\(shown):1:1: error: cannot read '\(v)/\(shown)': its name is not valid UTF-8 (bytes B3 C7 D6 D0); \(fix)
+            \(v)/\(shown).yaml:1:1: error: cannot read '\(v)/\(shown).yaml': its name is not valid UTF-8 (bytes B3 C7 D6 D0 2E 79 61 6D 6C); \(fix)
+            svcaudit: note: 1 file is not .yaml/.yml and was not read: \(v)/\(shown).txt
+
+            """)
+    }
 }

@@ -106,10 +106,17 @@ public enum FileDiscovery {
         defer { closedir(d) }
         var names: [String] = []
         while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let raw = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
+            let name = String(decoding: raw, as: UTF8.self)
             if name == "." || name == ".." || name.hasPrefix(".") { continue }  // hidden: .git, editor swap files
+            if String(validating: raw, as: UTF8.self) == nil {
+                // Paths are Strings, so a name that is not UTF-8 (GBK names from a Windows zip)
+                // cannot be opened: say so, rather than "no such file" for its repaired spelling.
+                badName(dir, raw, shown: name, &result)
+                continue
+            }
             names.append(name)
         }
         for name in names.sorted(by: pathOrder) {
@@ -132,6 +139,26 @@ public enum FileDiscovery {
                 result.skipped.append(full)
             }
         }
+    }
+
+    /// A directory entry whose name is not valid UTF-8: an error when it is a folder or a
+    /// YAML file (it would have been read), otherwise named among the files not read.
+    private static func badName(_ dir: String, _ raw: [UInt8], shown: String, _ result: inout Result) {
+        let full = dir.hasSuffix("/") ? dir + shown : dir + "/" + shown
+        var bytes = Array(dir.utf8)
+        if !dir.hasSuffix("/") { bytes.append(0x2F) }
+        bytes += raw + [0]
+        var s = stat()
+        let isDir = bytes.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR }
+        }
+        guard isDir || isYAMLName(shown) else {
+            result.skipped.append(full)
+            return
+        }
+        let hex = raw.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        result.diagnostics.append(pathError(full,
+            "cannot read '\(full)': its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)"))
     }
 
     static func pathError(_ path: String, _ message: String) -> Diagnostic {
