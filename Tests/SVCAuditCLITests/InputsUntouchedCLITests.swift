@@ -33,14 +33,30 @@ import Testing
         return out
     }
 
+    /// Copies contents only (FileManager.copyItem also copies the owner, which fails when the
+    /// tests run as another user than the checkout's owner).
+    func copyTree(_ from: String, _ to: String) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: to, withIntermediateDirectories: true)
+        let e = fm.enumerator(atPath: from)!
+        while let rel = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            _ = fm.fileExists(atPath: from + "/" + rel, isDirectory: &isDir)
+            if isDir.boolValue {
+                try fm.createDirectory(atPath: to + "/" + rel, withIntermediateDirectories: true)
+            } else {
+                try Data(contentsOf: URL(fileURLWithPath: from + "/" + rel)).write(to: URL(fileURLWithPath: to + "/" + rel))
+            }
+        }
+    }
+
     @Test func noCommandWritesToItsInputs() throws {
         let dir = try HostileDir("untouched")
         let fm = FileManager.default
-        for name in ["samples", "checklists"] {
-            try fm.copyItem(atPath: CLI.root.appendingPathComponent(name).path, toPath: dir.path + "/in/" + name)
+        for (from, to) in [("samples", "samples"), ("checklists", "checklists"), ("Tests/Fixtures/broken", "broken"),
+                           ("Tests/Fixtures/checklists", "fixture-checklists")] {
+            try copyTree(CLI.root.appendingPathComponent(from).path, dir.path + "/in/" + to)
         }
-        try fm.copyItem(atPath: CLI.root.appendingPathComponent("Tests/Fixtures/broken").path, toPath: dir.path + "/in/broken")
-        try fm.copyItem(atPath: CLI.root.appendingPathComponent("Tests/Fixtures/checklists").path, toPath: dir.path + "/in/fixture-checklists")
         let input = dir.path + "/in"
         let out = try dir.mkdir("out")
         let before = try snapshot(input)
