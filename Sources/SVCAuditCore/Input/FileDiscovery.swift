@@ -31,13 +31,12 @@ public enum FileDiscovery {
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
-                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(why)"))
+                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(whyUnreadable(path, errno))"))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                var visited = Set<DirID>()
+                var visited = Visited()
                 walk(path, &found, &result, &visited)
                 for f in found.sorted(by: pathOrder) where seenFiles.insert(f).inserted {
                     result.files.append(f)
@@ -58,17 +57,48 @@ public enum FileDiscovery {
 
     private struct DirID: Hashable { let dev: UInt64; let ino: UInt64 }
 
-    private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Set<DirID>) {
+    /// Directories seen in one walk: each one's first path, and the ones open right now (the
+    /// current directory and its parents), to tell a loop from a second link to one folder.
+    private struct Visited {
+        var firstPath: [DirID: String] = [:]
+        var open: Set<DirID> = []
+    }
+
+    /// Why `stat` failed on `path` (errno `err`), in words: a loop, a link to nothing, or errno's text.
+    static func whyUnreadable(_ path: String, _ err: Int32) -> String {
+        if err == ELOOP { return "symbolic link loop" }
+        if err == ENOENT, let target = linkTarget(path) {
+            return "dangling symbolic link to '\(target)' (what it points to does not exist)"
+        }
+        return String(cString: strerror(err))
+    }
+
+    /// The target of a symbolic link, nil when `path` is not one.
+    static func linkTarget(_ path: String) -> String? {
+        var buf = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = buf.withUnsafeMutableBytes { readlink(path, $0.baseAddress!.assumingMemoryBound(to: CChar.self), Int(PATH_MAX)) }
+        guard n >= 0 else { return nil }
+        return String(decoding: buf[0..<n], as: UTF8.self)
+    }
+
+    private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Visited) {
         var st = stat()
         guard stat(dir, &st) == 0 else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(whyUnreadable(dir, errno))"))
             return
         }
         let id = DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
-        guard visited.insert(id).inserted else {
+        if visited.open.contains(id) {
             result.diagnostics.append(pathError(dir, "symbolic link loop: '\(dir)' leads back to a directory already being read; skipped"))
             return
         }
+        if let first = visited.firstPath[id] {
+            result.diagnostics.append(pathError(dir, "'\(dir)' is the same directory as '\(first)', which is read already; skipped"))
+            return
+        }
+        visited.firstPath[id] = dir
+        visited.open.insert(id)
+        defer { visited.open.remove(id) }
         guard let d = opendir(dir) else {
             result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
             return
@@ -76,28 +106,59 @@ public enum FileDiscovery {
         defer { closedir(d) }
         var names: [String] = []
         while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let raw = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
+            let name = String(decoding: raw, as: UTF8.self)
             if name == "." || name == ".." || name.hasPrefix(".") { continue }  // hidden: .git, editor swap files
+            if String(validating: raw, as: UTF8.self) == nil {
+                // Paths are Strings, so a name that is not UTF-8 (GBK names from a Windows zip)
+                // cannot be opened: say so, rather than "no such file" for its repaired spelling.
+                badName(dir, raw, shown: name, &result)
+                continue
+            }
             names.append(name)
         }
         for name in names.sorted(by: pathOrder) {
             let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var s = stat()
             guard stat(full, &s) == 0 else {
-                let why = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(why)"))
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(whyUnreadable(full, errno))"))
                 continue
             }
-            if (s.st_mode & S_IFMT) == S_IFDIR {
+            let type = s.st_mode & S_IFMT
+            if type == S_IFDIR {
                 walk(full, &found, &result, &visited)
+            } else if type != S_IFREG && isYAMLName(name) {
+                // Opening a named pipe would wait for a writer: never read one found in a folder.
+                let what = type == S_IFIFO ? "a named pipe" : type == S_IFSOCK ? "a socket" : "a device"
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
             } else if isYAMLName(name) {
                 found.append(full)
             } else {
                 result.skipped.append(full)
             }
         }
+    }
+
+    /// A directory entry whose name is not valid UTF-8: an error when it is a folder or a
+    /// YAML file (it would have been read), otherwise named among the files not read.
+    private static func badName(_ dir: String, _ raw: [UInt8], shown: String, _ result: inout Result) {
+        let full = dir.hasSuffix("/") ? dir + shown : dir + "/" + shown
+        var bytes = Array(dir.utf8)
+        if !dir.hasSuffix("/") { bytes.append(0x2F) }
+        bytes += raw + [0]
+        var s = stat()
+        let isDir = bytes.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR }
+        }
+        guard isDir || isYAMLName(shown) else {
+            result.skipped.append(full)
+            return
+        }
+        let hex = raw.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        result.diagnostics.append(pathError(full,
+            "cannot read '\(full)': its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)"))
     }
 
     static func pathError(_ path: String, _ message: String) -> Diagnostic {
@@ -112,13 +173,20 @@ public enum FileReader {
     }
 
     public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
-        if path == "-" { return readStdin(maxBytes: maxBytes) }
-        let fd = open(path, O_RDONLY)
+        if path == "-" { return readStream(0, name: "standard input", maxBytes: maxBytes) }
+        // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(ReadError(message: "cannot open: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(ReadError(message: "cannot stat: \(String(cString: strerror(errno)))")) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(message: "is a directory")) }
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            // A pipe or device named on the command line (`<(cmd)`, /dev/stdin): its size says
+            // nothing, so read it to the end, blocking again now that the open did not wait.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return readStream(fd, name: "'\(path)'", maxBytes: maxBytes)
+        }
         let size = Int(st.st_size)
         if size > maxBytes {
             return .failure(ReadError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes for one input file"))
@@ -137,19 +205,20 @@ public enum FileReader {
         return .success(bytes)
     }
 
-    private static func readStdin(maxBytes: Int) -> Result<[UInt8], ReadError> {
+    /// Reads `fd` to its end (standard input, a pipe, a device), at most `maxBytes`.
+    private static func readStream(_ fd: Int32, name: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, 65536) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError(message: "cannot read standard input: \(String(cString: strerror(errno)))"))
+                return .failure(ReadError(message: "cannot read \(name): \(String(cString: strerror(errno)))"))
             }
             if n == 0 { break }
             bytes += chunk[0..<n]
             if bytes.count > maxBytes {
-                return .failure(ReadError(message: "standard input is over the limit of \(maxBytes) bytes"))
+                return .failure(ReadError(message: "\(name) is over the limit of \(maxBytes) bytes"))
             }
         }
         return .success(bytes)

@@ -1,8 +1,10 @@
 /// Reads one visit file's tree into a `Visit` (SPEC §1.2), checking it against the catalog.
 /// Cross-visit warnings (same employee with another name, duplicate visits) are `VisitSetChecks`.
 public enum VisitLoader {
+    /// `limits` bounds the staff list and each results mapping (`maxStaff`, `maxAnswers`):
+    /// entries past a limit are reported once, at the list or mapping, and not read.
     public static func load(_ root: YAMLNode, file: String, catalog: ChecklistCatalog,
-                            diags: inout DiagnosticList) -> Visit? {
+                            limits: YAMLLimits = .default, diags: inout DiagnosticList) -> Visit? {
         guard var m = MappingReader(root, what: "visit", diags: &diags) else { return nil }
         let before = diags.items.count
         let id = m.string("id", diags: &diags) ?? file
@@ -31,7 +33,7 @@ public enum VisitLoader {
             }
             assessed = ids
         }
-        let context = Context(catalog: catalog, assessed: Set(assessed))
+        let context = Context(catalog: catalog, assessed: Set(assessed), limits: limits)
 
         var results: [Answer] = []
         if let node = m.raw("results"), !node.isNull {
@@ -44,7 +46,11 @@ public enum VisitLoader {
         if let node = m.raw("staff"), !node.isNull {
             if case .sequence(let list) = node.kind {
                 var seen: [String: Mark] = [:]
-                for entry in list {
+                if list.count > limits.maxStaff {
+                    diags.error("limit-staff", "'staff' lists \(list.count) employees, over the limit of \(limits.maxStaff) for one visit; only the first \(limits.maxStaff) are read",
+                                at: node.mark)
+                }
+                for entry in list.prefix(limits.maxStaff) {
                     guard let s = loadStaff(entry, context: context, diags: &diags) else { continue }
                     if let first = seen[s.id] {
                         diags.error("duplicate-staff", "staff id '\(s.id)' appears twice in this visit (first at line \(first.line))", at: s.mark)
@@ -68,6 +74,7 @@ public enum VisitLoader {
     private struct Context {
         let catalog: ChecklistCatalog
         let assessed: Set<String>
+        let limits: YAMLLimits
     }
 
     private enum Subject {
@@ -125,10 +132,15 @@ public enum VisitLoader {
             diags.error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(node.kindDescription)", at: node.mark)
             return []
         }
+        let limit = context.limits.maxAnswers
+        if pairs.count > limit {
+            diags.error("limit-answers", "'results' holds \(pairs.count) answers, over the limit of \(limit) for one mapping; only the first \(limit) are read",
+                        at: node.mark)
+        }
         var out: [Answer] = []
-        out.reserveCapacity(pairs.count)
+        out.reserveCapacity(min(pairs.count, limit))
         let lists = context.catalog.checklists
-        for p in pairs {
+        for p in pairs.prefix(limit) {
             // Look the item up by reference: copying a Checklist and a ChecklistItem per answer
             // costs more than the rest of the check.
             guard let ref = context.catalog.ref(p.key) else {

@@ -5,7 +5,13 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check checklists, visits and policies; list every problem as file:line:col.",
-        discussion: "Exits 0 when there are no errors (warnings alone do not fail, unless --strict), 1 otherwise."
+        discussion: """
+            Exits 0 when there are no errors (warnings alone do not fail, unless --strict), 1 otherwise.
+            Limits per file: \(YAMLLimits.default.maxFileBytes >> 20) MiB, \(YAMLLimits.default.maxDepth) levels of nesting, \
+            \(YAMLLimits.default.maxNodes) YAML nodes, \(YAMLLimits.default.maxScalarBytes >> 10) KiB per value, \
+            \(YAMLLimits.default.maxStaff) employees in 'staff', \(YAMLLimits.default.maxAnswers) answers in one 'results' mapping; \
+            input must be UTF-8 (a BOM and CRLF line ends are fine).
+            """
     )
 
     @OptionGroup var input: InputOptions

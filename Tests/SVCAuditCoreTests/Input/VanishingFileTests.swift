@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import SVCAuditCore
+
+/// A file listed by discovery that is gone, emptied or replaced by a folder before it is read:
+/// one clear diagnostic for that file, the others read as usual (the CLI tests model "listed
+/// but gone" with a dangling link; here the race is made exact).
+@Suite struct VanishingFileTests {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found")
+    }()
+
+    @Test func filesChangedBetweenDiscoveryAndRead() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("svcaudit-vanish-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        let sample = Self.root.appendingPathComponent("samples/visits/2026-07/BR0421-20260710-01.yaml").path
+        for name in ["a-gone.yaml", "b-ok.yaml", "c-emptied.yaml", "d-now-a-folder.yaml"] {
+            try fm.copyItem(atPath: sample, toPath: dir + "/" + name)
+        }
+        let found = FileDiscovery.expand([dir])
+        #expect(found.files.count == 4 && found.diagnostics.isEmpty)
+        try fm.removeItem(atPath: dir + "/a-gone.yaml")
+        try Data().write(to: URL(fileURLWithPath: dir + "/c-emptied.yaml"))
+        try fm.removeItem(atPath: dir + "/d-now-a-folder.yaml")
+        try fm.createDirectory(atPath: dir + "/d-now-a-folder.yaml", withIntermediateDirectories: false)
+
+        let checklists = ChecklistSource.load(directory: Self.root.appendingPathComponent("checklists").path)
+        #expect(checklists.diagnostics.isEmpty)
+        var seen: [String: [Diagnostic]] = [:]
+        InputPipeline.run(files: found.files, catalog: checklists.catalog, options: .init(jobs: 2)) { outcome in
+            seen[(outcome.path as NSString).lastPathComponent] = outcome.diagnostics
+        }
+        func only(_ name: String) -> (code: String, line: String)? {
+            guard let d = seen[name], d.count == 1 else { return nil }
+            return (d[0].code, d[0].rendered)
+        }
+        #expect(only("a-gone.yaml")! == ("read", "\(dir)/a-gone.yaml:1:1: error: cannot open: No such file or directory"))
+        #expect(seen["b-ok.yaml"] == [])
+        #expect(only("c-emptied.yaml")! == ("empty-file", "\(dir)/c-emptied.yaml:1:1: error: file is empty: it holds no YAML document"))
+        #expect(only("d-now-a-folder.yaml")! == ("read", "\(dir)/d-now-a-folder.yaml:1:1: error: is a directory"))
+    }
+}
+
+/// The count limits take their values from the `limits` given to the loader.
+@Suite struct VisitCountLimitTests {
+    @Test func smallLimitsCutTheListsShort() throws {
+        let checklist = """
+            id: env
+            title: 环境
+            scope: branch
+            items:
+              - {id: B1, text: 标识, points: 10}
+              - {id: B2, text: 整洁, points: 10}
+              - {id: B3, text: 座椅, points: 10}
+            """
+        var cd = DiagnosticList(file: "env.yaml")
+        let c = ChecklistLoader.load(YAMLReader.parse(Array(checklist.utf8)).root!, file: "env.yaml", diags: &cd)!
+        let visit = """
+            branch: {id: BR1, name: 城中支行}
+            date: 2026-07-14
+            inspector: 王敏
+            results: {B1: pass, B2: pass, B3: fail}
+            staff:
+              - {id: E1, name: 甲, role: teller}
+              - {id: E2, name: 乙, role: teller}
+              - {id: E3, name: 丙, role: teller}
+            """
+        var limits = YAMLLimits()
+        limits.maxStaff = 2
+        limits.maxAnswers = 2
+        var diags = DiagnosticList(file: "v.yaml")
+        let v = VisitLoader.load(YAMLReader.parse(Array(visit.utf8)).root!, file: "v.yaml", catalog: ChecklistCatalog([c]),
+                                 limits: limits, diags: &diags)
+        #expect(v == nil)
+        #expect(diags.items.filter { $0.severity == .error }.map { "\($0.code) \($0.mark.line):\($0.mark.column)" }
+                == ["limit-answers 4:10", "limit-staff 6:3"])
+        // The defaults read the same file without complaint about counts.
+        var plain = DiagnosticList(file: "v.yaml")
+        #expect(VisitLoader.load(YAMLReader.parse(Array(visit.utf8)).root!, file: "v.yaml", catalog: ChecklistCatalog([c]),
+                                 diags: &plain) != nil)
+    }
+}
