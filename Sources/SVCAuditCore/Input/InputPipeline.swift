@@ -88,7 +88,7 @@ public enum InputPipeline {
                 switch FileKind.detect(root) {
                 case .visit?:
                     outcome.kind = .visit
-                    if let v = VisitLoader.load(root, file: path, catalog: catalog, diags: &diags), !diags.hasErrors {
+                    if let v = VisitLoader.load(root, file: path, catalog: catalog, limits: options.limits, diags: &diags), !diags.hasErrors {
                         let score = scorer.score(v)
                         outcome.summary = VisitSummary(score, catalog: catalog)
                         if options.fullScores { outcome.score = score }

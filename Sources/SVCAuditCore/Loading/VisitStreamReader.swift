@@ -9,8 +9,9 @@ import CYAML
 /// note, a role no checklist names. The caller then reads the same bytes the full way, which
 /// produces the diagnostics. So the fast path can only ever be slower for a bad file, never
 /// different: the tests and the fuzz target compare the two on every input they have.
-enum VisitStreamReader {
-    static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits) -> VisitSummary? {
+public enum VisitStreamReader {
+    /// The summary of a clean visit file, or nil when the file must be read the full way.
+    public static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits) -> VisitSummary? {
         // No EncodingCheck here: libyaml's reader rejects the same bytes (invalid UTF-8, NUL and
         // other control characters, UTF-16), and the full path then says what is wrong.
         guard bytes.count <= limits.maxFileBytes else { return nil }
@@ -227,7 +228,7 @@ private struct Reader {
                 while true {
                     guard next() else { return nil }
                     if type == YAML_SEQUENCE_END_EVENT { break }
-                    guard type == YAML_MAPPING_START_EVENT, let s = readStaff(),
+                    guard staff.count < limits.maxStaff, type == YAML_MAPPING_START_EVENT, let s = readStaff(),
                           !staff.contains(where: { $0.info.id == s.info.id }) else { return nil }
                     staff.append(s)
                 }
@@ -346,7 +347,8 @@ private struct Reader {
         while true {
             guard next() else { return nil }
             if type == YAML_MAPPING_END_EVENT { break }
-            guard isScalar, let flat = index.find(bytes), answeredBy[flat] != subjectCount else { return nil }
+            guard isScalar, let flat = index.find(bytes), answeredBy[flat] != subjectCount,
+                  answers.count - start < limits.maxAnswers else { return nil }
             answeredBy[flat] = subjectCount
             guard next() else { return nil }
             guard let answer = readAnswer(flat) else { return nil }
