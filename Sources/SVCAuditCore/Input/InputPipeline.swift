@@ -40,31 +40,52 @@ public enum InputPipeline {
     public static func run(files: [String], catalog: ChecklistCatalog, options: Options,
                            consume: (inout Outcome) -> Void) {
         let scorer = Scorer(catalog: catalog)
-        var start = 0
-        while start < files.count {
-            let end = min(files.count, start + options.batchSize)
-            let batch = Array(files[start..<end])
-            var outcomes = [Outcome?](repeating: nil, count: batch.count)
-            let workers = min(options.jobs, batch.count)
-            outcomes.withUnsafeMutableBufferPointer { slots in
-                let slotsPtr = slots  // each worker writes only its own indexes
-                if workers <= 1 {
-                    for i in batch.indices { slotsPtr[i] = process(batch[i], catalog: catalog, scorer: scorer, options: options) }
-                } else {
+        if options.jobs <= 1 {
+            for path in files {
+                var outcome = process(path, catalog: catalog, scorer: scorer, options: options)
+                consume(&outcome)
+            }
+            return
+        }
+        let batches = stride(from: 0, to: files.count, by: options.batchSize).map {
+            $0..<min(files.count, $0 + options.batchSize)
+        }
+        // The workers read batch k + 1 while this thread hands batch k to `consume`, so the
+        // fold (which must run in path order) costs no worker time.
+        final class Batch: @unchecked Sendable {
+            var outcomes: [Outcome?]
+            let done = DispatchGroup()
+            init(_ n: Int) { outcomes = [Outcome?](repeating: nil, count: n) }
+        }
+        func launch(_ range: Range<Int>) -> Batch {
+            let batch = Batch(range.count)
+            batch.done.enter()
+            DispatchQueue.global().async {
+                batch.outcomes.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let slots = buffer  // each worker writes only its own indexes
+                    let workers = min(options.jobs, range.count)
                     DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        var i = w
-                        while i < batch.count {
-                            slotsPtr[i] = process(batch[i], catalog: catalog, scorer: scorer, options: options)
+                        var i = w  // each worker writes only its own indexes
+                        while i < range.count {
+                            slots[i] = process(files[range.lowerBound + i], catalog: catalog, scorer: scorer, options: options)
                             i += workers
                         }
                     }
                 }
+                batch.done.leave()
             }
-            for i in outcomes.indices {
-                consume(&outcomes[i]!)
-                outcomes[i] = nil
+            return batch
+        }
+        var current = batches.first.map(launch)
+        var k = 1
+        while let batch = current {
+            batch.done.wait()
+            current = k < batches.count ? launch(batches[k]) : nil
+            k += 1
+            for i in batch.outcomes.indices {
+                consume(&batch.outcomes[i]!)
+                batch.outcomes[i] = nil
             }
-            start = end
         }
     }
 

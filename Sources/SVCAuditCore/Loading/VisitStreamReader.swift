@@ -19,8 +19,8 @@ public enum VisitStreamReader {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         return body.withUnsafeBufferPointer { buffer -> VisitSummary? in
             var reader = Reader(catalog: catalog, limits: limits, file: file)
-            guard reader.open(buffer) else { return nil }
             defer { reader.close() }
+            guard reader.open(buffer) else { return nil }
             return reader.visit()
         }
     }
@@ -31,8 +31,10 @@ private struct Reader {
     let index: ScoringIndex
     let limits: YAMLLimits
     let file: String
-    private var parser = yaml_parser_t()
-    private var event = yaml_event_t()
+    // libyaml's structs live behind pointers: as stored properties of this struct, Swift
+    // copied the parser (hundreds of bytes) in and out around every call.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let eventPointer = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var holding = false
     private var nodes = 0
     private var depth = 0
@@ -52,16 +54,21 @@ private struct Reader {
         answeredBy = [Int32](repeating: -1, count: catalog.scoring.items.count)
     }
 
+    /// False when libyaml cannot start (out of memory); `close()` is then still due.
     mutating func open(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard yaml_parser_initialize(&parser) == 1 else { return false }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+        parser.initialize(to: yaml_parser_t())
+        eventPointer.initialize(to: yaml_event_t())
+        guard yaml_parser_initialize(parser) == 1 else { return false }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
         return true
     }
 
     mutating func close() {
-        if holding { yaml_event_delete(&event); holding = false }
-        yaml_parser_delete(&parser)
+        if holding { yaml_event_delete(eventPointer); holding = false }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        eventPointer.deallocate()
     }
 
     // MARK: events
@@ -69,22 +76,22 @@ private struct Reader {
     /// Moves to the next event. False on a syntax error, an alias, an anchor or tag, or a
     /// limit: all of them are for the full path to report.
     private mutating func next() -> Bool {
-        if holding { yaml_event_delete(&event); holding = false }
-        guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+        if holding { yaml_event_delete(eventPointer); holding = false }
+        guard yaml_parser_parse(parser, eventPointer) == 1 else { return false }
         holding = true
-        switch event.type {
+        switch eventPointer.pointee.type {
         case YAML_SCALAR_EVENT:
             nodes += 1
-            let s = event.data.scalar
+            let s = eventPointer.pointee.data.scalar
             if s.anchor != nil || s.tag != nil || Int(s.length) > limits.maxScalarBytes { return false }
         case YAML_MAPPING_START_EVENT:
             nodes += 1
             depth += 1
-            if event.data.mapping_start.anchor != nil || event.data.mapping_start.tag != nil { return false }
+            if eventPointer.pointee.data.mapping_start.anchor != nil || eventPointer.pointee.data.mapping_start.tag != nil { return false }
         case YAML_SEQUENCE_START_EVENT:
             nodes += 1
             depth += 1
-            if event.data.sequence_start.anchor != nil || event.data.sequence_start.tag != nil { return false }
+            if eventPointer.pointee.data.sequence_start.anchor != nil || eventPointer.pointee.data.sequence_start.tag != nil { return false }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             depth -= 1
         case YAML_ALIAS_EVENT:
@@ -95,20 +102,20 @@ private struct Reader {
         return nodes <= limits.maxNodes && depth <= limits.maxDepth
     }
 
-    private var type: yaml_event_type_t { event.type }
-    private var isScalar: Bool { event.type == YAML_SCALAR_EVENT }
+    private var type: yaml_event_type_t { eventPointer.pointee.type }
+    private var isScalar: Bool { eventPointer.pointee.type == YAML_SCALAR_EVENT }
 
     private var mark: Mark {
-        Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        Mark(line: Int(eventPointer.pointee.start_mark.line) + 1, column: Int(eventPointer.pointee.start_mark.column) + 1)
     }
 
     private var bytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: event.data.scalar.value, count: Int(event.data.scalar.length))
+        UnsafeRawBufferPointer(start: eventPointer.pointee.data.scalar.value, count: Int(eventPointer.pointee.data.scalar.length))
     }
 
     private var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    private var plain: Bool { event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
+    private var plain: Bool { eventPointer.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
 
     /// A plain `~`, `null`, `Null`, `NULL` or nothing (as `YAMLNode.isNull`).
     private var isNull: Bool {
