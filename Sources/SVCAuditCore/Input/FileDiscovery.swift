@@ -38,8 +38,12 @@ public enum FileDiscovery {
                 var found: [String] = []
                 var visited = Visited()
                 walk(path, &found, &result, &visited)
-                for f in found.sorted(by: pathOrder) where seenFiles.insert(f).inserted {
-                    result.files.append(f)
+                // The walk yields paths in byte order already. One folder cannot list a file
+                // twice, so only a second path needs the duplicate check.
+                if paths.count == 1 {
+                    result.files = found
+                } else {
+                    for f in found where seenFiles.insert(f).inserted { result.files.append(f) }
                 }
             } else if seenFiles.insert(path).inserted {
                 // A file named explicitly is read whatever its extension: the user asked for it.
@@ -104,40 +108,65 @@ public enum FileDiscovery {
             return
         }
         defer { closedir(d) }
-        var names: [String] = []
+        // Entries with what readdir says they are (no stat for plain files and folders) and
+        // the key they sort by: a folder's name + "/", so that walking in this order yields
+        // whole paths already in byte order and no global sort is needed.
+        var entries: [(name: String, key: [UInt8], type: UInt8)] = []
         while let entry = readdir(d) {
             let raw = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
-            let name = String(decoding: raw, as: UTF8.self)
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }  // hidden: .git, editor swap files
-            if String(validating: raw, as: UTF8.self) == nil {
+            if raw.first == UInt8(ascii: ".") { continue }  // ".", "..", hidden: .git, editor swap files
+            guard let name = String(validating: raw, as: UTF8.self) else {
                 // Paths are Strings, so a name that is not UTF-8 (GBK names from a Windows zip)
                 // cannot be opened: say so, rather than "no such file" for its repaired spelling.
-                badName(dir, raw, shown: name, &result)
+                badName(dir, raw, shown: String(decoding: raw, as: UTF8.self), &result)
                 continue
             }
-            names.append(name)
+            var type = entry.pointee.d_type
+            if type != UInt8(DT_REG) && type != UInt8(DT_DIR) {
+                // A link, or a file system that does not say: ask stat (errors are reported below).
+                var s = stat()
+                let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                type = stat(full, &s) == 0 ? dtType(s.st_mode) : UInt8(DT_UNKNOWN)
+            }
+            entries.append((name, type == UInt8(DT_DIR) ? raw + [0x2F] : raw, type))
         }
-        for name in names.sorted(by: pathOrder) {
+        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        for (name, _, type) in entries {
             let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if type == UInt8(DT_REG) {
+                if isYAMLName(name) { found.append(full) } else { result.skipped.append(full) }
+                continue
+            }
+            if type == UInt8(DT_DIR) {
+                walk(full, &found, &result, &visited)
+                continue
+            }
             var s = stat()
             guard stat(full, &s) == 0 else {
                 result.diagnostics.append(pathError(full, "cannot read '\(full)': \(whyUnreadable(full, errno))"))
                 continue
             }
-            let type = s.st_mode & S_IFMT
-            if type == S_IFDIR {
-                walk(full, &found, &result, &visited)
-            } else if type != S_IFREG && isYAMLName(name) {
-                // Opening a named pipe would wait for a writer: never read one found in a folder.
-                let what = type == S_IFIFO ? "a named pipe" : type == S_IFSOCK ? "a socket" : "a device"
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
+            let mode = s.st_mode & S_IFMT
+            if mode == S_IFREG {
+                if isYAMLName(name) { found.append(full) } else { result.skipped.append(full) }
             } else if isYAMLName(name) {
-                found.append(full)
+                // Opening a named pipe would wait for a writer: never read one found in a folder.
+                let what = mode == S_IFIFO ? "a named pipe" : mode == S_IFSOCK ? "a socket" : "a device"
+                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
             } else {
                 result.skipped.append(full)
             }
+        }
+    }
+
+    /// The `d_type` that a `stat` mode stands for (folders and regular files; others as unknown).
+    private static func dtType(_ mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        default: return UInt8(DT_UNKNOWN)
         }
     }
 

@@ -1,4 +1,9 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The fast path for clean visit files: reads libyaml's events straight into a `VisitSummary`,
 /// with no node tree, no `Visit` and no per-item results.
@@ -124,15 +129,19 @@ private struct Reader {
         switch b.count {
         case 0: return true
         case 1: return b[0] == UInt8(ascii: "~")
-        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        case 4: return Self.same(b, "null") || Self.same(b, "Null") || Self.same(b, "NULL")
         default: return false
         }
     }
 
-    private func key(_ name: StaticString) -> Bool {
-        let b = bytes
-        return b.count == name.utf8CodeUnitCount
-            && b.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    /// The current scalar is spelt `name` (byte for byte; a `String.UTF8View` comparison
+    /// costs several times more).
+    @inline(__always)
+    private func key(_ name: StaticString) -> Bool { Self.same(bytes, name) }
+
+    @inline(__always)
+    static func same(_ b: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+        b.count == name.utf8CodeUnitCount && (b.count == 0 || memcmp(b.baseAddress!, name.utf8Start, b.count) == 0)
     }
 
     /// The current scalar as text, nil for a null or a collection.
@@ -368,60 +377,66 @@ private struct Reader {
     /// `AnswerReader` does; nil for anything it would report.
     private mutating func readAnswer(_ flat: Int) -> SummaryScorer.RawAnswer? {
         let facts = index.items[flat].facts
-        var note: String?
-        var valueText: String
-        var valuePlain: Bool
         if isScalar {
             guard !isNull else { return nil }  // left blank: unanswered
-            if let value = quickValue(facts) {
-                // A deduction needs a note, which a short answer cannot have.
-                return value.isDeduction(facts) ? nil : SummaryScorer.RawAnswer(flat: flat, value: value, note: nil)
-            }
-            valueText = text
-            valuePlain = plain
-        } else {
-            guard type == YAML_MAPPING_START_EVENT else { return nil }
-            var seen: UInt32 = 0
-            var result: (String, Bool)?
-            while true {
-                guard next() else { return nil }
-                if type == YAML_MAPPING_END_EVENT { break }
-                guard isScalar else { return nil }
-                let field: Int
-                if key("result") { field = 0 } else if key("note") { field = 1 } else if key("fix_by") { field = 2 }
-                else if key("evidence") { field = 3 } else { return nil }
-                guard seen & (1 << field) == 0, next() else { return nil }
+            guard let value = quickValue(facts) ?? generalValue(flat) else { return nil }
+            // A deduction needs a note, which a short answer cannot have.
+            return value.isDeduction(facts) ? nil : SummaryScorer.RawAnswer(flat: flat, value: value, note: nil)
+        }
+        guard type == YAML_MAPPING_START_EVENT else { return nil }
+        var seen: UInt32 = 0
+        var value: Answer.Value?
+        var note: String?
+        var noted = false  // a note that is not blank
+        while true {
+            guard next() else { return nil }
+            if type == YAML_MAPPING_END_EVENT { break }
+            guard isScalar else { return nil }
+            let field: Int
+            if key("result") { field = 0 } else if key("note") { field = 1 } else if key("fix_by") { field = 2 }
+            else if key("evidence") { field = 3 } else { return nil }
+            guard seen & (1 << field) == 0, next() else { return nil }
             seen |= 1 << field
-                switch field {
-                case 0:
-                    guard isScalar else { return nil }
-                    result = (text, plain)
-                case 1:
-                    guard let t = optionalText else { return nil }
-                    note = t
-                case 2:
-                    guard isScalar else { return nil }
-                    if !isNull { guard day != nil else { return nil } }
-                default:
-                    if isScalar, isNull { break }
-                    guard type == YAML_SEQUENCE_START_EVENT else { return nil }
-                    while true {
-                        guard next() else { return nil }
-                        if type == YAML_SEQUENCE_END_EVENT { break }
-                        guard isScalar, !isNull else { return nil }
-                    }
+            switch field {
+            case 0:
+                guard isScalar, let v = quickValue(facts) ?? generalValue(flat) else { return nil }
+                value = v
+            case 1:
+                guard isScalar else { return nil }
+                if isNull { break }
+                // The note's text is kept only where the 通报 quotes it (veto items).
+                if Self.startsWithNonSpace(bytes) {
+                    noted = true
+                    if facts.veto { note = text }
+                } else {
+                    let t = text
+                    noted = !t.trimmingSpaces.isEmpty
+                    if facts.veto { note = t }
+                }
+            case 2:
+                guard isScalar else { return nil }
+                if !isNull { guard day != nil else { return nil } }
+            default:
+                if isScalar, isNull { break }
+                guard type == YAML_SEQUENCE_START_EVENT else { return nil }
+                while true {
+                    guard next() else { return nil }
+                    if type == YAML_SEQUENCE_END_EVENT { break }
+                    guard isScalar, !isNull else { return nil }
                 }
             }
-            guard let result else { return nil }
-            (valueText, valuePlain) = result
         }
+        guard let value else { return nil }
+        if value.isDeduction(facts), !noted { return nil }  // warned: a deduction with no note
+        return SummaryScorer.RawAnswer(flat: flat, value: value, note: note)
+    }
+
+    /// The current scalar read by `AnswerReader.readValue` itself, for the rarer spellings.
+    private func generalValue(_ flat: Int) -> Answer.Value? {
         let ref = index.items[flat]
         var scratch = DiagnosticList(file: file)
-        guard let value = AnswerReader.readValue(YAMLNode(.scalar(valueText, plain: valuePlain), mark: .start),
-                                                 item: catalog.checklists[ref.checklist].items[ref.index],
-                                                 diags: &scratch) else { return nil }
-        if value.isDeduction(facts), (note ?? "").trimmingSpaces.isEmpty { return nil }  // warned: no note
-        return SummaryScorer.RawAnswer(flat: flat, value: value, note: facts.veto ? note : nil)
+        return AnswerReader.readValue(YAMLNode(.scalar(text, plain: plain), mark: .start),
+                                      item: catalog.checklists[ref.checklist].items[ref.index], diags: &scratch)
     }
 
     /// The common short answers read from the bytes, exactly as `AnswerReader.readValue`
@@ -431,11 +446,11 @@ private struct Reader {
         let b = bytes
         switch b.count {
         case 2 where b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"): return .na
-        case 9 where b.elementsEqual("不适用".utf8): return .na
-        case 4 where item.type == .check && b.elementsEqual("pass".utf8): return .pass
-        case 4 where item.type == .check && b.elementsEqual("fail".utf8): return .fail
-        case 6 where item.type == .check && b.elementsEqual("合格".utf8): return .pass
-        case 9 where item.type == .check && b.elementsEqual("不合格".utf8): return .fail
+        case 9 where Self.same(b, "不适用"): return .na
+        case 4 where item.type == .check && Self.same(b, "pass"): return .pass
+        case 4 where item.type == .check && Self.same(b, "fail"): return .fail
+        case 6 where item.type == .check && Self.same(b, "合格"): return .pass
+        case 9 where item.type == .check && Self.same(b, "不合格"): return .fail
         case 1...6 where item.type != .check && plain:
             var n = 0
             for byte in b {

@@ -34,66 +34,82 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty: 2-space indent, `"key": value`, empty containers as `[]` / `{}`.
     /// Compact: no whitespace at all. Both end with a newline.
     public func render(pretty: Bool = true) -> String {
-        var out = ""
+        // Bytes, not String appends: a ranking of a whole bank is megabytes of JSON.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(to: &out, pretty: pretty, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .number(d): out += d.isFinite ? Num.short(d) : "null"
+        case .null: out += "null".utf8
+        case let .bool(b): out += (b ? "true" : "false").utf8
+        case let .int(i): out += String(i).utf8
+        case let .number(d): out += (d.isFinite ? Num.short(d) : "null").utf8
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            writeContainer("[", "]", items, to: &out, pretty: pretty, indent: indent) { item, out in
+            writeContainer(0x5B, 0x5D, items, to: &out, pretty: pretty, indent: indent) { item, out in
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
             }
         case let .object(members):
-            writeContainer("{", "}", members, to: &out, pretty: pretty, indent: indent) { member, out in
+            writeContainer(0x7B, 0x7D, members, to: &out, pretty: pretty, indent: indent) { member, out in
                 Self.writeString(member.0, to: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)  // ":"
+                if pretty { out.append(0x20) }
                 member.1.write(to: &out, pretty: pretty, indent: indent + 1)
             }
         }
     }
 
     private func writeContainer<T>(
-        _ open: String, _ close: String, _ items: [T], to out: inout String, pretty: Bool, indent: Int,
-        _ element: (T, inout String) -> Void
+        _ open: UInt8, _ close: UInt8, _ items: [T], to out: inout [UInt8], pretty: Bool, indent: Int,
+        _ element: (T, inout [UInt8]) -> Void
     ) {
-        out += open
-        guard !items.isEmpty else { out += close; return }
-        let inner = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
+        out.append(open)
+        guard !items.isEmpty else { out.append(close); return }
         for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            out += inner
+            if i > 0 { out.append(0x2C) }  // ","
+            if pretty {
+                out.append(0x0A)
+                out.append(contentsOf: repeatElement(0x20, count: 2 * (indent + 1)))
+            }
             element(item, &out)
         }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-        out += close
+        if pretty {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+        }
+        out.append(close)
     }
 
     /// RFC 8259: escape `"`, `\` and control characters; everything else (Chinese, "/")
     /// is written as raw UTF-8 so the file stays readable.
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                out.append(contentsOf: b[start..<i])
+                start = i + 1
+                switch c {
+                case 0x22: out += #"\""#.utf8
+                case 0x5C: out += #"\\"#.utf8
+                case 0x0A: out += #"\n"#.utf8
+                case 0x0D: out += #"\r"#.utf8
+                case 0x09: out += #"\t"#.utf8
+                default:
+                    let hex = String(c, radix: 16)
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                }
             }
+            out.append(contentsOf: b[start..<b.count])
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 
