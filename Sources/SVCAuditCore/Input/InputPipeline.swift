@@ -51,28 +51,35 @@ public enum InputPipeline {
             $0..<min(files.count, $0 + options.batchSize)
         }
         // The workers read batch k + 1 while this thread hands batch k to `consume`, so the
-        // fold (which must run in path order) costs no worker time.
+        // fold (which must run in path order) costs no worker time. Each worker is its own
+        // work item: `concurrentPerform` called from a pool thread ran them one at a time.
         final class Batch: @unchecked Sendable {
-            var outcomes: [Outcome?]
+            let count: Int
+            let slots: UnsafeMutablePointer<Outcome?>
             let done = DispatchGroup()
-            init(_ n: Int) { outcomes = [Outcome?](repeating: nil, count: n) }
+            init(_ n: Int) {
+                count = n
+                slots = .allocate(capacity: n)
+                slots.initialize(repeating: nil, count: n)
+            }
+            deinit {
+                slots.deinitialize(count: count)
+                slots.deallocate()
+            }
         }
         func launch(_ range: Range<Int>) -> Batch {
             let batch = Batch(range.count)
-            batch.done.enter()
-            DispatchQueue.global().async {
-                batch.outcomes.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let slots = buffer  // each worker writes only its own indexes
-                    let workers = min(options.jobs, range.count)
-                    DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        var i = w  // each worker writes only its own indexes
-                        while i < range.count {
-                            slots[i] = process(files[range.lowerBound + i], catalog: catalog, scorer: scorer, options: options)
-                            i += workers
-                        }
+            let workers = min(options.jobs, range.count)
+            for w in 0..<workers {
+                batch.done.enter()
+                DispatchQueue.global().async {
+                    var i = w  // each worker writes only its own slots
+                    while i < range.count {
+                        batch.slots[i] = process(files[range.lowerBound + i], catalog: catalog, scorer: scorer, options: options)
+                        i += workers
                     }
+                    batch.done.leave()
                 }
-                batch.done.leave()
             }
             return batch
         }
@@ -82,9 +89,9 @@ public enum InputPipeline {
             batch.done.wait()
             current = k < batches.count ? launch(batches[k]) : nil
             k += 1
-            for i in batch.outcomes.indices {
-                consume(&batch.outcomes[i]!)
-                batch.outcomes[i] = nil
+            for i in 0..<batch.count {
+                consume(&batch.slots[i]!)
+                batch.slots[i] = nil
             }
         }
     }
