@@ -32,10 +32,16 @@ enum CLI {
     }()
 
     @discardableResult
-    static func run(_ args: [String], cwd: URL? = nil, stdin: Data? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], cwd: URL? = nil, stdin: Data? = nil, env: [String: String] = [:],
+                    unprivileged: Bool = false) throws -> Result {
         let p = Process()
-        p.executableURL = binary
-        p.arguments = args
+        if unprivileged, let prefix = unprivilegedPrefix {
+            p.executableURL = URL(fileURLWithPath: prefix[0])
+            p.arguments = Array(prefix.dropFirst()) + [binary.path] + args
+        } else {
+            p.executableURL = binary
+            p.arguments = args
+        }
         p.currentDirectoryURL = cwd ?? root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -66,6 +72,26 @@ enum CLI {
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       code: p.terminationStatus, stdoutData: outData)
     }
+}
+
+extension CLI {
+    /// Running as root (CI containers), chmod 000 stops nothing; the permission tests then run
+    /// the binary as `nobody` through setpriv. Nil when not root, or when nobody cannot reach
+    /// the binary and the checklists (a clone under /root, say): those tests are then skipped.
+    static let unprivilegedPrefix: [String]? = {
+        let setpriv = "/usr/bin/setpriv"
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
+        let prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: setpriv)
+        p.arguments = Array(prefix.dropFirst()) + [binary.path, "checklists", "list", "--checklists", "checklists"]
+        p.currentDirectoryURL = root
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? prefix : nil
+    }()
 }
 
 /// Golden files under Tests/SVCAuditCLITests/Golden/. Set SVCAUDIT_RECORD=1 to (re)write them.

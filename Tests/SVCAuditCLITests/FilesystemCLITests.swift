@@ -11,8 +11,8 @@ import Testing
         try dir.write(name, Array(try Data(contentsOf: CLI.root.appendingPathComponent(sample))))
     }
 
-    func validate(_ paths: [String], _ extra: [String] = []) throws -> CLI.Result {
-        try CLI.run(["validate", "--checklists", "checklists"] + extra + paths)
+    func validate(_ paths: [String], _ extra: [String] = [], unprivileged: Bool = false) throws -> CLI.Result {
+        try CLI.run(["validate", "--checklists", "checklists"] + extra + paths, unprivileged: unprivileged)
     }
 
     /// Runs the binary under `timeout`, so a hang fails the test instead of stalling the suite.
@@ -39,28 +39,28 @@ import Testing
                           code: p.terminationStatus, stdoutData: outData)
     }
 
-    @Test(.enabled(if: HostileDir.permissionsApply, "running as root: chmod 000 does not stop root reading a file"))
+    @Test(.enabled(if: HostileDir.permissionsApply, "running as root without setpriv or a path nobody can reach: chmod 000 would not stop reading"))
     func unreadableFile() throws {
         let dir = try HostileDir()
         try copySample(dir, "v/ok.yaml")
         try copySample(dir, "v/locked.yaml")
         chmod(dir.path + "/v/locked.yaml", 0)
-        let r = try validate([dir.path + "/v"])
+        let r = try validate([dir.path + "/v"], unprivileged: true)
         #expect(r.code == 1)
         #expect(r.stderr == "\(dir.path)/v/locked.yaml:1:1: error: cannot open: Permission denied\n")
-        let s = try CLI.run(["score", "--checklists", "checklists", dir.path + "/v"])
+        let s = try CLI.run(["score", "--checklists", "checklists", dir.path + "/v"], unprivileged: true)
         #expect(s.code == 1)
         #expect(s.stdout.isEmpty)
         #expect(s.stderr.hasPrefix("\(dir.path)/v/locked.yaml:1:1: error: cannot open: Permission denied\n"))
     }
 
-    @Test(.enabled(if: HostileDir.permissionsApply, "running as root: chmod 000 does not stop root listing a folder"))
+    @Test(.enabled(if: HostileDir.permissionsApply, "running as root without setpriv or a path nobody can reach: chmod 000 would not stop listing"))
     func unreadableFolder() throws {
         let dir = try HostileDir()
         try copySample(dir, "v/ok.yaml")
         try copySample(dir, "v/locked/inside.yaml")
         chmod(dir.path + "/v/locked", 0)
-        let r = try validate([dir.path + "/v"])
+        let r = try validate([dir.path + "/v"], unprivileged: true)
         #expect(r.code == 1)
         #expect(r.stderr == "\(dir.path)/v/locked:1:1: error: cannot read directory '\(dir.path)/v/locked': Permission denied\n")
     }

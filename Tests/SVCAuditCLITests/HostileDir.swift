@@ -49,6 +49,7 @@ final class HostileDir {
     /// Whether file permissions stop this process (false when running as root, where
     /// chmod 000 does not block reading).
     static let permissionsApply: Bool = {
+        if getuid() == 0 { return CLI.unprivilegedPrefix != nil }  // as root: via setpriv, as nobody
         guard let dir = try? HostileDir("probe") else { return false }
         guard let f = try? dir.write("probe.yaml", "x: 1\n") else { return false }
         chmod(f, 0)
