@@ -63,6 +63,8 @@ BENCH_RUNS ?= 0
 .PHONY: bench bench-build bench-floor
 
 bench: deps bench-build bench-floor
+	@[ -x /usr/bin/time ] || { if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get install -y -qq time >/dev/null; else echo "make bench needs GNU time: sudo apt-get install time"; exit 1; fi; }
 	python3 Tests/Bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
 bench-build:

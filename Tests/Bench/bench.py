@@ -81,3 +81,16 @@ print(f"{'files':>8}  {'command':<28} {'wall s':>8} {'× floor':>8} {'files/s':>
 for n, name, med, ratio, fps, rss, _ in rows:
     rs = f"{rss / 1024:.1f}" if rss else "-"
     print(f"{n:>8}  {name:<28} {med:8.3f} {ratio:8.2f} {fps:10.0f} {rs:>12}")
+
+# The targets of the speed work (issue: rank at 100,000 files), checked on the largest size run.
+big = max(n for n, *_ in rows)
+by = {name: (med, ratio, rss) for n, name, med, ratio, _, rss, _ in rows if n == big}
+checks = [
+    ("rank --jobs 2 ≤ 1.0× floor", by["rank --jobs 2"][1] <= 1.0),
+    ("rank --jobs 1 ≤ 2.0× floor", by["rank --jobs 1"][1] <= 2.0),
+    ("rank peak RSS ≤ 200 MB", max(by["rank --jobs 2"][2], by["rank --jobs 1"][2]) <= 200 * 1024),
+    ("validate ≤ 1.5× rank --jobs 2", by["validate"][0] <= 1.5 * by["rank --jobs 2"][0]),
+    ("report ≤ 1.5× rank --jobs 2", by["report --format json"][0] <= 1.5 * by["rank --jobs 2"][0]),
+]
+print()
+print(f"targets at {big} files: " + "; ".join(f"{name}: {'ok' if ok else 'MISSED'}" for name, ok in checks))
