@@ -3,7 +3,9 @@
 public struct VisitSetChecks: Sendable {
     private var ids: [String: String] = [:]                     // visit id -> file
     private var people: [String: (name: String, role: String, file: String)] = [:]
-    private var visitKeys: [String: String] = [:]               // branch|date|inspector|staff -> file
+    /// branch|date|inspector|staff, as bytes (hashing bytes skips the Unicode normalisation
+    /// a Chinese `String` key costs) -> file.
+    private var visitKeys: [[UInt8]: String] = [:]
 
     public init() {}
 
@@ -29,8 +31,17 @@ public struct VisitSetChecks: Sendable {
                 people[s.id] = (s.name, s.role, v.file)
             }
         }
-        let key = [v.branch.id, v.date.description, v.inspector, v.staff.map(\.id).sorted().joined(separator: ",")]
-            .joined(separator: "\u{1F}")
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        key += v.branch.id.utf8
+        key.append(0x1F)
+        key += v.date.description.utf8
+        key.append(0x1F)
+        key += v.inspector.utf8
+        for (n, id) in v.staff.map(\.id).sorted().enumerated() {
+            key.append(n == 0 ? 0x1F : 0x2C)
+            key += id.utf8
+        }
         if let first = visitKeys[key] {
             out.append(Diagnostic(file: v.file, mark: .start, severity: .warning, code: "duplicate-visit",
                 message: "same branch, date, inspector and staff as \(first): is this visit recorded twice?"))

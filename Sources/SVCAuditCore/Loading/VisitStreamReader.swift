@@ -255,9 +255,8 @@ private struct Reader {
         let assessedMask = assessed ?? [Bool](repeating: true, count: catalog.checklists.count)
 
         // Every answer belongs to an assessed checklist, and every applicable item is answered.
-        let items = index.items
         for k in branchAnswers {
-            let c = items[answers[k].flat].checklist
+            let c = index.itemChecklist[answers[k].flat]
             guard index.scopes[c] == .branch, assessedMask[c] else { return nil }
         }
         var branchApplicable = 0
@@ -267,7 +266,7 @@ private struct Reader {
         guard branchAnswers.count == branchApplicable else { return nil }
         for s in staff {
             guard let mask = mask(for: s.info.role) else { return nil }
-            for k in s.answers where !assessedMask[items[answers[k].flat].checklist] { return nil }
+            for k in s.answers where !assessedMask[index.itemChecklist[answers[k].flat]] { return nil }
             var applicable = 0
             for (ci, r) in index.ranges.enumerated() where assessedMask[ci] {
                 for flat in r where mask[flat] { applicable += 1 }
@@ -376,7 +375,7 @@ private struct Reader {
     /// One answer, short (`pass`) or long (`{result: fail, note: …}`), interpreted exactly as
     /// `AnswerReader` does; nil for anything it would report.
     private mutating func readAnswer(_ flat: Int) -> SummaryScorer.RawAnswer? {
-        let facts = index.items[flat].facts
+        let facts = index.facts[flat]
         if isScalar {
             guard !isNull else { return nil }  // left blank: unanswered
             guard let value = quickValue(facts) ?? generalValue(flat) else { return nil }

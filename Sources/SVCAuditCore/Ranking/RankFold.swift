@@ -60,20 +60,30 @@ public struct RankFold: Sendable {
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
                                weight u: Double, breaches: [VetoIncident]) {
         let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
-        var a = aggregates[id] ?? EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)
-        if a.latest < key || a.latest == key {
-            a.latest = key; a.name = name; a.role = role; a.branch = v.branch
+        // Mutated in place through its index: copying an aggregate out and back retains every
+        // string in it and copies its incident set.
+        let i: Dictionary<String, EntryAggregate>.Index
+        if let found = aggregates.index(forKey: id) {
+            i = found
+        } else {
+            aggregates[id] = EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)
+            i = aggregates.index(forKey: id)!
+        }
+        if aggregates.values[i].latest < key || aggregates.values[i].latest == key {
+            aggregates.values[i].latest = key
+            aggregates.values[i].name = name
+            aggregates.values[i].role = role
+            aggregates.values[i].branch = v.branch
         }
         if let x = score {
             // veto: zero → a flagged visit counts with score 0.
             let counted = (policy.veto == .zero && !breaches.isEmpty) ? 0 : x
-            a.visits += 1
-            a.sumW += u
-            a.sumWX += u * counted
-            a.minX = Swift.min(a.minX ?? counted, counted)
-            a.incidents.formUnion(breaches)
+            aggregates.values[i].visits += 1
+            aggregates.values[i].sumW += u
+            aggregates.values[i].sumWX += u * counted
+            aggregates.values[i].minX = Swift.min(aggregates.values[i].minX ?? counted, counted)
+            if !breaches.isEmpty { aggregates.values[i].incidents.formUnion(breaches) }
         }
-        aggregates[id] = a
     }
 }
 

@@ -25,6 +25,11 @@ public struct ScoringIndex: Sendable {
 
     /// Every item, checklist by checklist in catalog order.
     public let items: [Item]
+    /// The same items' facts, checklist and section as plain arrays: reading them copies no
+    /// string (the hot loops touch these, `items` only for an id).
+    public let facts: [ItemFacts]
+    public let itemChecklist: [Int]
+    public let itemSection: [Int]
     /// Flat item numbers of each checklist: `items[ranges[c]]`.
     public let ranges: [Range<Int>]
     /// Every section, checklist by checklist, in order of first appearance.
@@ -58,6 +63,9 @@ public struct ScoringIndex: Sendable {
             ranges.append(start..<items.count)
         }
         self.items = items
+        facts = items.map(\.facts)
+        itemChecklist = items.map(\.checklist)
+        itemSection = items.map(\.section)
         self.ranges = ranges
         checklistIDs = checklists.map(\.id)
         scopes = checklists.map(\.scope)

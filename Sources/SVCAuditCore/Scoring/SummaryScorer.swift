@@ -52,21 +52,23 @@ struct SummaryScorer {
                 if subject.staff != nil, !applies(flat) { continue }
                 let k = slot[flat]
                 guard k >= 0 else { continue }  // never: unanswered visits take the full path
-                let item = index.items[flat]
+                let facts = index.facts[flat]
                 let value = answers[k].value
-                let deduction = value.isDeduction(item.facts)
+                let deduction = value.isDeduction(facts)
                 if deduction { out.deductions += 1 }
-                if value.isBreach(item.facts) {
-                    out.veto.append(item.id)
-                    breaches.append(VisitSummary.Breach(item: item.id, staff: subject.staff, note: answers[k].note))
+                if value.isBreach(facts) {
+                    let id = index.items[flat].id
+                    out.veto.append(id)
+                    breaches.append(VisitSummary.Breach(item: id, staff: subject.staff, note: answers[k].note))
                 }
-                switch Scorer.outcome(item.facts, value) {
+                switch Scorer.outcome(facts, value) {
                 case .scored(let e, let m):
                     earned += e
                     max += m
-                    if item.section >= 0 {
-                        sections[item.section].earned += e
-                        sections[item.section].max += m
+                    let section = index.itemSection[flat]
+                    if section >= 0 {
+                        sections[section].earned += e
+                        sections[section].max += m
                     }
                     counted.append(UInt32(flat) << 1 | (deduction ? 1 : 0))
                 case .bonus(let b):
