@@ -99,4 +99,22 @@ struct VisitStreamReaderTests {
         #expect(total > 1000)
         #expect(taken > 50 && taken < total)
     }
+
+    /// Inputs the fuzzer found interesting (a merged, minimised corpus from `make fuzz`):
+    /// every loader must survive them, and the two paths must agree on each.
+    @Test func fuzzCorpusNeverDisagrees() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/Tests/Fixtures/fuzz")
+        #expect(files.count > 100)
+        var taken = 0
+        for name in files.sorted() {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.root + "/Tests/Fixtures/fuzz/" + name)))
+            if Self.check(bytes, file: name) { taken += 1 }
+            if let root = YAMLReader.parse(bytes).root {
+                var diags = DiagnosticList(file: name)
+                _ = ChecklistLoader.load(root, file: name, diags: &diags)
+                _ = PolicyLoader.load(root, file: name, diags: &diags)
+            }
+        }
+        #expect(taken > 0)
+    }
 }
