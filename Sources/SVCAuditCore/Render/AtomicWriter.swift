@@ -30,6 +30,18 @@ public enum AtomicWriter {
         let (dir, name) = split(target)
         guard !name.isEmpty else { throw OutputError(path: path, reason: "not a file name") }
 
+        // Only a regular file can be replaced atomically. A device, pipe or socket (/dev/null,
+        // /dev/stdout, a FIFO) is written straight to: renaming over it would put a plain
+        // file in its place (as root, /dev/null itself).
+        var existing = stat()
+        if stat(target, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw OutputError(path: path, reason: "is a directory")
+            default: return try writeDirect(data, to: target, path: path)
+            }
+        }
+
         let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
         let temp = (dir == "/" ? "" : dir) + "/.\(name).tmp-\(getpid())-\(suffix)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -42,12 +54,33 @@ public enum AtomicWriter {
         }
 
         // A replaced file keeps its permissions (a report made private stays private).
-        var st = stat()
-        if stat(target, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-            _ = fchmod(fd, st.st_mode & 0o7777)
+        if (existing.st_mode & S_IFMT) == S_IFREG {
+            _ = fchmod(fd, existing.st_mode & 0o7777)
         }
 
-        let ok = data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
+        guard writeAll(fd, data) else { throw failure() }
+        guard fsync(fd) == 0 else { throw failure() }
+        fdOpen = false
+        guard close(fd) == 0 else { throw failure() }
+        guard rename(temp, target) == 0 else { throw failure() }
+        done = true
+
+        // Make the rename itself durable; failure here does not undo a completed write.
+        let dfd = open(dir, O_RDONLY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+
+    /// Writes to a device or pipe in place; nothing to make atomic there.
+    private static func writeDirect(_ data: Data, to target: String, path: String) throws {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard writeAll(fd, data) else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Writes all of `data`, retrying after signals; false on an error (errno says which).
+    private static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
             var offset = 0
             while offset < buf.count {
                 let n = posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
@@ -59,16 +92,6 @@ public enum AtomicWriter {
             }
             return true
         }
-        guard ok else { throw failure() }
-        guard fsync(fd) == 0 else { throw failure() }
-        fdOpen = false
-        guard close(fd) == 0 else { throw failure() }
-        guard rename(temp, target) == 0 else { throw failure() }
-        done = true
-
-        // Make the rename itself durable; failure here does not undo a completed write.
-        let dfd = open(dir, O_RDONLY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
     /// "out/r.html" → ("out", "r.html"); "r.html" → (".", "r.html"); "/r.html" → ("/", "r.html").
