@@ -48,13 +48,6 @@ def run_once(cmd):
         return wall, int(f.read().split()[-1])
 
 
-def measure(cmd, runs):
-    """Median wall and the largest peak RSS over `runs`."""
-    results = [run_once(cmd) for _ in range(runs)]
-    walls = [w for w, _ in results]
-    return statistics.median(walls), walls, max(r for _, r in results)
-
-
 rows = []
 for n in [int(s) for s in args.sizes.split(",") if s]:
     d = generate(n)
@@ -67,16 +60,25 @@ for n in [int(s) for s in args.sizes.split(",") if s]:
         ("rank --jobs 1", [svcaudit, "rank", d, "--jobs", "1", "--format", "json"] + cl),
         ("report --format json", [svcaudit, "report", d, "--format", "json", "-o", "/dev/null"] + cl),
     ]
+    # One untimed pass first, so every command reads the files from the page cache; then
+    # the commands take turns, round after round, so a slow spell of the machine falls on
+    # all of them rather than on whichever happened to run then.
+    run_once(cases[0][1])
+    results = {name: [] for name, _ in cases}
+    for _ in range(runs):
+        for name, cmd in cases:
+            results[name].append(run_once(cmd))
     base = None
-    for name, cmd in cases:
-        med, walls, rss = measure(cmd, runs)
+    for name, _ in cases:
+        walls = [w for w, _ in results[name]]
+        med, rss = statistics.median(walls), max(r for _, r in results[name])
         if base is None:
             base = med
         rows.append((n, name, med, med / base, n / med, rss, walls))
         print(f"  {n:>7} {name:<28} {med:8.3f} s  ({', '.join(f'{w:.3f}' for w in walls)})", file=sys.stderr, flush=True)
 
 print()
-print(f"svcaudit bench on {os.cpu_count()} cores (median of runs; ratio = wall / C floor; peak RSS = max of /usr/bin/time %M)")
+print(f"svcaudit bench on {os.cpu_count()} cores (files cached, commands in turn, median of runs; ratio = wall / C floor; peak RSS = max of /usr/bin/time %M)")
 print(f"{'files':>8}  {'command':<28} {'wall s':>8} {'× floor':>8} {'files/s':>10} {'peak RSS MB':>12}")
 for n, name, med, ratio, fps, rss, _ in rows:
     rs = f"{rss / 1024:.1f}" if rss else "-"

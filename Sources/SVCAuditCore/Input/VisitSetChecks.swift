@@ -35,7 +35,7 @@ public struct VisitSetChecks: Sendable {
         key.reserveCapacity(64)
         key += v.branch.id.utf8
         key.append(0x1F)
-        key += v.date.description.utf8
+        withUnsafeBytes(of: v.date.ordinal) { key += $0 }  // formatting the date costs more
         key.append(0x1F)
         key += v.inspector.utf8
         for (n, id) in v.staff.map(\.id).sorted().enumerated() {
