@@ -11,8 +11,9 @@ public enum ChecklistSource {
         public var directory: String?
         public var catalog: ChecklistCatalog
         public var diagnostics: [Diagnostic]
-        /// Real paths of the files read, so a checklist met again among PATHS is not read twice.
-        public var realPaths: Set<String>
+        /// The files read (device and inode), so a checklist met again among PATHS, under
+        /// any name or link, is not read twice.
+        public var files: Set<FileID>
     }
 
     public static func locate(explicit: String?, environment: [String: String], executablePath: String?) -> String? {
@@ -31,19 +32,19 @@ public enum ChecklistSource {
         guard let directory else {
             let d = Diagnostic(file: "checklists", mark: .start, severity: .error, code: "no-checklists",
                 message: "no checklists found: pass --checklists DIR, set SVCAUDIT_CHECKLISTS, or run where ./checklists exists")
-            return Loaded(directory: nil, catalog: ChecklistCatalog([]), diagnostics: [d], realPaths: [])
+            return Loaded(directory: nil, catalog: ChecklistCatalog([]), diagnostics: [d], files: [])
         }
         var diags: [Diagnostic] = []
         guard isDirectory(directory) else {
             diags.append(FileDiscovery.pathError(directory, "checklist directory '\(directory)' does not exist or is not a directory"))
-            return Loaded(directory: directory, catalog: ChecklistCatalog([]), diagnostics: diags, realPaths: [])
+            return Loaded(directory: directory, catalog: ChecklistCatalog([]), diagnostics: diags, files: [])
         }
         let found = FileDiscovery.expand([directory])
         diags += found.diagnostics
         var loaded: [Checklist] = []
-        var real = Set<String>()
+        var ids = Set<FileID>()
         for file in found.files {
-            real.insert(realPath(file) ?? file)
+            if let id = FileID(path: file) { ids.insert(id) }
             var list = DiagnosticList(file: file)
             if let c = loadOne(file, limits: limits, diags: &list) { loaded.append(c) }
             diags += list.items
@@ -53,7 +54,7 @@ public enum ChecklistSource {
             diags.append(Diagnostic(file: directory, mark: .start, severity: .error, code: "no-checklists",
                                     message: "no checklist files (*.yaml) in '\(directory)'"))
         }
-        return Loaded(directory: directory, catalog: catalog, diagnostics: diags, realPaths: real)
+        return Loaded(directory: directory, catalog: catalog, diagnostics: diags, files: ids)
     }
 
     /// Reads and loads one checklist file.
@@ -79,5 +80,22 @@ public enum ChecklistSource {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)
+    }
+}
+
+/// A file's identity on this machine: the same for every path or link that leads to it.
+public struct FileID: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+
+    public init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        self.init(st)
     }
 }

@@ -202,6 +202,12 @@ public enum FileReader {
     }
 
     public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
+        read(path, maxBytes: maxBytes, skipping: []) ?? .success([])
+    }
+
+    /// As `read`, but nil when the file is one of `skipping` (told from the open file, so it
+    /// costs no extra system call).
+    public static func read(_ path: String, maxBytes: Int, skipping: Set<FileID>) -> Result<[UInt8], ReadError>? {
         if path == "-" { return readStream(0, name: "standard input", maxBytes: maxBytes) }
         // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -210,6 +216,7 @@ public enum FileReader {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(ReadError(message: "cannot stat: \(String(cString: strerror(errno)))")) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(message: "is a directory")) }
+        if !skipping.isEmpty, skipping.contains(FileID(st)) { return nil }
         if (st.st_mode & S_IFMT) != S_IFREG {
             // A pipe or device named on the command line (`<(cmd)`, /dev/stdin): its size says
             // nothing, so read it to the end, blocking again now that the open did not wait.

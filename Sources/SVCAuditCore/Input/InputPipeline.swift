@@ -12,6 +12,8 @@ public enum InputPipeline {
         /// Also keep the full `VisitScore` (item-by-item results). Without it, clean visit files
         /// take the streaming fast path and yield only their `VisitSummary`.
         public var fullScores: Bool = false
+        /// Files not to read (the checklists already loaded, met again among the inputs).
+        public var skipping: Set<FileID> = []
         /// Files per batch: large enough to keep every core busy, small enough to bound memory.
         public var batchSize: Int = 256
 
@@ -33,6 +35,8 @@ public enum InputPipeline {
         public var score: VisitScore?
         public var policy: Policy?
         public var diagnostics: [Diagnostic]
+        /// One of `Options.skipping`: not read.
+        public var skipped = false
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -100,7 +104,12 @@ public enum InputPipeline {
     static func process(_ path: String, catalog: ChecklistCatalog, scorer: Scorer, options: Options) -> Outcome {
         var diags = DiagnosticList(file: path)
         var outcome = Outcome(path: path, kind: nil, visit: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
-        switch FileReader.read(path, maxBytes: options.limits.maxFileBytes) {
+        guard let read = FileReader.read(path, maxBytes: options.limits.maxFileBytes, skipping: options.skipping) else {
+            outcome.kind = .checklist
+            outcome.skipped = true
+            return outcome
+        }
+        switch read {
         case .failure(let e):
             diags.error(e.message.contains("over the limit") ? "limit-file-size" : "read", e.message, at: .start)
         case .success(let bytes):

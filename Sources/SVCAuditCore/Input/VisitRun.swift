@@ -54,18 +54,18 @@ public struct VisitRun {
         diagnostics += found.diagnostics
         if !found.diagnostics.isEmpty { summary.fatal = true }
         summary.notYAML = found.skipped
-        // Checklist files among PATHS that are the loaded ones were checked already.
-        let files = found.files.filter { f in
-            f == "-" || !checklists.realPaths.contains(ChecklistSource.realPath(f) ?? f)
-        }
-        summary.checklistFiles = found.files.count - files.count
-        summary.filesRead = found.files.count - files.count
         var cross = VisitSetChecks()
         var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits,
                                             fullScores: settings.fullScores)
         options.limits = settings.limits
-        InputPipeline.run(files: files, catalog: checklists.catalog, options: options) { outcome in
+        // Checklist files among PATHS that are the loaded ones were checked already.
+        options.skipping = checklists.files
+        InputPipeline.run(files: found.files, catalog: checklists.catalog, options: options) { outcome in
             summary.filesRead += 1
+            if outcome.skipped {
+                summary.checklistFiles += 1
+                return
+            }
             var diags = outcome.diagnostics
             if let summary = outcome.summary { diags += cross.check(summary) }
             if settings.strict {
