@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Reads, parses, loads and scores input files in parallel, handing each result to a
 /// sequential consumer in path order — so output never depends on thread timing, and memory
@@ -51,53 +52,62 @@ public enum InputPipeline {
             }
             return
         }
-        let batches = stride(from: 0, to: files.count, by: options.batchSize).map {
-            $0..<min(files.count, $0 + options.batchSize)
-        }
-        // The workers read batch k + 1 while this thread hands batch k to `consume`, so the
-        // fold (which must run in path order) costs no worker time. Each worker is its own
-        // work item: `concurrentPerform` called from a pool thread ran them one at a time.
-        final class Batch: @unchecked Sendable {
-            let count: Int
-            let slots: UnsafeMutablePointer<Outcome?>
-            let done = DispatchGroup()
-            init(_ n: Int) {
-                count = n
-                slots = .allocate(capacity: n)
-                slots.initialize(repeating: nil, count: n)
-            }
-            deinit {
-                slots.deinitialize(count: count)
-                slots.deallocate()
-            }
-        }
-        func launch(_ range: Range<Int>) -> Batch {
-            let batch = Batch(range.count)
-            let workers = min(options.jobs, range.count)
-            for w in 0..<workers {
-                batch.done.enter()
-                DispatchQueue.global().async {
-                    var i = w  // each worker writes only its own slots
-                    while i < range.count {
-                        batch.slots[i] = process(files[range.lowerBound + i], catalog: catalog, scorer: scorer, options: options)
-                        i += workers
+        // Workers claim files one at a time from a shared counter and leave each outcome in a
+        // ring of slots; this thread takes the slots in path order and folds them. Workers may
+        // run ahead of the fold by at most `window` files (memory stays bounded) and never wait
+        // for it otherwise: with per-batch hand-offs they sat idle while the fold caught up.
+        let window = max(options.batchSize, 2 * options.jobs)
+        let ring = Ring(window)
+        let lock = NSCondition()
+        let workers = min(options.jobs, files.count)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while true {
+                    lock.lock()
+                    while ring.next < files.count && ring.next >= ring.consumed + window { lock.wait() }
+                    guard ring.next < files.count else {
+                        ring.finished += 1
+                        lock.broadcast()
+                        lock.unlock()
+                        return
                     }
-                    batch.done.leave()
+                    let i = ring.next
+                    ring.next += 1
+                    lock.unlock()
+                    let outcome = process(files[i], catalog: catalog, scorer: scorer, options: options)
+                    lock.lock()
+                    ring.slots[i % window] = outcome
+                    lock.broadcast()
+                    lock.unlock()
                 }
             }
-            return batch
+            thread.stackSize = 1 << 20
+            thread.start()
         }
-        var current = batches.first.map(launch)
-        var k = 1
-        while let batch = current {
-            batch.done.wait()
-            current = k < batches.count ? launch(batches[k]) : nil
-            k += 1
-            for i in 0..<batch.count {
-                consume(&batch.slots[i]!)
-                batch.slots[i] = nil
-            }
+        for i in 0..<files.count {
+            lock.lock()
+            while ring.slots[i % window] == nil { lock.wait() }
+            var outcome = ring.slots[i % window]!
+            ring.slots[i % window] = nil
+            ring.consumed = i + 1
+            lock.broadcast()
+            lock.unlock()
+            consume(&outcome)
         }
+        // Every file was folded, so every worker has claimed its last one and is leaving.
+        lock.lock()
+        while ring.finished < workers { lock.wait() }
+        lock.unlock()
+    }
+
+    /// What the workers and the fold share, all guarded by the pipeline's lock: the slots
+    /// outcomes wait in, the next file to claim, how many are folded, how many workers left.
+    private final class Ring: @unchecked Sendable {
+        var slots: [Outcome?]
+        var next = 0
+        var consumed = 0
+        var finished = 0
+        init(_ n: Int) { slots = [Outcome?](repeating: nil, count: n) }
     }
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
