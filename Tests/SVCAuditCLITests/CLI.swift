@@ -32,16 +32,16 @@ enum CLI {
     }()
 
     @discardableResult
+    /// `within`: kill the run after that many seconds (through timeout(1)), so a hang fails
+    /// the test instead of stalling the suite.
     static func run(_ args: [String], cwd: URL? = nil, stdin: Data? = nil, env: [String: String] = [:],
-                    unprivileged: Bool = false) throws -> Result {
+                    unprivileged: Bool = false, within seconds: Int? = nil) throws -> Result {
+        var command = [binary.path] + args
+        if unprivileged, let prefix = unprivilegedPrefix { command = prefix + command }
+        if let seconds { command = ["/usr/bin/timeout", "-s", "KILL", "\(seconds)"] + command }
         let p = Process()
-        if unprivileged, let prefix = unprivilegedPrefix {
-            p.executableURL = URL(fileURLWithPath: prefix[0])
-            p.arguments = Array(prefix.dropFirst()) + [binary.path] + args
-        } else {
-            p.executableURL = binary
-            p.arguments = args
-        }
+        p.executableURL = URL(fileURLWithPath: command[0])
+        p.arguments = Array(command.dropFirst())
         p.currentDirectoryURL = cwd ?? root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

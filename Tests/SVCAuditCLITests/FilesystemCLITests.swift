@@ -17,26 +17,7 @@ import Testing
 
     /// Runs the binary under `timeout`, so a hang fails the test instead of stalling the suite.
     func runWithin(_ seconds: Int, _ args: [String], stdin: Data? = nil) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        p.arguments = ["-s", "KILL", "\(seconds)", CLI.binary.path] + args
-        p.currentDirectoryURL = CLI.root
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "SVCAUDIT_LANG")
-        p.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                          code: p.terminationStatus, stdoutData: outData)
+        try CLI.run(args, stdin: stdin, within: seconds)
     }
 
     @Test(.enabled(if: HostileDir.permissionsApply, "running as root without setpriv or a path nobody can reach: chmod 000 would not stop reading"))

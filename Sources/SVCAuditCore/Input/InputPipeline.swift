@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads, parses, loads and scores input files in parallel, handing each result to a
@@ -15,8 +14,9 @@ public enum InputPipeline {
         public var fullScores: Bool = false
         /// Files not to read (the checklists already loaded, met again among the inputs).
         public var skipping: Set<FileID> = []
-        /// Files per batch: large enough to keep every core busy, small enough to bound memory.
-        public var batchSize: Int = 256
+        /// How many files the workers may read ahead of the fold: enough to keep every core
+        /// busy while the fold catches up, few enough to bound memory.
+        public var readAhead: Int = 256
 
         public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false, fullScores: Bool = false) {
             self.jobs = max(1, jobs)
@@ -56,7 +56,7 @@ public enum InputPipeline {
         // ring of slots; this thread takes the slots in path order and folds them. Workers may
         // run ahead of the fold by at most `window` files (memory stays bounded) and never wait
         // for it otherwise: with per-batch hand-offs they sat idle while the fold caught up.
-        let window = max(options.batchSize, 2 * options.jobs)
+        let window = max(options.readAhead, 2 * options.jobs)
         let ring = Ring(window)
         let lock = NSCondition()
         let workers = min(options.jobs, files.count)

@@ -432,10 +432,10 @@ private struct Reader {
 
     /// The current scalar read by `AnswerReader.readValue` itself, for the rarer spellings.
     private func generalValue(_ flat: Int) -> Answer.Value? {
-        let ref = index.items[flat]
         var scratch = DiagnosticList(file: file)
         return AnswerReader.readValue(YAMLNode(.scalar(text, plain: plain), mark: .start),
-                                      item: catalog.checklists[ref.checklist].items[ref.index], diags: &scratch)
+                                      item: catalog.checklists[index.itemChecklist[flat]].items[index.items[flat].index],
+                                      diags: &scratch)
     }
 
     /// The common short answers read from the bytes, exactly as `AnswerReader.readValue`

@@ -4,12 +4,8 @@
 public struct ScoringIndex: Sendable {
     public struct Item: Sendable {
         public let id: String
-        public let checklist: Int
         /// Index within its checklist's `items`.
         public let index: Int
-        /// Global section number (see `sections`), or -1 when the item has no section.
-        public let section: Int
-        public let facts: ItemFacts
     }
 
     /// Per checklist, catalog order: what the streaming path asks of each without copying a
@@ -25,8 +21,8 @@ public struct ScoringIndex: Sendable {
 
     /// Every item, checklist by checklist in catalog order.
     public let items: [Item]
-    /// The same items' facts, checklist and section as plain arrays: reading them copies no
-    /// string (the hot loops touch these, `items` only for an id).
+    /// Per item (numbered like `items`), as plain arrays so the hot loops copy no string:
+    /// what scoring needs, its checklist, and its global section number (-1: none).
     public let facts: [ItemFacts]
     public let itemChecklist: [Int]
     public let itemSection: [Int]
@@ -42,6 +38,9 @@ public struct ScoringIndex: Sendable {
 
     init(_ checklists: [Checklist], roles: Set<String>) {
         var items: [Item] = []
+        var facts: [ItemFacts] = []
+        var itemChecklist: [Int] = []
+        var itemSection: [Int] = []
         var ranges: [Range<Int>] = []
         var sections: [Section] = []
         for (ci, c) in checklists.enumerated() {
@@ -58,14 +57,17 @@ public struct ScoringIndex: Sendable {
                         sections.append(Section(checklist: ci, name: name))
                     }
                 }
-                items.append(Item(id: item.id, checklist: ci, index: ii, section: s, facts: ItemFacts(item)))
+                items.append(Item(id: item.id, index: ii))
+                facts.append(ItemFacts(item))
+                itemChecklist.append(ci)
+                itemSection.append(s)
             }
             ranges.append(start..<items.count)
         }
         self.items = items
-        facts = items.map(\.facts)
-        itemChecklist = items.map(\.checklist)
-        itemSection = items.map(\.section)
+        self.facts = facts
+        self.itemChecklist = itemChecklist
+        self.itemSection = itemSection
         self.ranges = ranges
         checklistIDs = checklists.map(\.id)
         scopes = checklists.map(\.scope)

@@ -10,7 +10,7 @@ struct SummaryScorer {
         var note: String?
     }
 
-    /// One subject's answers: the branch's own (`role == nil`) or one employee's.
+    /// One subject's answers: the branch's own (`staff == nil`) or one employee's (its index).
     struct Subject {
         var answers: Range<Int>
         var staff: Int?
