@@ -11,17 +11,22 @@ BIN     = .build/release/svcaudit
 
 all: build
 
-# libyaml is the one system library: install it when we can, or say exactly what to install.
+# System libraries: libyaml (pkg-config yaml-0.1) reads every input, libxlsxwriter (pkg-config
+# xlsxwriter) writes --format xlsx. Install them when we can (apt, as root), or say exactly what.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
+	pkg-config --exists xlsxwriter 2>/dev/null || missing="$$missing libxlsxwriter-dev"; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing libyaml-dev and pkg-config (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	    echo "installing$$missing (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libyaml-dev libxlsxwriter-dev >/dev/null; \
 	  else \
-	    echo "svcaudit needs libyaml (pkg-config yaml-0.1). Install it with:"; \
-	    echo "  Debian/Ubuntu: sudo apt-get install libyaml-dev pkg-config"; \
-	    echo "  Fedora:        sudo dnf install libyaml-devel pkgconf"; \
-	    echo "  macOS:         brew install libyaml pkg-config"; \
+	    echo "svcaudit needs libyaml (pkg-config yaml-0.1) and libxlsxwriter (pkg-config xlsxwriter). Install them with:"; \
+	    echo "  Debian/Ubuntu: sudo apt-get install pkg-config libyaml-dev libxlsxwriter-dev"; \
+	    echo "  Fedora:        sudo dnf install pkgconf libyaml-devel libxlsxwriter-devel"; \
+	    echo "  macOS:         brew install pkg-config libyaml libxlsxwriter"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -19,11 +19,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // libxlsxwriter through its C API (pkg-config xlsxwriter, Debian libxlsxwriter-dev): xlsx output.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // The domain: YAML node tree, models, loading and validation, scoring,
         // ranking, report models and renderers.
         .target(
             name: "SVCAuditCore",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML", "CXLSXWriter"]
         ),
         // A thin swift-argument-parser layer over SVCAuditCore.
         .executableTarget(

@@ -1,0 +1,101 @@
+// Rendering of the 员工服务档案.
+extension ServiceHistory {
+    func starsText(_ r: Roll, _ ctx: RenderContext) -> String {
+        if r.disqualified { return ctx.t("否决", "vetoed") }
+        guard let s = r.stars else { return "—" }
+        return String(repeating: "★", count: s) + ctx.t("（\(s)星）", " (\(s))")
+    }
+
+    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
+        if format == .json { return json().render() }
+        let staff = subject == .staff
+        let who = [id, name ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        var doc = ReportDocument(title: staff ? ctx.t("员工服务档案：\(who)", "Employee service record: \(who)")
+                                              : ctx.t("网点服务档案：\(who)", "Branch service record: \(who)"))
+        var ls: [String] = []
+        if staff, let b = branch {
+            ls.append(ctx.t("岗位 \(role.map { Fmt.role($0, ctx) } ?? "—")；现所在网点 \(b.id) \(b.name)\(b.parent.map { "（\($0)）" } ?? "")",
+                            "Role \(role ?? "—"); latest branch \(b.id) \(b.name)\(b.parent.map { " (\($0))" } ?? "")"))
+            if branches.count > 1 {
+                ls.append(ctx.t("受检网点：", "Observed at: ") + RFmt.join(branches, ctx))
+            }
+        } else if let b = branch, let p = b.parent {
+            ls.append(ctx.t("所属：\(p)\(b.region.map { "，\($0)" } ?? "")", "Parent: \(p)\(b.region.map { ", \($0)" } ?? "")"))
+        }
+        ls.append(period.map { ctx.t("期间：\($0.title(.zh))（\($0.from) 至 \($0.to)）", "Period: \($0.title(.en)) (\($0.from) to \($0.to))") }
+                  ?? ctx.t("期间：全部检查记录", "Period: every visit read"))
+        ls.append(ctx.t("受检 \(entries.count) 次，均分 \(Fmt.score(overall.mean))，最低 \(Fmt.score(overall.min))，达标率 \(RFmt.rate(passRate))（达标线 \(Fmt.num(passMark)) 分）",
+                        "\(RFmt.n(entries.count, "visit")), mean \(Fmt.score(overall.mean)), lowest \(Fmt.score(overall.min)), pass rate \(RFmt.rate(passRate)) (pass mark \(Fmt.num(passMark)))"))
+        if !overall.veto.isEmpty {
+            ls.append(ctx.t("一票否决：", "Veto breaches: ") + RFmt.join(overall.veto, ctx))
+        }
+        if !starLevels.isEmpty {
+            let levels = starLevels.keys.sorted(by: >).map { ctx.t("\($0)星 ≥ \(Fmt.num(starLevels[$0]!))", "\($0) stars ≥ \(Fmt.num(starLevels[$0]!))") }
+            ls.append(ctx.t("星级标准：", "Star levels: ") + RFmt.join(levels, ctx) + ctx.t("；均分按检查方式加权", "; means weighted by inspection method"))
+        }
+        if entries.isEmpty { ls.append(ctx.t("期间内没有检查记录", "No visits in the period")) }
+        if !skipped.isEmpty {
+            ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
+        }
+        doc.lines(ls)
+
+        // 1. Visits.
+        let ids = checklistTitles.map(\.id)
+        doc.section(ctx.t("检查记录", "Visits"), ctx.lang)
+        let visitHeaders: [String] = [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("方式", "Method"),
+                                      ctx.t("检查人", "Inspector"), ctx.t("得分", "Score")]
+            + ids.map { checklistTitle($0, ctx.lang) } + [ctx.t("扣分项", "Deductions"), ctx.t("否决", "Veto")]
+        let visitRows: [[String]] = entries.map { e in
+            let head: [String] = [e.date.description, "\(e.branch.id) \(e.branch.name)", Fmt.method(e.method, ctx), e.inspector,
+                                  Fmt.score(e.score)]
+            let per: [String] = ids.map { id in Fmt.score(e.checklists.first { $0.id == id }?.score) }
+            return head + per + [String(e.deductions.count), e.veto.joined(separator: " ")]
+        }
+        let visitClasses: [String?] = entries.map { e in
+            !e.veto.isEmpty || (e.score.map { $0 < passMark } ?? false) ? "bad" : nil
+        }
+        doc.table(.init(headers: visitHeaders, rows: visitRows, alignRight: Set(4..<(6 + ids.count)),
+                        rowClasses: visitClasses, nowrap: [0, 1, 2, 3]))
+        if format == .html, entries.contains(where: { $0.score != nil }) {
+            doc.chart(SVGChart.line(title: ctx.t("历次检查得分", "Score by visit"), xLabels: entries.map(\.date.description),
+                                    series: [(name: ctx.t("得分", "Score"), values: entries.map(\.score))]),
+                      ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))
+        }
+
+        // 2. Deductions.
+        doc.section(ctx.t("扣分明细", "Deductions"), ctx.lang)
+        let ded = entries.flatMap { e in e.deductions.map { (e, $0) } }
+        if ded.isEmpty {
+            doc.line(ctx.t("没有扣分", "No deductions"))
+        } else {
+            var headers = [ctx.t("日期", "Date"), ctx.t("网点", "Branch")]
+            if !staff { headers.append(ctx.t("员工", "Employee")) }
+            headers += [ctx.t("条目", "Item"), ctx.t("内容", "Text"), ctx.t("得分", "Earned"), ctx.t("扣分说明", "Note"),
+                        ctx.t("整改期限", "Fix by")]
+            doc.table(.init(
+                headers: headers,
+                rows: ded.map { e, d in
+                    var r = [e.date.description, e.branch.name]
+                    if !staff { r.append(d.staff.map { "\($0) \(d.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)")) }
+                    return r + [d.item, itemText(d.item, ctx.lang), "\(Fmt.num(d.earned))/\(Fmt.num(d.max))", d.note ?? "",
+                                d.fixBy?.description ?? ""]
+                },
+                alignRight: [staff ? 4 : 5], maxWidth: [staff ? 3 : 4: 30, staff ? 5 : 6: 34],
+                nowrap: staff ? [0, 1, 2, 6] : [0, 1, 2, 3, 7]))
+        }
+
+        // 3–4. Months and quarters.
+        for (title, rolls) in [(ctx.t("按月", "By month"), months), (ctx.t("按季度", "By quarter"), quarters)] {
+            doc.section(title, ctx.lang)
+            doc.table(.init(
+                headers: [ctx.t("期间", "Period"), ctx.t("检查次数", "Visits"), ctx.t("均分", "Mean"), ctx.t("最低", "Lowest"),
+                          ctx.t("星级", "Stars"), ctx.t("否决", "Veto")],
+                rows: rolls.map { r in
+                    [ctx.lang == .en ? r.titleEN : r.title, String(r.visits), Fmt.score(r.mean), Fmt.score(r.min),
+                     starsText(r, ctx), r.veto.joined(separator: " ")]
+                },
+                alignRight: [1, 2, 3], rowClasses: rolls.map { $0.disqualified ? "bad" : nil }))
+        }
+        return doc.render(format, ctx)
+    }
+}

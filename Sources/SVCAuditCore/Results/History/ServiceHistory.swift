@@ -1,0 +1,147 @@
+/// The 员工服务档案 itself.
+public struct ServiceHistory: Sendable {
+    public struct Roll: Sendable {
+        /// `2026-07` or `2026-Q3`.
+        public var key: String
+        public var title: String
+        public var titleEN: String
+        public var visits: Int
+        /// Σ u·x / Σ u with the policy's method weights; a vetoed visit counts 0 under `veto: zero`.
+        public var mean: Double?
+        public var min: Double?
+        public var veto: [String]
+        /// The policy's star level for `mean`; nil below every level, or when a veto
+        /// disqualifies (`veto: disqualify`).
+        public var stars: Int?
+        public var disqualified: Bool
+    }
+
+    public var id: String
+    public var subject: ServiceHistoryCollector.Subject
+    public var name: String?
+    public var role: String?
+    /// From the latest visit.
+    public var branch: Branch?
+    public var period: Period?
+    public var entries: [ServiceHistoryCollector.Entry]
+    public var months: [Roll]
+    public var quarters: [Roll]
+    public var overall: Roll
+    public var passMark: Double
+    public var passRate: Double?
+    public var policyFile: String?
+    public var starLevels: [Int: Double]
+    public var vetoMode: Policy.VetoMode
+    /// Item id → (text, English text).
+    public var items: [String: (text: String, textEN: String?)]
+    public var checklistTitles: [(id: String, title: String, titleEN: String?)]
+    public var skipped: [String]
+
+    public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = []) {
+        id = c.id
+        subject = c.subject
+        period = c.period
+        let sorted = c.entries.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }
+        entries = sorted
+        name = sorted.last?.name ?? (c.subject == .branch ? sorted.last?.branch.name : nil)
+        role = sorted.last?.role
+        branch = sorted.last?.branch
+        passMark = policy.passMark
+        policyFile = policy.file
+        starLevels = policy.stars
+        vetoMode = policy.veto
+        self.skipped = skipped
+        let scored = sorted.compactMap(\.score)
+        passRate = scored.isEmpty ? nil : 100 * Double(scored.filter { $0 >= policy.passMark }.count) / Double(scored.count)
+
+        func roll(_ key: String, _ zh: String, _ en: String, _ es: [ServiceHistoryCollector.Entry]) -> Roll {
+            var sum = 0.0, weights = 0.0, low: Double?
+            var veto: [String] = []
+            for e in es {
+                veto += e.veto
+                guard var x = e.score else { continue }
+                if policy.veto == .zero, !e.veto.isEmpty { x = 0 }
+                let u = policy.weight(of: e.method)
+                sum += u * x; weights += u
+                low = Swift.min(low ?? x, x)
+            }
+            let mean = weights > 0 ? sum / weights : nil
+            let disq = policy.veto == .disqualify && !veto.isEmpty
+            return Roll(key: key, title: zh, titleEN: en, visits: es.count, mean: mean, min: low,
+                        veto: Array(Set(veto)).sorted(), stars: disq ? nil : mean.flatMap { policy.stars(for: $0) },
+                        disqualified: disq)
+        }
+        let byMonth = Dictionary(grouping: sorted) { MonthKey($0.date) }
+        months = byMonth.keys.sorted().map { k in roll(k.description, k.title(.zh), k.title(.en), byMonth[k]!) }
+        let byQuarter = Dictionary(grouping: sorted) { QuarterKey($0.date) }
+        quarters = byQuarter.keys.sorted().map { k in roll(k.description, k.title(.zh), k.title(.en), byQuarter[k]!) }
+        overall = roll(c.period?.label ?? "all", c.period?.title(.zh) ?? "全部", c.period?.title(.en) ?? "all", sorted)
+
+        var texts: [String: (text: String, textEN: String?)] = [:]
+        for e in sorted { for d in e.deductions where texts[d.item] == nil {
+            if let (_, i) = catalog.item(d.item) { texts[d.item] = (i.text, i.textEN) }
+        } }
+        items = texts
+        let used = Set(sorted.flatMap { $0.checklists.map(\.id) })
+        checklistTitles = catalog.checklists.filter { used.contains($0.id) }.map { ($0.id, $0.title, $0.titleEN) }
+    }
+
+    /// Branch ids the employee was observed at, in order of first visit.
+    public var branches: [String] {
+        var out: [String] = []
+        for e in entries where !out.contains(e.branch.id) { out.append(e.branch.id) }
+        return out
+    }
+
+    func itemText(_ id: String, _ lang: Language) -> String {
+        guard let i = items[id] else { return "" }
+        return lang == .en ? (i.textEN ?? i.text) : i.text
+    }
+
+    func checklistTitle(_ id: String, _ lang: Language) -> String {
+        guard let c = checklistTitles.first(where: { $0.id == id }) else { return id }
+        return lang == .en ? (c.titleEN ?? c.title) : c.title
+    }
+}
+
+extension ServiceHistory: Report {
+    public func json() -> JSONValue {
+        func branchJSON(_ b: Branch) -> JSONValue {
+            .object([("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region))])
+        }
+        func rollJSON(_ r: Roll, key: String) -> JSONValue {
+            .object([(key, .string(r.key)), ("visits", .int(r.visits)), ("mean", .opt(r.mean)), ("min", .opt(r.min)),
+                     ("veto", .array(r.veto.map { .string($0) })), ("stars", .opt(r.stars)), ("disqualified", .bool(r.disqualified))])
+        }
+        return .object([
+            ("subject", .string(subject.rawValue)),
+            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
+            ("branch", branch.map(branchJSON) ?? .null),
+            ("branches", .array(branches.map { .string($0) })),
+            ("period", period.map(RFmt.period) ?? .null),
+            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
+                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
+            ("summary", .object([("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min)),
+                                 ("pass_rate", .opt(passRate)), ("veto", .array(overall.veto.map { .string($0) })),
+                                 ("stars", .opt(overall.stars))])),
+            ("visits", .array(entries.map { e in
+                .object([
+                    ("id", .string(e.visit)), ("file", .string(e.file)), ("date", .string(e.date.description)),
+                    ("branch", branchJSON(e.branch)), ("method", .string(e.method.rawValue)), ("inspector", .string(e.inspector)),
+                    ("role", .opt(e.role)), ("score", .opt(e.score)), ("base", .opt(e.base)), ("bonus", .number(e.bonus)),
+                    ("checklists", .object(e.checklists.map { ($0.id, .number($0.score)) })),
+                    ("deductions", .array(e.deductions.map { d in
+                        .object([("item", .string(d.item)), ("checklist", .string(d.checklist)), ("text", .opt(items[d.item]?.text)),
+                                 ("staff", .opt(d.staff)), ("staff_name", .opt(d.staffName)),
+                                 ("earned", .number(d.earned)), ("max", .number(d.max)), ("note", .opt(d.note)),
+                                 ("fix_by", .opt(d.fixBy?.description))])
+                    })),
+                    ("veto", .array(e.veto.map { .string($0) })),
+                ])
+            })),
+            ("months", .array(months.map { rollJSON($0, key: "month") })),
+            ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
+            ("skipped", .array(skipped.map { .string($0) })),
+        ])
+    }
+}
