@@ -130,7 +130,7 @@ enum Console {
     static func diagnostics(_ list: [Diagnostic], quiet: Bool) {
         var text = ""
         for d in list where !(quiet && d.severity == .warning) {
-            text += d.rendered + "\n"
+            text += d.rendered(.en) + "\n"
         }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }

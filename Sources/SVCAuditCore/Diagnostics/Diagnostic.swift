@@ -1,4 +1,8 @@
 /// One problem in one input file, printed as `file:line:col: error|warning: message`.
+///
+/// A diagnostic holds its typed `code` and the values that fill the code's message template
+/// (`DiagnosticCode.template`), never finished text: the message is written in the output
+/// language only when it is shown, and nothing ever looks at message text to decide anything.
 public struct Diagnostic: Equatable, Hashable, Sendable {
     public enum Severity: String, Sendable, Comparable {
         case error, warning
@@ -8,29 +12,37 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
     public var file: String
     public var mark: Mark
     public var severity: Severity
-    /// A stable class name (`unknown-key`, `wrong-type`, …): tests and `--format json` rely on it.
-    public var code: String
-    public var message: String
+    /// The stable class (`unknown-key`, `wrong-type`, …): tests and `--format json` rely on it.
+    public var code: DiagnosticCode
+    /// The values the code's template names, by placeholder name.
+    public var args: [String: DiagnosticArg]
 
-    public init(file: String, mark: Mark, severity: Severity, code: String, message: String) {
+    public init(file: String, mark: Mark, severity: Severity, code: DiagnosticCode, args: [String: DiagnosticArg] = [:]) {
         self.file = file
         self.mark = mark
         self.severity = severity
         self.code = code
-        self.message = message
+        self.args = args
     }
 
-    public var rendered: String {
-        "\(file):\(mark.line):\(mark.column): \(severity.rawValue): \(message)"
+    /// The message in `lang`, from the code's template.
+    public func message(_ lang: Language) -> String {
+        code.template.render(lang, args)
     }
 
-    /// Diagnostics in a stable order: by file, position, then severity and text.
+    /// `file:line:col: error: message`.
+    public func rendered(_ lang: Language) -> String {
+        "\(file):\(mark.line):\(mark.column): \(severity.rawValue): \(message(lang))"
+    }
+
+    /// Diagnostics in a stable order: by file, position, then severity, code and text.
     public static func sorted(_ list: [Diagnostic]) -> [Diagnostic] {
         list.sorted {
             if $0.file != $1.file { return $0.file < $1.file }
             if $0.mark != $1.mark { return $0.mark < $1.mark }
             if $0.severity != $1.severity { return $0.severity < $1.severity }
-            return $0.message < $1.message
+            if $0.code != $1.code { return $0.code.rawValue < $1.code.rawValue }
+            return $0.message(.en) < $1.message(.en)
         }
     }
 }
@@ -42,17 +54,15 @@ public struct DiagnosticList: Sendable {
 
     public init(file: String) { self.file = file }
 
-    public mutating func error(_ code: String, _ message: String, at mark: Mark) {
-        items.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, message: message))
+    public mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
+        items.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
     }
 
-    public mutating func warning(_ code: String, _ message: String, at mark: Mark) {
-        items.append(Diagnostic(file: file, mark: mark, severity: .warning, code: code, message: message))
+    public mutating func warning(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
+        items.append(Diagnostic(file: file, mark: mark, severity: .warning, code: code, args: args))
     }
 
-    public mutating func append(_ yaml: YAMLError) {
-        error(yaml.code, yaml.message, at: yaml.mark)
-    }
+    public mutating func append(_ d: Diagnostic) { items.append(d) }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 }

@@ -39,7 +39,7 @@ import Testing
         }
         func only(_ name: String) -> (code: String, line: String)? {
             guard let d = seen[name], d.count == 1 else { return nil }
-            return (d[0].code, d[0].rendered)
+            return (d[0].code.rawValue, d[0].rendered(.en))
         }
         #expect(only("a-gone.yaml")! == ("read", "\(dir)/a-gone.yaml:1:1: error: cannot open: No such file or directory"))
         #expect(seen["b-ok.yaml"] == [])
@@ -79,7 +79,7 @@ import Testing
         let v = VisitLoader.load(YAMLReader.parse(Array(visit.utf8)).root!, file: "v.yaml", catalog: ChecklistCatalog([c]),
                                  limits: limits, diags: &diags)
         #expect(v == nil)
-        #expect(diags.items.filter { $0.severity == .error }.map { "\($0.code) \($0.mark.line):\($0.mark.column)" }
+        #expect(diags.items.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.mark.line):\($0.mark.column)" }
                 == ["limit-answers 4:10", "limit-staff 6:3"])
         // The defaults read the same file without complaint about counts.
         var plain = DiagnosticList(file: "v.yaml")

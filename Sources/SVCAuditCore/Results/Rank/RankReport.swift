@@ -14,7 +14,7 @@ public struct RankReport: Report {
     public var itemTexts: [String: (zh: String, en: String?)]
 
     /// The diagnostic codes that make `dataWarnings`.
-    public static let dataWarningCodes: Set<String> = ["staff-name-mismatch", "staff-role-mismatch", "duplicate-visit"]
+    public static let dataWarningCodes: Set<DiagnosticCode> = [.staffNameMismatch, .staffRoleMismatch, .duplicateVisit]
 
     public init(ranking: Ranking, lang: Language = .zh, skipped: [String] = [], diagnostics: [Diagnostic] = [],
                 catalog: ChecklistCatalog? = nil) {

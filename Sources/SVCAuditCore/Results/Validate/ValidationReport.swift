@@ -25,7 +25,7 @@ public struct ValidationReport: Report {
             ("not_yaml", .array(summary.notYAML.map { .string($0) })),
             ("diagnostics", .array(summary.diagnostics.map { d in
                 .object([("file", .string(d.file)), ("line", .int(d.mark.line)), ("column", .int(d.mark.column)),
-                         ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
+                         ("severity", .string(d.severity.rawValue)), ("code", .string(d.code.rawValue)),
                          ("message", .string(d.message))])
             })),
         ])

@@ -1,0 +1,72 @@
+/// Every diagnostic's stable class. The raw value is what `--format json`, the summary lines
+/// and the tests show; the message text in each language is the code's `template`
+/// (DiagnosticCode+Templates.swift). Add a code in the section of its domain, with its template.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
+    // MARK: files, encodings and YAML
+    case read
+    case path
+    case limitFileSize = "limit-file-size"
+    case limitDepth = "limit-depth"
+    case limitNodes = "limit-nodes"
+    case limitScalar = "limit-scalar"
+    case encodingUtf16 = "encoding-utf16"
+    case encodingUtf8 = "encoding-utf8"
+    case encodingNul = "encoding-nul"
+    case yamlEncoding = "yaml-encoding"
+    case yamlSyntax = "yaml-syntax"
+    case yamlAlias = "yaml-alias"
+    case yamlComplexKey = "yaml-complex-key"
+    case yamlInternal = "yaml-internal"
+    case duplicateKey = "duplicate-key"
+    case emptyFile = "empty-file"
+    case severalDocuments = "several-documents"
+    case unknownFileKind = "unknown-file-kind"
+
+    // MARK: fields of any file
+    case unknownKey = "unknown-key"
+    case missingField = "missing-field"
+    case wrongType = "wrong-type"
+    case badValue = "bad-value"
+    case badDate = "bad-date"
+    case badId = "bad-id"
+
+    // MARK: checklists
+    case noChecklists = "no-checklists"
+    case duplicateChecklistId = "duplicate-checklist-id"
+    case duplicateItemId = "duplicate-item-id"
+    case badPoints = "bad-points"
+    case perMissing = "per-missing"
+    case perNotAllowed = "per-not-allowed"
+    case rolesOnBranchScope = "roles-on-branch-scope"
+    case itemRoleOutside = "item-role-outside"
+
+    // MARK: visits
+    case unknownItem = "unknown-item"
+    case wrongScope = "wrong-scope"
+    case notApplicable = "not-applicable"
+    case notAssessed = "not-assessed"
+    case checklistNotLoaded = "checklist-not-loaded"
+    case duplicateChecklist = "duplicate-checklist"
+    case duplicateStaff = "duplicate-staff"
+    case badAnswer = "bad-answer"
+    case outOfRange = "out-of-range"
+    case limitStaff = "limit-staff"
+    case limitAnswers = "limit-answers"
+    case unanswered = "unanswered"
+    case noNote = "no-note"
+    case unknownRole = "unknown-role"
+    case duplicateVisitId = "duplicate-visit-id"
+    case duplicateVisit = "duplicate-visit"
+    case staffNameMismatch = "staff-name-mismatch"
+    case staffRoleMismatch = "staff-role-mismatch"
+
+    // MARK: policies
+
+    // MARK: roster (branches.csv, staff.csv, waivers.csv)
+
+    // MARK: events, responses
+
+    // MARK: workbook import
+
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
+}
