@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SVCAuditCore
+
+/// The inputs of every command that reads visits.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Visit files or directories (searched recursively for *.yaml / *.yml); - reads one visit from standard input.", valueName: "paths"))
+    var paths: [String] = []
+
+    @OptionGroup var checklistOptions: ChecklistOptions
+
+    @Flag(name: .long, help: "Treat warnings (unanswered items, deductions without a note, …) as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Go on with the valid files when some are invalid, and name the skipped ones in the output.")
+    var skipInvalid = false
+
+    @Option(name: .long, help: ArgumentHelp("Files to read and score in parallel (default: all cores).", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one visit file or directory (for example: samples)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func settings(keepVisits: Bool = false) -> VisitRun.Settings {
+        var s = VisitRun.Settings(paths: paths)
+        s.strict = strict
+        s.skipInvalid = skipInvalid
+        s.jobs = jobs ?? InputPipeline.defaultJobs
+        s.keepVisits = keepVisits
+        return s
+    }
+}
+
+
+extension InputOptions {
+    /// Reads and scores PATHS once, handing each valid visit to `onVisit`; prints the
+    /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
+    /// --skip-invalid, in which case the invalid files are returned to be named in the output.
+    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
+        var s = settings()
+        s.fullScores = true
+        let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
+        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        return summary
+    }
+
+    /// As `readVisits`, handing on each visit's summary only: clean files take the streaming
+    /// fast path (what `rank`, `report` and `score` need).
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
+        let summary = VisitRun.run(settings(), checklists: loaded) { onVisit($0.summary) }
+        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        return summary
+    }
+}
+
+/// SPEC §4: print every diagnostic; with any invalid input there is no result (exit 1),
+/// unless --skip-invalid, where the invalid files are named in the output instead.
+func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) throws {
+    Console.diagnostics(summary.diagnostics, quiet: quiet)
+    Console.notYAML(summary.notYAML, quiet: quiet)
+    let n = summary.invalidFiles.count
+    if summary.fatal || (n > 0 && !skipInvalid) {
+        if !summary.fatal {
+            Console.error("svcaudit: \(n) invalid file\(n == 1 ? "" : "s"): no result (fix \(n == 1 ? "it" : "them"), or pass --skip-invalid to leave \(n == 1 ? "it" : "them") out)")
+        }
+        throw ExitCode(1)
+    }
+    if n > 0 {
+        Console.error("svcaudit: skipped \(n) invalid file\(n == 1 ? "" : "s"): \(summary.invalidFiles.joined(separator: ", "))")
+    }
+}
