@@ -43,8 +43,8 @@ test: deps
 
 demo: build
 	$(BIN) checklists list
-	$(BIN) validate samples
-	$(BIN) rank samples --policy samples/policy.yaml --period 2026-Q3
+	$(BIN) validate samples/visits
+	$(BIN) rank samples/visits --policy samples/policy.yaml --period 2026-Q3
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/svcaudit/checklists

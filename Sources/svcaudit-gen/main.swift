@@ -67,8 +67,8 @@ if loaded.diagnostics.contains(where: { $0.severity == .error }) {
     fail("the checklists in '\(checklistDir)' do not load")
 }
 let catalog = loaded.catalog
-let staffLists = catalog.checklists.filter { $0.scope == .staff }
-let branchLists = catalog.checklists.filter { $0.scope == .branch }
+let staffLists = catalog.checklists.filter { $0.scope == .staff && $0.assessedByDefault }
+let branchLists = catalog.checklists.filter { $0.scope == .branch && $0.assessedByDefault }
 let roles = ["teller", "teller", "teller", "lobby_manager", "account_manager", "account_manager", "security"]
 
 // MARK: The bank: regions, parents (支行 groups), branches and their staff.

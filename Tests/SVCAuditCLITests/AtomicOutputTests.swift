@@ -10,7 +10,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("score.json")
-        let complete = try CLI.run(["score", "samples", "--format", "json"]).stdoutData
+        let complete = try CLI.run(["score", "samples/visits", "--format", "json"]).stdoutData
         #expect(complete.count > 10_000)
         var sawNew = false
         // Kill after a range of delays so some runs die before the rename and some finish.
@@ -18,7 +18,7 @@ import Testing
             try Data("OLD".utf8).write(to: out)
             let p = Process()
             p.executableURL = CLI.binary
-            p.arguments = ["score", "samples", "--format", "json", "--output", out.path]
+            p.arguments = ["score", "samples/visits", "--format", "json", "--output", out.path]
             p.currentDirectoryURL = CLI.root
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aMissingFolderFailsCleanly() throws {
-        let r = try CLI.run(["score", "samples", "--format", "json", "--output", "/nonexistent-dir/x.json"])
+        let r = try CLI.run(["score", "samples/visits", "--format", "json", "--output", "/nonexistent-dir/x.json"])
         #expect(r.code == 1)
         #expect(r.stderr.contains("/nonexistent-dir/x.json"))
         #expect(r.stdout.isEmpty)
@@ -66,11 +66,11 @@ import Testing
             close(readEnd)
         }
         reader.start()
-        let r = try CLI.run(["score", "samples", "--format", "json", "--output", fifo])
+        let r = try CLI.run(["score", "samples/visits", "--format", "json", "--output", fifo])
         #expect(r.code == 0, "\(r.stderr)")
         close(holdEnd)
         while !reader.isFinished { usleep(10_000) }
-        #expect(got.data == (try CLI.run(["score", "samples", "--format", "json"])).stdoutData)
+        #expect(got.data == (try CLI.run(["score", "samples/visits", "--format", "json"])).stdoutData)
         var st = stat()
         #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "the FIFO was replaced")
     }
@@ -79,14 +79,14 @@ import Testing
     /// the suite is root, so a regression cannot replace the machine's /dev/null.
     @Test(.enabled(if: getuid() != 0 || CLI.unprivilegedPrefix != nil, "root without setpriv: would risk /dev/null"))
     func devNullStaysADevice() throws {
-        let r = try CLI.run(["report", "samples", "--format", "json", "-o", "/dev/null"], unprivileged: true)
+        let r = try CLI.run(["report", "samples/visits", "--format", "json", "-o", "/dev/null"], unprivileged: true)
         #expect(r.code == 0, "\(r.stderr)")
         var st = stat()
         #expect(lstat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
     }
 
     @Test func aFolderIsNotAnOutputFile() throws {
-        let r = try CLI.run(["score", "samples", "--format", "json", "--output", "/tmp"])
+        let r = try CLI.run(["score", "samples/visits", "--format", "json", "--output", "/tmp"])
         #expect(r.code == 1)
         #expect(r.stderr.contains("/tmp"))
         #expect(r.stderr.contains("is a directory"))

@@ -5,7 +5,7 @@ import Testing
 /// files in an input folder: each is named with its path and reason, exit 1 (a non-YAML file
 /// is named as not read), never a crash, a hang or a silent skip (SPEC §4).
 @Suite struct FilesystemCLITests {
-    let sample = "samples/visits/2026-07/BR0421-20260710-01.yaml"
+    let sample = "samples/visits/2026-07/BR0421-20260715-01.yaml"
 
     func copySample(_ dir: HostileDir, _ name: String) throws {
         try dir.write(name, Array(try Data(contentsOf: CLI.root.appendingPathComponent(sample))))

@@ -6,7 +6,7 @@ import Testing
 /// input is fine (BOM, CRLF). Odd bytes are written at test time into a temporary folder.
 @Suite struct HostileInputCLITests {
     let head = "branch: {id: BR1, name: 城中支行}\ndate: 2026-07-14\ninspector: 王敏\n"
-    let sample = "samples/visits/2026-07/BR0421-20260710-01.yaml"
+    let sample = "samples/visits/2026-07/BR0421-20260715-01.yaml"
 
     var sampleBytes: [UInt8] {
         get throws { Array(try Data(contentsOf: CLI.root.appendingPathComponent(sample))) }

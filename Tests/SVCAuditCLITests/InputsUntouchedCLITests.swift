@@ -66,7 +66,7 @@ import Testing
         let cl = ["--checklists", input + "/checklists"]
         let visits = input + "/samples/visits"
         let policy = ["--policy", input + "/samples/policy.yaml"]
-        let oneVisit = visits + "/2026-08/BR0431-20260814-01.yaml"
+        let oneVisit = visits + "/2026-07/BR0431-20260731-01.yaml"
         #expect(fm.fileExists(atPath: oneVisit))
         var runs: [(args: [String], code: Int32)] = [
             (["validate", "--strict"] + cl + [input + "/samples", input + "/checklists"], 0),

@@ -5,10 +5,10 @@ import Testing
     let fixtures = ["--checklists", "Tests/Fixtures/checklists"]
 
     @Test func samplesAreValidEvenStrictly() throws {
-        let r = try CLI.run(["validate", "samples"])
+        let r = try CLI.run(["validate", "samples/visits"])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
-        #expect(try CLI.run(["validate", "--strict", "samples", "checklists"]).code == 0)
+        #expect(try CLI.run(["validate", "--strict", "samples/visits", "checklists"]).code == 0)
     }
 
     /// Every broken fixture is reported as file:line:col, all of them, and the run exits 1.
@@ -70,11 +70,11 @@ import Testing
         #expect(r.code == 1)
         #expect(r.stderr.contains("no-such-dir"))
         #expect(try CLI.run(["validate"]).code == 64)
-        #expect(try CLI.run(["validate", "--format", "xml", "samples"]).code == 64)
+        #expect(try CLI.run(["validate", "--format", "xml", "samples/visits"]).code == 64)
     }
 
     @Test func standardInput() throws {
-        let visit = try Data(contentsOf: CLI.root.appendingPathComponent("samples/visits/2026-07/BR0421-20260710-01.yaml"))
+        let visit = try Data(contentsOf: CLI.root.appendingPathComponent("samples/visits/2026-07/BR0421-20260715-01.yaml"))
         #expect(try CLI.run(["validate", "-"], stdin: visit).code == 0)
         let r = try CLI.run(["validate", "-"], stdin: Data("branch: {id: X\n".utf8))
         #expect(r.code == 1)

@@ -86,6 +86,13 @@ public struct ChecklistCatalog: Sendable {
 
     public var ids: [String] { checklists.map(\.id) }
 
+    /// The families a visit assesses when it names none (`checklists:` left out): every loaded
+    /// checklist except those answered from records (`assessed_by_default: false`).
+    public var assessedByDefault: [String] { checklists.filter(\.assessedByDefault).map(\.id) }
+
+    /// The same as a mask indexed like `checklists`, for the streaming reader.
+    public var assessedByDefaultMask: [Bool] { checklists.map(\.assessedByDefault) }
+
     public func checklist(_ id: String) -> Checklist? { byID[id].map { checklists[$0] } }
 
     public func index(of checklistID: String) -> Int? { byID[checklistID] }

@@ -38,6 +38,13 @@ public enum ChecklistLoader {
                 diags.error("bad-value", "'weight' must be a number greater than 0, found \(MappingReader.show(w))", at: mark)
             }
         }
+        let assessedByDefault = m.bool("assessed_by_default", diags: &diags) ?? true
+        let effectiveFrom = m.day("effective_from", diags: &diags)
+        let effectiveTo = m.day("effective_to", diags: &diags)
+        if let f = effectiveFrom, let t = effectiveTo, t < f {
+            diags.error("bad-value", "'effective_to' (\(t)) is before 'effective_from' (\(f)): this version would never be in force",
+                        at: m.pair("effective_to")!.value.mark)
+        }
         var items: [ChecklistItem] = []
         if let itemsNode = m.raw("items") {
             if case .sequence(let list) = itemsNode.kind {
@@ -66,7 +73,9 @@ public enum ChecklistLoader {
         guard diags.items[errorsBefore...].allSatisfy({ $0.severity != .error }),
               let id, let title, let scope else { return nil }
         return Checklist(id: id, title: title, titleEN: titleEN, version: version, scope: scope, roles: roles,
-                         weight: weight, items: items, file: file, mark: root.mark)
+                         weight: weight, assessedByDefault: assessedByDefault,
+                         effectiveFrom: effectiveFrom, effectiveTo: effectiveTo,
+                         items: items, file: file, mark: root.mark)
     }
 
     static func loadItem(_ node: YAMLNode, checklistRoles: [String]?, diags: inout DiagnosticList) -> ChecklistItem? {
@@ -101,6 +110,18 @@ public enum ChecklistLoader {
         } else if type == .deduct || type == .bonus, m.pair("per") == nil {
             diags.error("per-missing", "\(label) is of type \(type.rawValue) and needs 'per' (points per occurrence)", at: node.mark)
         }
+        var findingBelow: Double?
+        if let (fb, mark) = m.number("finding_below", diags: &diags) {
+            if type != .scale {
+                diags.error("bad-value", "'finding_below' is only for scale items; this item is of type \(type.rawValue)",
+                            at: m.pair("finding_below")!.keyMark)
+            } else if fb <= 0 || (points.map { fb > $0 } ?? false) {
+                diags.error("bad-value", "'finding_below' must be greater than 0 and at most the item's points, found \(MappingReader.show(fb))",
+                            at: mark)
+            } else {
+                findingBelow = fb
+            }
+        }
         let veto = m.bool("veto", diags: &diags) ?? false
         if veto, type == .scale || type == .bonus {
             diags.error("bad-value", "'veto' applies to check and deduct items only; a \(type.rawValue) item cannot be breached",
@@ -120,11 +141,19 @@ public enum ChecklistLoader {
         }
         let guidance = m.string("guidance", diags: &diags)
         let source = m.raw("source").flatMap(\.scalar)
+        let basis = m.string("basis", diags: &diags)
+        let breach = m.string("breach", diags: &diags)
+        let breachEN = m.string("breach_en", diags: &diags)
+        if breach != nil || breachEN != nil, !veto {
+            diags.error("bad-value", "'breach' words a veto breach; this item has no 'veto: true'",
+                        at: (m.pair("breach") ?? m.pair("breach_en"))!.keyMark)
+        }
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }),
               let id, let text, let points else { return nil }
         return ChecklistItem(id: id, text: text, textEN: textEN, section: section, points: points, type: type, per: per,
-                             veto: veto, roles: rolePairs?.map(\.0), guidance: guidance, source: source, mark: node.mark)
+                             veto: veto, roles: rolePairs?.map(\.0), guidance: guidance, source: source, basis: basis,
+                             findingBelow: findingBelow, breach: breach, breachEN: breachEN, mark: node.mark)
     }
 }
 

@@ -13,8 +13,8 @@ public enum VisitLoader {
         let inspector = m.string("inspector", required: true, diags: &diags)
         let method = m.choice("method", Visit.Method.self, diags: &diags) ?? .onsite
 
-        // The families assessed: given, or every loaded checklist.
-        var assessed = catalog.ids
+        // The families assessed: given, or every loaded checklist assessed by default.
+        var assessed = catalog.assessedByDefault
         if let list = m.stringList("checklists", diags: &diags) {
             var ids: [String] = []
             for (cid, mark) in list {

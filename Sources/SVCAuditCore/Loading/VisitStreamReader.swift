@@ -252,7 +252,7 @@ private struct Reader {
         }
         guard next(), type == YAML_DOCUMENT_END_EVENT, next(), type == YAML_STREAM_END_EVENT,
               let branch, let date, let inspector else { return nil }
-        let assessedMask = assessed ?? [Bool](repeating: true, count: catalog.checklists.count)
+        let assessedMask = assessed ?? catalog.assessedByDefaultMask
 
         // Every answer belongs to an assessed checklist, and every applicable item is answered.
         for k in branchAnswers {

@@ -15,15 +15,29 @@ public struct Checklist: Sendable {
     /// Roles it applies to (staff scope only); nil means every role.
     public var roles: [String]?
     public var weight: Double
+    /// False for a family answered from records rather than observed (the shipped `records`):
+    /// a visit assesses it only when its `checklists` names it.
+    public var assessedByDefault: Bool
+    /// The days this version is in force (inclusive; nil = open-ended), SPEC §1.1 "Versions over time".
+    public var effectiveFrom: Day?
+    public var effectiveTo: Day?
     public var items: [ChecklistItem]
     public var file: String
     public var mark: Mark
 
     public init(id: String, title: String, titleEN: String? = nil, version: String? = nil, scope: Scope,
-                roles: [String]? = nil, weight: Double = 1, items: [ChecklistItem], file: String = "", mark: Mark = .start) {
+                roles: [String]? = nil, weight: Double = 1, assessedByDefault: Bool = true,
+                effectiveFrom: Day? = nil, effectiveTo: Day? = nil,
+                items: [ChecklistItem], file: String = "", mark: Mark = .start) {
         self.id = id; self.title = title; self.titleEN = titleEN; self.version = version
-        self.scope = scope; self.roles = roles; self.weight = weight; self.items = items
+        self.scope = scope; self.roles = roles; self.weight = weight; self.assessedByDefault = assessedByDefault
+        self.effectiveFrom = effectiveFrom; self.effectiveTo = effectiveTo; self.items = items
         self.file = file; self.mark = mark
+    }
+
+    /// Whether this version is in force on `day` (both ends inclusive).
+    public func inForce(on day: Day) -> Bool {
+        (effectiveFrom.map { $0 <= day } ?? true) && (effectiveTo.map { day <= $0 } ?? true)
     }
 
     public func title(_ lang: Language) -> String { lang == .en ? (titleEN ?? title) : title }
@@ -51,18 +65,36 @@ public struct ChecklistItem: Sendable {
     /// Roles the item applies to, within the checklist's roles; nil means all of them.
     public var roles: [String]?
     public var guidance: String?
+    /// Machine citation of the standard ("seeds 000:419"), kept for tests and auditors.
     public var source: String?
+    /// The user-facing 依据: the document and clause the standard comes from.
+    public var basis: String?
+    /// Scale items: a value below this is a deduction (note, finding); nil = `points`.
+    public var findingBelow: Double?
+    /// How a breach reads in veto reasons ("未达到规定技术等级即上岗"); nil = the item text.
+    public var breach: String?
+    public var breachEN: String?
     public var mark: Mark
 
     public init(id: String, text: String, textEN: String? = nil, section: String? = nil, points: Double,
                 type: Kind = .check, per: Double? = nil, veto: Bool = false, roles: [String]? = nil,
-                guidance: String? = nil, source: String? = nil, mark: Mark = .start) {
+                guidance: String? = nil, source: String? = nil, basis: String? = nil,
+                findingBelow: Double? = nil, breach: String? = nil, breachEN: String? = nil, mark: Mark = .start) {
         self.id = id; self.text = text; self.textEN = textEN; self.section = section; self.points = points
         self.type = type; self.per = per; self.veto = veto; self.roles = roles; self.guidance = guidance
-        self.source = source; self.mark = mark
+        self.source = source; self.basis = basis; self.findingBelow = findingBelow
+        self.breach = breach; self.breachEN = breachEN; self.mark = mark
     }
 
     public func text(_ lang: Language) -> String { lang == .en ? (textEN ?? text) : text }
+
+    /// The wording of a breach of this item, for veto reasons: what was breached, not what is required.
+    public func breachText(_ lang: Language) -> String {
+        lang == .en ? (breachEN ?? textEN ?? breach ?? text) : (breach ?? text)
+    }
+
+    /// The scale value below which an answer is a deduction (SPEC §1.1 `finding_below`).
+    public var findingThreshold: Double { findingBelow ?? points }
 
     public func applies(toRole role: String) -> Bool {
         roles.map { $0.contains(role) } ?? true

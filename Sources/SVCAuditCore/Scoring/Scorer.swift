@@ -152,20 +152,25 @@ public struct ItemFacts: Sendable {
     /// Points per occurrence (deduct and bonus); 0 when not given.
     public var per: Double
     public var veto: Bool
+    /// Scale items: a value below this is a deduction (`finding_below`, default the points).
+    public var findingBelow: Double
 
     public init(_ item: ChecklistItem) {
         type = item.type; points = item.points; per = item.per ?? 0; veto = item.veto
+        findingBelow = item.findingThreshold
     }
 }
 
 extension Answer.Value {
-    /// A failed check, a deduct count above 0, or a scale value below full points (SPEC §1.2, §2.7).
+    /// A failed check, a deduct count above 0, or a scale value below its `finding_below`
+    /// (default: full points) (SPEC §1.1, §1.2, §2.7). A scale value at or above it earns its value
+    /// but is no deduction: it needs no note and makes no finding.
     @inline(__always)
     public func isDeduction(_ item: ItemFacts) -> Bool {
         switch (item.type, self) {
         case (.check, .fail): return true
         case (.deduct, .count(let n)): return n > 0
-        case (.scale, .value(let x)): return x < item.points
+        case (.scale, .value(let x)): return x < item.findingBelow
         default: return false
         }
     }

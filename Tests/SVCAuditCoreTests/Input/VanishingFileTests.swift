@@ -20,7 +20,7 @@ import Testing
         let dir = fm.temporaryDirectory.appendingPathComponent("svcaudit-vanish-\(UUID().uuidString)").path
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: dir) }
-        let sample = Self.root.appendingPathComponent("samples/visits/2026-07/BR0421-20260710-01.yaml").path
+        let sample = Self.root.appendingPathComponent("samples/visits/2026-07/BR0421-20260715-01.yaml").path
         for name in ["a-gone.yaml", "b-ok.yaml", "c-emptied.yaml", "d-now-a-folder.yaml"] {
             try fm.copyItem(atPath: sample, toPath: dir + "/" + name)
         }

@@ -24,7 +24,7 @@ public struct VisitTemplate: Sendable {
     }
 
     public func render(catalog: ChecklistCatalog) -> String {
-        let assessed = checklists ?? catalog.ids
+        let assessed = checklists ?? catalog.assessedByDefault
         var out = "# 服务规范检查记录 — \(branch.name) \(date)\n"
         out += "# 填写：check 项填 pass / fail / na（合格 / 不合格 / 不适用）；scale 项填 0..满分；deduct / bonus 项填次数。\n"
         out += "# 扣分项请用长格式写明原因：{result: fail, note: 原因, fix_by: YYYY-MM-DD}\n"
