@@ -68,10 +68,10 @@ import Testing
         // responses.csv only, not passed here. See samples/README.md.
         #expect(summary["findings"] == 839 && summary["open"] == 70 && summary["overdue"] == 2 && summary["closed"] == 767)
         #expect(summary["reported"] == 0)
-        // E1006's two findings at BR0422 (G13, U04 of 2026-07-15) are closed by her clean answers at
-        // BR0432 on 2026-08-05 after her transfer (SPEC §2.7: the finding follows the employee).
+        // E1006's findings at BR0422 on 2026-07-15 (the planted G13 and U04, and C05, G12) are closed by
+        // her clean answers at BR0432 on 2026-08-05 after her transfer (SPEC §2.7: the finding follows the employee).
         let e1006 = (json["findings"] as! [[String: Any]]).filter { $0["staff"] as? String == "E1006" && $0["branch"] as? String == "BR0422" && $0["date"] as? String == "2026-07-15" }
-        #expect(e1006.map { $0["item"] as! String }.sorted() == ["G13", "U04"])
+        #expect(e1006.map { $0["item"] as! String }.sorted() == ["C05", "G12", "G13", "U04"])
         for f in e1006 {
             #expect(f["status"] as? String == "closed" && f["closed_on"] as? String == "2026-08-05" && f["closed_at"] as? String == "BR0432")
         }

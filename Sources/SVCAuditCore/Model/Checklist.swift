@@ -105,3 +105,32 @@ public struct ChecklistItem: Sendable {
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
 }
+
+extension Checklist {
+    /// What one subject can earn on this checklist (SPEC §2.1): the points of the non-bonus
+    /// items that apply to `role` (nil: a branch, or every item), and apart from them the most
+    /// the bonus items can add. Reported per role, because items with `roles` make the
+    /// checklist's total a figure nobody can reach.
+    public struct Maximum: Sendable, Equatable {
+        /// nil for a branch-scope checklist or when no role is named anywhere.
+        public var role: String?
+        public var points: Double
+        public var bonus: Double
+    }
+
+    public func maximum(forRole role: String?) -> Maximum {
+        var points = 0.0, bonus = 0.0
+        for item in items where role.map({ item.applies(toRole: $0) }) ?? true {
+            if item.type == .bonus { bonus += item.points } else { points += item.points }
+        }
+        return Maximum(role: role, points: points, bonus: bonus)
+    }
+
+    /// One maximum per role the checklist applies to (its `roles`, else `otherRoles` — the
+    /// roles named elsewhere in the catalog), or a single one for a branch-scope checklist.
+    public func maxima(otherRoles: [String] = []) -> [Maximum] {
+        guard scope == .staff else { return [maximum(forRole: nil)] }
+        let roles = self.roles ?? otherRoles
+        return roles.isEmpty ? [maximum(forRole: nil)] : roles.map { maximum(forRole: $0) }
+    }
+}
