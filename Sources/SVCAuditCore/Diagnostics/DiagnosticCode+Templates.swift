@@ -53,6 +53,7 @@ extension DiagnosticCode {
         case .duplicateVisit: return Self.legacy
         case .staffNameMismatch: return Self.legacy
         case .staffRoleMismatch: return Self.legacy
+        default: return rosterTemplate
         }
     }
 
