@@ -46,6 +46,9 @@ public struct Policy: Sendable, Equatable {
     public var cadence: [CadenceRule] = []
     /// Observations each active employee needs in the period (`staff_coverage`, default 1).
     public var staffCoverage: Int = 1
+    public var calibration = Calibration()
+    public var rectify = Rectify()
+    public var events = Events()
     public var file: String?
 
     public init() {}

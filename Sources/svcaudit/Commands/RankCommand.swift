@@ -26,7 +26,9 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         let resolved = try period.resolved()
-        var fold = RankFold(policy: p, period: resolved)
+        // The memo (markdown, html) lists the visits behind each selected entry.
+        let memo = out.format == .markdown || out.format == .html
+        var fold = RankFold(policy: p, period: resolved, keepVisits: memo)
         let loaded = input.checklistOptions.load()
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)

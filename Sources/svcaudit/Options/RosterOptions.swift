@@ -13,13 +13,7 @@ struct RosterOptions: ParsableArguments {
     }
 
     static func load(_ dir: String, _ loaded: ChecklistSource.Loaded, quiet: Bool) throws -> Roster {
-        let known = loaded.catalog.namedRoles
-        // With no checklist naming a role, every role is accepted (nothing to check against).
-        var resolver: RosterLoader.RoleResolver?
-        if !known.isEmpty {
-            resolver = { (role: String) -> String? in known.contains(role) ? role : nil }
-        }
-        let (r, diags) = RosterLoader.load(directory: dir, roles: resolver, knownRoles: known.sorted())
+        let (r, diags) = RosterLoader.load(directory: dir, roles: resolver(loaded), knownRoles: loaded.catalog.namedRoles.sorted())
         Console.diagnostics(diags, quiet: quiet)
         guard let r else {
             let n = diags.filter { $0.severity == .error }.count
@@ -27,6 +21,14 @@ struct RosterOptions: ParsableArguments {
             throw ExitCode(1)
         }
         return r
+    }
+
+    /// Roles as the loaded checklists name them; with no checklist naming a role, every role is
+    /// accepted (there is nothing to check against).
+    static func resolver(_ loaded: ChecklistSource.Loaded) -> RosterLoader.RoleResolver? {
+        let known = loaded.catalog.namedRoles
+        guard !known.isEmpty else { return nil }
+        return { (role: String) -> String? in known.contains(role) ? role : nil }
     }
 }
 
