@@ -6,28 +6,6 @@ extension DiagnosticCode {
         case .rosterMissingFile:
             return MessageTemplate(zh: "名册目录中没有 {file}（名册需要 branches.csv 和 staff.csv，waivers.csv 可选）",
                                    en: "the roster folder has no {file} (a roster needs branches.csv and staff.csv; waivers.csv is optional)")
-        case .csvQuote:
-            return MessageTemplate(zh: "CSV 引号有误：{problem}", en: "CSV quoting: {problem}")
-        case .rosterNoHeader:
-            return MessageTemplate(zh: "文件为空：第一行应为列名（{columns}）",
-                                   en: "the file is empty: the first row must name the columns ({columns})")
-        case .rosterUnknownColumn:
-            return MessageTemplate(zh: "未知的列“{column}”{hint}；可用的列：{columns}",
-                                   en: "unknown column '{column}'{hint}; the columns are: {columns}")
-        case .rosterDuplicateColumn:
-            return MessageTemplate(zh: "列“{column}”重复（第 {first} 列已是该列）",
-                                   en: "column '{column}' appears twice (column {first} is already it)")
-        case .rosterMissingColumn:
-            return MessageTemplate(zh: "缺少必需的列“{column}”（中文列名：{alias}）",
-                                   en: "the required column '{column}' is missing (Chinese header: {alias})")
-        case .rosterFieldCount:
-            return MessageTemplate(zh: "这一行有 {found} 个字段，列名行有 {expected} 个",
-                                   en: "this row has {found} field{s:found}, the header has {expected}")
-        case .rosterMissingValue:
-            return MessageTemplate(zh: "“{column}”为空：{what}必须填写", en: "'{column}' is empty: every {what} needs it")
-        case .rosterBadDate:
-            return MessageTemplate(zh: "“{column}”应为 YYYY-MM-DD 格式的日期，实为“{value}”{hint}",
-                                   en: "'{column}' must be a date YYYY-MM-DD, found '{value}'{hint}")
         case .rosterDateOrder:
             return MessageTemplate(zh: "起始日期 {from} 晚于截止日期 {to}", en: "'from' {from} is after 'to' {to}")
         case .rosterDuplicateBranch:

@@ -64,14 +64,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
 
     // MARK: roster (branches.csv, staff.csv, waivers.csv)
     case rosterMissingFile = "roster-missing-file"
-    case csvQuote = "csv-quote"
-    case rosterNoHeader = "roster-no-header"
-    case rosterUnknownColumn = "roster-unknown-column"
-    case rosterDuplicateColumn = "roster-duplicate-column"
-    case rosterMissingColumn = "roster-missing-column"
-    case rosterFieldCount = "roster-field-count"
-    case rosterMissingValue = "roster-missing-value"
-    case rosterBadDate = "roster-bad-date"
     case rosterDateOrder = "roster-date-order"
     case rosterDuplicateBranch = "roster-duplicate-branch"
     case rosterOverlap = "roster-overlap"
@@ -84,7 +76,21 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case rosterWrongBranch = "roster-wrong-branch"
     case rosterNameMismatch = "roster-name-mismatch"
 
-    // MARK: events, responses
+    // MARK: events, responses (CSV files: --events, --responses)
+    case csvSyntax = "csv-syntax"
+    case csvNoHeader = "csv-no-header"
+    case csvUnknownColumn = "csv-unknown-column"
+    case csvDuplicateColumn = "csv-duplicate-column"
+    case csvMissingColumn = "csv-missing-column"
+    case csvFieldCount = "csv-field-count"
+    case csvMissingValue = "csv-missing-value"
+    case csvBadDate = "csv-bad-date"
+    case eventBadType = "event-bad-type"
+    case eventBadVerified = "event-bad-verified"
+    case eventUnknownItem = "event-unknown-item"
+    case eventDuplicateId = "event-duplicate-id"
+    case responseNoFinding = "response-no-finding"
+    case responseDuplicate = "response-duplicate"
 
     // MARK: workbook import
 

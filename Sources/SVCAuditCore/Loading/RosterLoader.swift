@@ -160,134 +160,42 @@ public enum RosterLoader {
 
     // MARK: One file
 
-    /// A file's rows with its header resolved to column names.
+    /// A file's rows, read through the CSV layout every tabular input shares (`CSVColumns`).
     struct Table {
-        var file: String
-        var columns: [String: Int]
-        var width: Int
+        var columns: CSVColumns
         var rows: [CSVTable.Row]
+        var requiredDates = false
 
-        func field(_ r: CSVTable.Row, _ name: String) -> CSVTable.Field? {
-            guard let i = columns[name], i < r.fields.count else { return nil }
-            return r.fields[i]
-        }
-
-        func mark(_ r: CSVTable.Row, _ name: String) -> Mark? {
-            field(r, name)?.mark ?? (columns[name] != nil ? r.fields.last?.mark : nil)
-        }
-
-        /// A trimmed value; empty and absent columns are nil.
-        func optional(_ r: CSVTable.Row, _ name: String) -> String? {
-            guard let f = field(r, name) else { return nil }
-            let s = f.text.trimmingSpaces
-            return s.isEmpty ? nil : String(s)
-        }
-
-        /// A required value; an empty one is an error at its field.
+        func mark(_ r: CSVTable.Row, _ name: String) -> Mark? { columns.mark(r, name) }
+        func optional(_ r: CSVTable.Row, _ name: String) -> String? { columns.optional(r, name) }
         func value(_ r: CSVTable.Row, _ name: String, what: DiagnosticArg, diags: inout DiagnosticList) -> String? {
-            if let s = optional(r, name) { return s }
-            diags.error(.rosterMissingValue, ["column": .text(name), "what": what], at: mark(r, name) ?? Mark(line: r.line, column: 1))
-            return nil
+            columns.required(r, name, diags: &diags)
         }
 
-        func day(_ r: CSVTable.Row, _ name: String, diags: inout DiagnosticList) -> (Day?, ok: Bool) {
-            guard let s = optional(r, name) else { return (nil, true) }
-            switch Day.parse(s) {
-            case .ok(let d): return (d, true)
-            case .badForm(let suggestion):
-                diags.error(.rosterBadDate, ["column": .text(name), "value": .text(s), "hint": .hint(suggestion)], at: mark(r, name)!)
-            case .noSuchDay:
-                diags.error(.rosterBadDate, ["column": .text(name), "value": .text(s), "hint": .hint(nil)], at: mark(r, name)!)
-            }
-            return (nil, false)
-        }
-
-        /// `from` and `to`, checked for order; a required one missing is an error.
+        /// `from` and `to`, checked for order.
         func span(_ r: CSVTable.Row, diags: inout DiagnosticList) -> (Day?, Day?) {
-            let (from, okF) = day(r, "from", diags: &diags)
-            let (to, okT) = day(r, "to", diags: &diags)
-            if requiredDates {
-                if okF, from == nil { _ = value(r, "from", what: RosterLoader.waiverWhat, diags: &diags) }
-                if okT, to == nil { _ = value(r, "to", what: RosterLoader.waiverWhat, diags: &diags) }
-            }
+            let from = columns.day(r, "from", required: requiredDates, diags: &diags)
+            let to = columns.day(r, "to", required: requiredDates, diags: &diags)
             if let from, let to, from > to {
-                diags.error(.rosterDateOrder, ["from": .text(from.description), "to": .text(to.description)], at: mark(r, "to")!)
+                diags.error(.rosterDateOrder, ["from": .text(from.description), "to": .text(to.description)], at: columns.mark(r, "to"))
             }
             return (from, to)
         }
-
-        var requiredDates = false
     }
 
-    /// Reads and splits one file and resolves its header. nil when the file is absent (and
-    /// not required), unreadable, or its header is wrong — its rows cannot be trusted then.
+    /// Reads one file. nil when it is absent (an error when `required`), unreadable, or its
+    /// header is wrong — its rows cannot be trusted then.
     static func table(_ path: String, columns: [Column], required: Bool, diags: inout DiagnosticList) -> Table? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let bytes: [UInt8]
-        switch FileReader.read(path, maxBytes: maxFileBytes) {
-        case .failure(let e):
-            if access(path, F_OK) != 0 {
-                if required { diags.error(.rosterMissingFile, ["file": .text(name)], at: .start) }
-                return nil
-            }
-            diags.error("read", e.message, at: .start)
-            return nil
-        case .success(let b): bytes = b
-        }
-        let parsed: CSVTable
-        switch CSVReader.read(bytes) {
-        case .failure(.encoding(let code, let message, let mark)):
-            diags.error(code, message, at: mark)
-            return nil
-        case .failure(.unclosedQuote(let m)):
-            diags.error(.csvQuote, ["problem": .localized(zh: "引号未闭合（从此处起的内容都在引号内）",
-                                                          en: "a quoted field is never closed (everything after it is inside the quotes)")], at: m)
-            return nil
-        case .failure(.strayQuote(let m)):
-            diags.error(.csvQuote, ["problem": .localized(zh: "字段中间出现引号；含引号的字段须整体加引号，内部引号写作 \"\"",
-                                                          en: "a quote inside a field; quote the whole field and double the inner quote (\"\")")], at: m)
-            return nil
-        case .success(let t): parsed = t
-        }
-        let names = columns.map(\.name) + columns.map(\.alias)
-        guard let header = parsed.header, !header.isBlank else {
-            diags.error(.rosterNoHeader, ["columns": .list(columns.map(\.name))], at: .start)
+        if access(path, F_OK) != 0 {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if required { diags.error(.rosterMissingFile, ["file": .text(name)], at: .start) }
             return nil
         }
-        var index: [String: Int] = [:]
-        var bad = false
-        for (i, f) in header.fields.enumerated() {
-            let text = String(f.text.trimmingSpaces)
-            guard let col = columns.first(where: { $0.name == text.lowercased() || $0.alias == text }) else {
-                diags.error(.rosterUnknownColumn, ["column": .text(text), "hint": .hint(Suggestion.closest(to: text, in: names)),
-                                                   "columns": .list(columns.map(\.name))], at: f.mark)
-                bad = true
-                continue
-            }
-            if let first = index[col.name] {
-                diags.error(.rosterDuplicateColumn, ["column": .text(text), "first": .count(first + 1)], at: f.mark)
-                bad = true
-                continue
-            }
-            index[col.name] = i
-        }
-        for c in columns where c.required && index[c.name] == nil {
-            diags.error(.rosterMissingColumn, ["column": .text(c.name), "alias": .text(c.alias)], at: header.fields.first?.mark ?? .start)
-            bad = true
-        }
-        if bad { return nil }
-        var rows: [CSVTable.Row] = []
-        rows.reserveCapacity(parsed.rows.count)
-        let width = header.fields.count
-        for r in parsed.rows where !r.isBlank {
-            if r.fields.count != width {
-                let at = r.fields.count > width ? r.fields[width].mark : (r.fields.last?.mark ?? Mark(line: r.line, column: 1))
-                diags.error(.rosterFieldCount, ["found": .count(r.fields.count), "expected": .count(width)], at: at)
-                continue
-            }
-            rows.append(r)
-        }
-        var t = Table(file: path, columns: index, width: width, rows: rows)
+        let cols = columns.map { CSVColumns.Column($0.name, $0.alias, required: $0.required) }
+        let before = diags.items.count
+        guard let c = CSVColumns.load(path, columns: cols, diags: &diags, maxBytes: maxFileBytes),
+              diags.items.count == before else { return nil }   // an unknown or doubled column: the header is wrong
+        var t = Table(columns: c, rows: c.rows(diags: &diags))
         t.requiredDates = columns.contains { $0.name == "from" && $0.required }
         return t
     }

@@ -16,14 +16,14 @@ import Testing
     /// fixture → (file, line, column) of its one error.
     static let expected: [String: (String, Int, Int)] = [
         "roster-missing-file": ("branches.csv", 1, 1),
-        "csv-quote": ("staff.csv", 5, 4),
-        "roster-no-header": ("waivers.csv", 1, 1),
-        "roster-unknown-column": ("branches.csv", 1, 16),
-        "roster-duplicate-column": ("staff.csv", 1, 20),
-        "roster-missing-column": ("staff.csv", 1, 1),
-        "roster-field-count": ("branches.csv", 4, 9),
-        "roster-missing-value": ("staff.csv", 5, 4),
-        "roster-bad-date": ("branches.csv", 4, 17),
+        "csv-syntax": ("staff.csv", 5, 4),
+        "csv-no-header": ("waivers.csv", 1, 1),
+        "csv-unknown-column": ("branches.csv", 1, 16),
+        "csv-duplicate-column": ("staff.csv", 1, 20),
+        "csv-missing-column": ("staff.csv", 1, 1),
+        "csv-field-count": ("branches.csv", 4, 1),
+        "csv-missing-value": ("staff.csv", 5, 4),
+        "csv-bad-date": ("branches.csv", 4, 17),
         "roster-date-order": ("waivers.csv", 3, 15),
         "roster-duplicate-branch": ("branches.csv", 4, 1),
         "roster-overlap": ("staff.csv", 5, 24),
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func didYouMeanForHeadersAndRoles() throws {
-        let (_, col) = Self.load("Tests/Fixtures/roster-broken/roster-unknown-column")
+        let (_, col) = Self.load("Tests/Fixtures/roster-broken/csv-unknown-column")
         #expect(col[0].message(.en).contains("unknown column 'regoin' (did you mean 'region'?)"))
         #expect(col[0].message(.zh).contains("未知的列“regoin”（是否应为 'region'？）"))
         let (_, role) = Self.load("Tests/Fixtures/roster-broken/roster-unknown-role")

@@ -177,8 +177,6 @@ extension InspectionReport: Report {
         var doc = ReportDocument(title: title(ctx))
         doc.lines(summaryLines(ctx))
         let compare = comparison != nil
-        let branchTarget = targets.first { $0.kind == .branchPassRate }?.target
-        let staffTarget = targets.first { $0.kind == .staffPassRate }?.target
 
         // 1. Branches.
         doc.section(ctx.t("各网点情况", "Branches"), ctx.lang)
