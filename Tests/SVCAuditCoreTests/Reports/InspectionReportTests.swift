@@ -69,14 +69,14 @@ import Testing
 
     @Test func methodWeightsDecideWhetherABranchPasses() throws {
         // A: v1 87.5 as mystery ×3, v2 75 onsite ×1 → R = (3 × 87.5 + 75) / 4 = 84.375; pass mark 84 → 达标.
-        var v1 = Self.q3[0]
-        let v2 = Self.q3[1]
+        var v1 = VisitSummary(Self.q3[0], catalog: Fx.catalog)
+        let v2 = VisitSummary(Self.q3[1], catalog: Fx.catalog)
         v1.method = .mystery
         var policy = Policy()
         policy.passMark = 84
         policy.methodWeights = [.mystery: 3]
         var buckets = PeriodBuckets(period: Period("2026-Q3"), policy: policy, index: Fx.catalog.scoring)
-        for v in [v1, v2] { buckets.add(VisitSummary(v, catalog: Fx.catalog)) }
+        for v in [v1, v2] { buckets.add(v) }
         let r = buckets.report(catalog: Fx.catalog, policy: policy)
         let a = try #require(r.branches.first { $0.id == "A" })
         #expect(a.weightedMean == 84.375 && a.passed == true)

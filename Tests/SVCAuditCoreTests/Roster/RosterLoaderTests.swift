@@ -5,7 +5,7 @@ import Testing
 /// The roster folder (SPEC §1.4): one fixture per error class under Tests/Fixtures/roster-broken,
 /// named after the code it must produce, each with the position the error must name.
 @Suite struct RosterLoaderTests {
-    static let root = VisitStreamReaderTests.root
+    static let root = VisitReaderTests.root
     static let roles: RosterLoader.RoleResolver = { ["teller", "lobby_manager", "security", "account_manager"].contains($0) ? $0 : nil }
 
     static func load(_ dir: String) -> (Roster?, [Diagnostic]) {
