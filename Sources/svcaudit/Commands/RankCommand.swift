@@ -9,6 +9,8 @@ struct RankCommand: ParsableCommand {
         The policy (--policy FILE; without it: everyone, top 10 overall) sets who is ranked, \
         the minimum visits and score, the veto rule, method weights, shrinkage, the tie rule, the \
         selection per group and the star levels. Visits outside --period (or --from/--to) are ignored. \
+        --events FILE adds complaints and praise: a verified complaint naming a veto item disqualifies \
+        (veto: disqualify) as a breach would, a verified praise adds events.praise_points (capped). \
         --format markdown or html writes the selection memo: the rules in words, who is selected in \
         each group, and why everyone else is not eligible.
         """
@@ -17,6 +19,7 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var events: EventOptions
     @OptionGroup var out: OutputOptions
 
     func validate() throws { try out.check(RankReport.formats) }
@@ -27,7 +30,9 @@ struct RankCommand: ParsableCommand {
         let memo = out.format == .markdown || out.format == .html
         var fold = RankFold(policy: p, period: try period.resolved(), keepVisits: memo)
         let loaded = input.checklistOptions.load()
+        let log = try events.load(loaded.catalog, quiet: out.quiet)
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
+        fold.add(events: log)
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)
