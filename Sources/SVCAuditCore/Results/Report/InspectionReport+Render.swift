@@ -74,7 +74,7 @@ extension InspectionReport: Report {
             ("previous", previous),
             ("outside_period", .int(outsideVisits)),
             ("skipped", .array(skipped.map { .string($0) })),
-        ])
+        ] + accountabilityJSON())
     }
 
     // MARK: Text, CSV, Markdown, HTML
@@ -331,6 +331,7 @@ extension InspectionReport: Report {
                             rows: rows, alignRight: [1, 2, 3]))
             doc.line(ctx.t("达标率的变化以百分点计", "Pass-rate changes are in percentage points"))
         }
+        addAccountability(&doc, ctx)
         return doc
     }
 }

@@ -128,6 +128,8 @@ public struct InspectionReport: Sendable {
     public var outsideVisits: Int
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// 检查质量, 表扬与投诉, 整改情况 (InspectionReport+Accountability.swift).
+    public var accountability = Accountability()
 
     /// The most-failed list is this long at most.
     public static let defaultTopItems = 10
