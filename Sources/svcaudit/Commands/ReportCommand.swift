@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var events: EventOptions
+    @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions
 
     @Option(name: .long, help: ArgumentHelp("Add 整改情况: how the period's findings stand on this day, per branch (reads every visit in full, so slower), YYYY-MM-DD.", valueName: "date"))
@@ -39,18 +41,25 @@ struct ReportCommand: ParsableCommand {
         let p = try policy.load(quiet: out.quiet)
         let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let answers = try loadResponses(responses, quiet: out.quiet)
         let rectifyAsOf = try asOf.map { try parseDay($0, flag: "--as-of") } ?? (responses != nil ? Day.today() : nil)
-        var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
+        var buckets = PeriodBuckets(period: resolved, policy: p, index: loaded.catalog.scoring)
         var calibration = InspectorCalibration(period: resolved)
         var tracker = rectifyAsOf.map { RectificationTracker(catalog: loaded.catalog, asOf: $0, rules: p.rectify) }
+        var gate = PeriodGate(period: resolved)
+        var rosterWarnings: [Diagnostic] = []
         let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil) { v, score in
+            gate.see(v.date)
+            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             buckets.add(v)
             calibration.add(v)
             if let score { tracker?.add(score) }
         }
-        var report = buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
+        Console.diagnostics(rosterWarnings, quiet: out.quiet)
+        try empty.check(gate, lang: out.context.lang)
+        var report = buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
         report.accountability.quality = calibration.report(p.calibration)
         if events.events != nil { report.accountability.events = log.within(resolved) }
         if let tracker {
