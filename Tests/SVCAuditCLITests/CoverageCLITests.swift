@@ -101,7 +101,7 @@ import Testing
         let e1039 = try #require(entries.first { $0["id"] as? String == "E1039" })
         #expect(e1039["visits"] as? Int == 0 && e1039["eligible"] as? Bool == false)
         let memo = try CLI.run(["rank", "samples/visits", "--roster", "samples/roster", "--policy", "samples/policy.yaml", "--period", "2026-Q3", "--format", "markdown"])
-        #expect(memo.stdout.contains("其中本期从未受检 2 人"))
+        #expect(memo.stdout.contains("其中本期从未受检 1 人"))
     }
 
     @Test func reportShowsBranchPassRateAsAShareOfBranches() throws {

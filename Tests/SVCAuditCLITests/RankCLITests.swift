@@ -42,6 +42,9 @@ import Testing
         #expect((e("E1053")["reason"] as? String)?.contains("R02（2026-08-27）") == true)
         #expect((e("E1053")["veto"] as? [String]) == ["R02"])
         #expect((e("E1005")["reason"] as? String)?.contains("不在评选范围") == true)
+        // E1039 was observed only on two self-checks, which weigh 0 in the sample policy.
+        #expect(e("E1039")["visits"] as? Int == 0 && e("E1039")["eligible"] as? Bool == false)
+        #expect(e("E1039")["reason"] as? String == "本期没有计分的检查；另有自查 2 次，权重为 0 不计入")
     }
 
     /// The sample policy with min_visits 9 and min_score 97: the other two reasons.
@@ -58,7 +61,7 @@ import Testing
         func e(_ id: String) -> [String: Any] { entries.first { $0["id"] as? String == id }! }
         #expect((e("E1037")["reason"] as? String) == "本期检查 8 次，少于 9 次")
         #expect((e("E1040")["reason"] as? String) == "评选分 96.00 低于 97")
-        #expect((e("E1001")["reason"] as? String) == "本期检查 8 次，少于 9 次；评选分 96.66 低于 97")
+        #expect((e("E1001")["reason"] as? String) == "本期检查 8 次，少于 9 次；评选分 96.66 低于 97；另有自查 2 次，权重为 0 不计入")
         let selected = entries.filter { $0["selected"] as? Bool == true }.map { $0["id"] as! String }
         #expect(selected == ["E1010", "E1003", "E1043"])  // 湖州 has one eligible entry left
     }
@@ -72,9 +75,7 @@ import Testing
         let period = try #require(doc["period"] as? [String: String])
         #expect(period == ["label": "2026-Q3", "from": "2026-07-01", "to": "2026-09-30"])
         let entries = try #require(doc["entries"] as? [[String: Any]])
-        // Every employee id in samples/visits (E1051 is never observed) but E1039, seen only on
-        // self-checks, which weigh 0.
-        #expect(entries.count == 52)
+        #expect(entries.count == 53)   // every employee id in samples/visits (E1051 is never observed)
         let specKeys: Set = ["rank", "group_rank", "id", "name", "role", "branch", "parent", "region", "visits", "mean",
                              "score", "min", "veto", "eligible", "reason", "stars", "selected"]
         // praise_points: what verified praise added to score (SPEC §2.6), an extension of §3.1.
