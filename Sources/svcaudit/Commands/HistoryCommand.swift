@@ -28,8 +28,13 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
-        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
+        let resolved = try period.resolved()
+        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: resolved)
+        // The ranking of the same visits gives the summary's mean and stars (SPEC §2.6: one arithmetic).
+        var rankPolicy = p
+        rankPolicy.by = branch ? .branch : .staff
+        var fold = RankFold(policy: rankPolicy, period: resolved)
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0); fold.add($0.summary) }
         guard collector.seen else {
             let what = branch ? "branch" : "employee"
             var msg = "svcaudit: no \(what) '\(id)' in the visits read (\(collector.known.count) \(what == "branch" ? "branches" : "employees") found)"
@@ -42,6 +47,7 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles))
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles,
+                                    ranking: fold.ranking()))
     }
 }
