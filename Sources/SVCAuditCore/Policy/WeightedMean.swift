@@ -1,4 +1,4 @@
-/// The mean of SPEC §2.6, `R = Σ u_j x_j / Σ u_j` with the policy's method weights: folded
+/// The mean of SPEC §2.6 (also each subject's R behind the 达标率 shares), `R = Σ u_j x_j / Σ u_j` with the policy's method weights: folded
 /// one visit at a time, so no view keeps the scores themselves. `rank`, `report` and
 /// `history` use this one, and `Policy.countedScore` for what a visit counts as.
 public struct WeightedMean: Sendable, Equatable {
@@ -10,7 +10,9 @@ public struct WeightedMean: Sendable, Equatable {
 
     public init() {}
 
+    /// A weight of 0 leaves the visit out (SPEC §1.3 `method_weights`).
     public mutating func add(_ x: Double, weight u: Double) {
+        guard u > 0 else { return }
         sumW += u
         sumWX += u * x
         count += 1

@@ -32,7 +32,12 @@ public struct ServiceHistory: Sendable {
     /// `overall` takes its mean and stars from it; nil when the subject had no entry.
     public var ranking: RankEntry?
     public var passMark: Double
+    /// Visit-level share (SPEC §2.6): of an employee's visits, those with a score at the pass
+    /// mark (人次合格率); of a branch's, its visits (检查合格率). Whether the subject 达标 is
+    /// `passed`, from the weighted mean.
     public var passRate: Double?
+    /// The method-weighted mean R ≥ pass mark (达标); nil without a scored visit.
+    public var passed: Bool? { overall.mean.map { $0 >= passMark } }
     public var policyFile: String?
     public var starLevels: [Int: Double]
     public var vetoMode: Policy.VetoMode
@@ -129,6 +134,7 @@ extension ServiceHistory: Report {
         o.append(("eligible", ranking.map { .bool($0.eligible) } ?? .null))
         o.append(("rank", .opt(ranking?.rank)))
         o.append(("pass_rate", .opt(passRate)))
+        o.append(("passed", passed.map { .bool($0) } ?? .null))
         o.append(("veto", .array(overall.veto.map { .string($0) })))
         o.append(("stars", .opt(overall.stars)))
         return .object(o)
