@@ -45,11 +45,14 @@ public struct ServiceHistory: Sendable {
     public var items: [String: (text: String, textEN: String?)]
     public var checklistTitles: [(id: String, title: String, titleEN: String?)]
     public var skipped: [String]
+    /// The complaints and praise naming this employee (or, for a branch, made at it) in the
+    /// period (SPEC §1.5), by date.
+    public var events: [Event]
 
     /// `ranking` is the ranking of the same visits (`RankFold` over the period, by the
     /// subject's kind); without it the summary's stars are those of the raw mean.
     public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = [],
-                ranking: Ranking? = nil) {
+                events log: EventLog = EventLog(), ranking: Ranking? = nil) {
         id = c.id
         subject = c.subject
         period = c.period
@@ -62,6 +65,10 @@ public struct ServiceHistory: Sendable {
         policyFile = policy.file
         starLevels = policy.stars
         vetoMode = policy.veto
+        let mine = log.within(c.period).filter { c.subject == .branch ? $0.branch == c.id : $0.staff == c.id }
+        events = mine
+        // A verified complaint naming a veto item is a breach on its date, as in the ranking.
+        let eventBreaches = mine.filter { log.isBreach($0) }
         self.skipped = skipped
         let scored = sorted.compactMap(\.score)
         passRate = scored.isEmpty ? nil : 100 * Double(scored.filter { $0 >= policy.passMark }.count) / Double(scored.count)
@@ -71,6 +78,13 @@ public struct ServiceHistory: Sendable {
         func roll(_ key: String, _ zh: String, _ en: String, _ es: [ServiceHistoryCollector.Entry]) -> Roll {
             var acc = WeightedMean()
             var veto: [String] = []
+            // The roll's own span, told by its key: a quarter, a month, or the whole period.
+            let within: (Day) -> Bool = { d in
+                if key.contains("-Q") { return QuarterKey(d).description == key }
+                if key.count == 7 { return MonthKey(d).description == key }
+                return c.period?.contains(d) ?? true
+            }
+            veto += eventBreaches.filter { within($0.date) }.compactMap(\.item)
             // A method weighted 0 is out of the ranking arithmetic entirely (SPEC §1.3).
             let es = es.filter { policy.counts($0.method) }
             for e in es {
@@ -148,16 +162,7 @@ extension ServiceHistory: Report {
             .object([(key, .string(r.key)), ("visits", .int(r.visits)), ("mean", .opt(r.mean)), ("min", .opt(r.min)),
                      ("veto", .array(r.veto.map { .string($0) })), ("stars", .opt(r.stars)), ("disqualified", .bool(r.disqualified))])
         }
-        return .object([
-            ("subject", .string(subject.rawValue)),
-            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
-            ("branch", branch.map(branchJSON) ?? .null),
-            ("branches", .array(branches.map { .string($0) })),
-            ("period", period.map(RFmt.period) ?? .null),
-            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
-                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
-            ("summary", summaryJSON),
-            ("visits", .array(entries.map { e in
+        let visitsJSON: JSONValue = .array(entries.map { e in
                 .object([
                     ("id", .string(e.visit)), ("file", .string(e.file)), ("date", .string(e.date.description)),
                     ("branch", branchJSON(e.branch)), ("method", .string(e.method.rawValue)), ("inspector", .string(e.inspector)),
@@ -171,9 +176,25 @@ extension ServiceHistory: Report {
                     })),
                     ("veto", .array(e.veto.map { .string($0) })),
                 ])
-            })),
+            })
+        let eventsJSON: JSONValue = .array(events.map { e in
+                .object([("id", .string(e.id)), ("date", .string(e.date.description)), ("branch", .string(e.branch)),
+                         ("staff", .opt(e.staff)), ("type", .string(e.kind.rawValue)), ("verified", .bool(e.verified)),
+                         ("item", .opt(e.item)), ("note", .opt(e.note))])
+            })
+        return .object([
+            ("subject", .string(subject.rawValue)),
+            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
+            ("branch", branch.map(branchJSON) ?? .null),
+            ("branches", .array(branches.map { .string($0) })),
+            ("period", period.map(RFmt.period) ?? .null),
+            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
+                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
+            ("summary", summaryJSON),
+            ("visits", visitsJSON),
             ("months", .array(months.map { rollJSON($0, key: "month") })),
             ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
+            ("events", eventsJSON),
             ("skipped", .array(skipped.map { .string($0) })),
         ])
     }
