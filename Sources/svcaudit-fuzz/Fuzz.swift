@@ -32,7 +32,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let score = visit.map { Scorer(catalog: catalog).score($0) }
     if let fast {
         guard errors.isEmpty, visitDiags.items.isEmpty, FileKind.detect(root) == .visit, let score else {
-            fatalError("fast path took a file the full path reports: \(errors.map(\.message) + visitDiags.items.map(\.message))")
+            fatalError("fast path took a file the full path reports: \(errors.map { $0.message(.en) } + visitDiags.items.map { $0.message(.en) })")
         }
         if VisitSummary(score, catalog: catalog) != fast { fatalError("fast and full paths disagree") }
     }

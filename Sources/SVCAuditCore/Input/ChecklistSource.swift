@@ -30,13 +30,14 @@ public enum ChecklistSource {
 
     public static func load(directory: String?, limits: YAMLLimits = .default) -> Loaded {
         guard let directory else {
-            let d = Diagnostic(file: "checklists", mark: .start, severity: .error, code: "no-checklists",
-                message: "no checklists found: pass --checklists DIR, set SVCAUDIT_CHECKLISTS, or run where ./checklists exists")
+            let d = Diagnostic(file: "checklists", mark: .start, severity: .error, code: .noChecklists, args: ["reason": .phrase(
+                "找不到检查表文件夹：请用 --checklists DIR 指定，或设置 SVCAUDIT_CHECKLISTS，或在有 ./checklists 的目录下运行",
+                "none found: pass --checklists DIR, set SVCAUDIT_CHECKLISTS, or run where ./checklists exists")])
             return Loaded(directory: nil, catalog: ChecklistCatalog([]), diagnostics: [d], files: [])
         }
         var diags: [Diagnostic] = []
         guard isDirectory(directory) else {
-            diags.append(FileDiscovery.pathError(directory, "checklist directory '\(directory)' does not exist or is not a directory"))
+            diags.append(FileDiscovery.pathError(directory, .phrase("检查表文件夹不存在，或不是文件夹", "the checklist directory does not exist or is not a directory")))
             return Loaded(directory: directory, catalog: ChecklistCatalog([]), diagnostics: diags, files: [])
         }
         let found = FileDiscovery.expand([directory])
@@ -51,8 +52,8 @@ public enum ChecklistSource {
         }
         let catalog = ChecklistCatalog(loaded, diagnostics: &diags)
         if catalog.checklists.isEmpty, !diags.contains(where: { $0.severity == .error }) {
-            diags.append(Diagnostic(file: directory, mark: .start, severity: .error, code: "no-checklists",
-                                    message: "no checklist files (*.yaml) in '\(directory)'"))
+            diags.append(Diagnostic(file: directory, mark: .start, severity: .error, code: .noChecklists,
+                                    args: ["reason": .phrase("'\(directory)' 里没有检查表文件（*.yaml）", "no checklist files (*.yaml) in '\(directory)'")]))
         }
         return Loaded(directory: directory, catalog: catalog, diagnostics: diags, files: ids)
     }
@@ -61,7 +62,7 @@ public enum ChecklistSource {
     public static func loadOne(_ file: String, limits: YAMLLimits = .default, diags: inout DiagnosticList) -> Checklist? {
         switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
         case .failure(let e):
-            diags.error("read", e.message, at: .start)
+            diags.error(e.code, e.args, at: .start)
             return nil
         case .success(let bytes):
             let (root, errors) = YAMLReader.parse(bytes, limits: limits)

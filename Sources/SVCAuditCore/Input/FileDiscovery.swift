@@ -31,7 +31,7 @@ public enum FileDiscovery {
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(whyUnreadable(path, errno))"))
+                result.diagnostics.append(pathError(path, whyUnreadable(path, errno)))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -69,12 +69,12 @@ public enum FileDiscovery {
     }
 
     /// Why `stat` failed on `path` (errno `err`), in words: a loop, a link to nothing, or errno's text.
-    static func whyUnreadable(_ path: String, _ err: Int32) -> String {
-        if err == ELOOP { return "symbolic link loop" }
+    static func whyUnreadable(_ path: String, _ err: Int32) -> DiagnosticArg {
+        if err == ELOOP { return .phrase("符号链接成环", "symbolic link loop") }
         if err == ENOENT, let target = linkTarget(path) {
-            return "dangling symbolic link to '\(target)' (what it points to does not exist)"
+            return .phrase("符号链接指向的 '\(target)' 不存在", "dangling symbolic link to '\(target)' (what it points to does not exist)")
         }
-        return String(cString: strerror(err))
+        return SystemError.phrase(err)
     }
 
     /// The target of a symbolic link, nil when `path` is not one.
@@ -88,23 +88,23 @@ public enum FileDiscovery {
     private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Visited) {
         var st = stat()
         guard stat(dir, &st) == 0 else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(whyUnreadable(dir, errno))"))
+            result.diagnostics.append(pathError(dir, whyUnreadable(dir, errno)))
             return
         }
         let id = DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
         if visited.open.contains(id) {
-            result.diagnostics.append(pathError(dir, "symbolic link loop: '\(dir)' leads back to a directory already being read; skipped"))
+            result.diagnostics.append(pathError(dir, .phrase("符号链接成环：它指回一个正在读取的文件夹；已跳过", "symbolic link loop: it leads back to a directory already being read; skipped")))
             return
         }
         if let first = visited.firstPath[id] {
-            result.diagnostics.append(pathError(dir, "'\(dir)' is the same directory as '\(first)', which is read already; skipped"))
+            result.diagnostics.append(pathError(dir, .phrase("它与已读取的 '\(first)' 是同一个文件夹；已跳过", "it is the same directory as '\(first)', which is read already; skipped")))
             return
         }
         visited.firstPath[id] = dir
         visited.open.insert(id)
         defer { visited.open.remove(id) }
         guard let d = opendir(dir) else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            result.diagnostics.append(pathError(dir, SystemError.phrase(errno)))
             return
         }
         defer { closedir(d) }
@@ -145,7 +145,7 @@ public enum FileDiscovery {
             }
             var s = stat()
             guard stat(full, &s) == 0 else {
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(whyUnreadable(full, errno))"))
+                result.diagnostics.append(pathError(full, whyUnreadable(full, errno)))
                 continue
             }
             let mode = s.st_mode & S_IFMT
@@ -153,8 +153,8 @@ public enum FileDiscovery {
                 if isYAMLName(name) { found.append(full) } else { result.skipped.append(full) }
             } else if isYAMLName(name) {
                 // Opening a named pipe would wait for a writer: never read one found in a folder.
-                let what = mode == S_IFIFO ? "a named pipe" : mode == S_IFSOCK ? "a socket" : "a device"
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
+                let what: (String, String) = mode == S_IFIFO ? ("命名管道", "a named pipe") : mode == S_IFSOCK ? ("套接字", "a socket") : ("设备", "a device")
+                result.diagnostics.append(pathError(full, .phrase("它是\(what.0)，不是普通文件；已跳过", "it is \(what.1), not a regular file; skipped")))
             } else {
                 result.skipped.append(full)
             }
@@ -186,20 +186,37 @@ public enum FileDiscovery {
             return
         }
         let hex = raw.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        result.diagnostics.append(pathError(full,
-            "cannot read '\(full)': its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)"))
+        result.diagnostics.append(pathError(full, .phrase(
+            "文件名不是有效的 UTF-8（字节 \(hex)）；请用 UTF-8 重新命名（Windows 压缩包里的 GBK 文件名可用 convmv -f gbk -t utf8 转换）",
+            "its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)")))
     }
 
-    static func pathError(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(file: path, mark: .start, severity: .error, code: "path", message: message)
+    static func pathError(_ path: String, _ reason: DiagnosticArg) -> Diagnostic {
+        Diagnostic(file: path, mark: .start, severity: .error, code: .path, args: ["path": .text(path), "reason": reason])
     }
 }
 
 /// Reads whole files with POSIX calls: one `open`/`fstat`/`read`, and errors that name errno.
 public enum FileReader {
+    /// Why a file could not be read: a diagnostic code and its arguments, never finished text.
     public struct ReadError: Error, Sendable {
-        public let message: String
+        public let code: DiagnosticCode
+        public let args: [String: DiagnosticArg]
+
+        static func system(_ what: (String, String), _ err: Int32) -> ReadError {
+            let e = SystemError.phrase(err)
+            return ReadError(code: .read, args: ["reason": .phrase("\(what.0)失败（\(e.text(.zh))）", "\(what.1): \(e.text(.en))")])
+        }
+
+        static func tooLarge(_ name: DiagnosticArg, size: Int, max: Int) -> ReadError {
+            ReadError(code: .limitFileSize, args: ["name": name, "size": .count(size), "max": .count(max)])
+        }
+
+        public func message(_ lang: Language) -> String { code.template.render(lang, args) }
     }
+
+    /// What standard input is called in messages (SPEC §3: `-` reads one visit from it).
+    public static let stdinLabel = "<stdin>"
 
     public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
         read(path, maxBytes: maxBytes, skipping: []) ?? .success([])
@@ -208,24 +225,24 @@ public enum FileReader {
     /// As `read`, but nil when the file is one of `skipping` (told from the open file, so it
     /// costs no extra system call).
     public static func read(_ path: String, maxBytes: Int, skipping: Set<FileID>) -> Result<[UInt8], ReadError>? {
-        if path == "-" { return readStream(0, name: "standard input", maxBytes: maxBytes) }
+        if path == "-" { return readStream(0, name: .text(stdinLabel), maxBytes: maxBytes) }
         // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ReadError(message: "cannot open: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else { return .failure(.system(("打开", "cannot open"), errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(ReadError(message: "cannot stat: \(String(cString: strerror(errno)))")) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(message: "is a directory")) }
+        guard fstat(fd, &st) == 0 else { return .failure(.system(("查看文件信息", "cannot stat"), errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(code: .read, args: ["reason": .phrase("这是文件夹，不是文件", "is a directory")])) }
         if !skipping.isEmpty, skipping.contains(FileID(st)) { return nil }
         if (st.st_mode & S_IFMT) != S_IFREG {
             // A pipe or device named on the command line (`<(cmd)`, /dev/stdin): its size says
             // nothing, so read it to the end, blocking again now that the open did not wait.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            return readStream(fd, name: "'\(path)'", maxBytes: maxBytes)
+            return readStream(fd, name: .text("'\(path)'"), maxBytes: maxBytes)
         }
         let size = Int(st.st_size)
         if size > maxBytes {
-            return .failure(ReadError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes for one input file"))
+            return .failure(.tooLarge(.phrase("文件", "the file"), size: size, max: maxBytes))
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var got = 0
@@ -233,7 +250,7 @@ public enum FileReader {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, size - got) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError(message: "cannot read: \(String(cString: strerror(errno)))"))
+                return .failure(.system(("读取", "cannot read"), errno))
             }
             if n == 0 { bytes.removeLast(size - got); break }  // the file shrank while being read
             got += n
@@ -242,19 +259,19 @@ public enum FileReader {
     }
 
     /// Reads `fd` to its end (standard input, a pipe, a device), at most `maxBytes`.
-    private static func readStream(_ fd: Int32, name: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
+    private static func readStream(_ fd: Int32, name: DiagnosticArg, maxBytes: Int) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError(message: "cannot read \(name): \(String(cString: strerror(errno)))"))
+                return .failure(.system(("读取 \(name.text(.zh)) ", "cannot read \(name.text(.en))"), errno))
             }
             if n == 0 { break }
             bytes += chunk[0..<n]
             if bytes.count > maxBytes {
-                return .failure(ReadError(message: "\(name) is over the limit of \(maxBytes) bytes"))
+                return .failure(.tooLarge(name, size: bytes.count, max: maxBytes))
             }
         }
         return .success(bytes)

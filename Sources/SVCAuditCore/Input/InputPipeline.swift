@@ -112,7 +112,9 @@ public enum InputPipeline {
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
     static func process(_ path: String, catalog: ChecklistCatalog, scorer: Scorer, options: Options) -> Outcome {
-        var diags = DiagnosticList(file: path)
+        // Standard input is `<stdin>` in messages and as a visit's default id.
+        let label = path == "-" ? FileReader.stdinLabel : path
+        var diags = DiagnosticList(file: label)
         var outcome = Outcome(path: path, kind: nil, visit: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
         guard let read = FileReader.read(path, maxBytes: options.limits.maxFileBytes, skipping: options.skipping) else {
             outcome.kind = .checklist
@@ -121,10 +123,10 @@ public enum InputPipeline {
         }
         switch read {
         case .failure(let e):
-            diags.error(e.message.contains("over the limit") ? "limit-file-size" : "read", e.message, at: .start)
+            diags.error(e.code, e.args, at: .start)
         case .success(let bytes):
             if !options.fullScores,
-               let summary = VisitStreamReader.read(bytes, file: path, catalog: catalog, limits: options.limits) {
+               let summary = VisitStreamReader.read(bytes, file: label, catalog: catalog, limits: options.limits) {
                 outcome.kind = .visit
                 outcome.summary = summary
                 return outcome
@@ -135,7 +137,7 @@ public enum InputPipeline {
                 switch FileKind.detect(root) {
                 case .visit?:
                     outcome.kind = .visit
-                    if let v = VisitLoader.load(root, file: path, catalog: catalog, limits: options.limits, diags: &diags), !diags.hasErrors {
+                    if let v = VisitLoader.load(root, file: label, catalog: catalog, limits: options.limits, diags: &diags), !diags.hasErrors {
                         let score = scorer.score(v)
                         outcome.summary = VisitSummary(score, catalog: catalog)
                         if options.fullScores { outcome.score = score }
@@ -143,14 +145,12 @@ public enum InputPipeline {
                     }
                 case .policy?:
                     outcome.kind = .policy
-                    outcome.policy = PolicyLoader.load(root, file: path, diags: &diags)
+                    outcome.policy = PolicyLoader.load(root, file: label, diags: &diags)
                 case .checklist?:
                     outcome.kind = .checklist
-                    _ = ChecklistLoader.load(root, file: path, diags: &diags)
+                    _ = ChecklistLoader.load(root, file: label, diags: &diags)
                 case nil:
-                    diags.error("unknown-file-kind",
-                        "cannot tell what this file is: a visit has 'branch' and 'date', a checklist has 'items', a policy has 'select' or 'by'",
-                        at: root.mark)
+                    diags.error(.unknownFileKind, at: root.mark)
                 }
             }
         }

@@ -31,7 +31,7 @@ enum AnswerReader {
         var evidence: [String] = []
         var valueNode = node
         if case .mapping = node.kind {
-            guard var m = MappingReader(node, what: "answer to \(item.id)", diags: &diags) else { return nil }
+            guard var m = MappingReader(node, what: Noun.answer(item.id), diags: &diags) else { return nil }
             guard let r = m.raw("result") else {
                 m.missing("result", diags: &diags)
                 m.finish(diags: &diags)
@@ -46,7 +46,7 @@ enum AnswerReader {
         guard let value = readValue(valueNode, item: item, diags: &diags) else { return nil }
         let answer = Answer(item: item.id, value: value, note: note, fixBy: fixBy, evidence: evidence, mark: valueNode.mark)
         if answer.isDeduction(for: item), (note ?? "").trimmingSpaces.isEmpty {
-            diags.warning("no-note", "\(item.id) is a deduction without a note: record the reason (扣分原因)", at: valueNode.mark)
+            diags.warning(.noNote, ["item": .text(item.id)], at: valueNode.mark)
         }
         return answer
     }
@@ -59,24 +59,28 @@ enum AnswerReader {
         switch item.type {
         case .check:
             if let word = spelt { return word }
-            diags.error("bad-answer", "\(item.id) is a check item: answer pass, fail or na (合格 / 不合格 / 不适用), found \(v.kindDescription)", at: v.mark)
+            diags.error(.badAnswer, ["item": .text(item.id), "kind": .phrase("合格/不合格项", "a check item"),
+                                    "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)"), "found": v.found], at: v.mark)
         case .scale:
             guard let x = MappingReader.number(v) else {
-                diags.error("bad-answer", "\(item.id) is a scale item: answer a number from 0 to \(MappingReader.show(item.points)), or na, found \(v.kindDescription)", at: v.mark)
+                diags.error(.badAnswer, ["item": .text(item.id), "kind": .phrase("评分项", "a scale item"),
+                                        "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na"), "found": v.found], at: v.mark)
                 return nil
             }
             guard x >= 0, x <= item.points else {
-                diags.error("out-of-range", "\(item.id) is scored 0 to \(MappingReader.show(item.points)); \(MappingReader.show(x)) is out of range", at: v.mark)
+                diags.error(.outOfRange, ["item": .text(item.id), "value": .number(x),
+                                         "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")], at: v.mark)
                 return nil
             }
             return .value(x)
         case .deduct, .bonus:
             guard let n = MappingReader.integer(v) else {
-                diags.error("bad-answer", "\(item.id) is a \(item.type.rawValue) item: answer how many times it happened (a whole number, 0 or more), or na, found \(v.kindDescription)", at: v.mark)
+                diags.error(.badAnswer, ["item": .text(item.id), "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
+                                        "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na"), "found": v.found], at: v.mark)
                 return nil
             }
             guard n >= 0 else {
-                diags.error("out-of-range", "\(item.id) counts occurrences; \(n) is below 0", at: v.mark)
+                diags.error(.outOfRange, ["item": .text(item.id), "value": .count(n), "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")], at: v.mark)
                 return nil
             }
             return .count(n)

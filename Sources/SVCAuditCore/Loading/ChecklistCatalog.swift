@@ -24,14 +24,14 @@ public struct ChecklistCatalog: Sendable {
         var itemOwner: [String: (Checklist, ChecklistItem)] = [:]
         for var c in loaded.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
             if let first = ids[c.id] {
-                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: "duplicate-checklist-id",
-                    message: "checklist id '\(c.id)' is already used by \(first.file)"))
+                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .duplicateChecklistId,
+                                              args: ["id": .text(c.id), "other": .text(first.file)]))
                 continue
             }
             c.items = c.items.filter { item in
                 if let (oc, _) = itemOwner[item.id] {
-                    diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: "duplicate-item-id",
-                        message: "item id '\(item.id)' is already used in checklist '\(oc.id)' (\(oc.file)); item ids must be unique across all checklists"))
+                    diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: .duplicateItemId,
+                        args: ["id": .text(item.id), "where": .phrase("检查表 '\(oc.id)'（\(oc.file)）中", "in checklist '\(oc.id)' (\(oc.file))")]))
                     return false
                 }
                 itemOwner[item.id] = (c, item)

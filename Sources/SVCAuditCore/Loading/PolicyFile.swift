@@ -4,7 +4,7 @@ public enum PolicyFile {
         var diags = DiagnosticList(file: path)
         switch FileReader.read(path, maxBytes: limits.maxFileBytes) {
         case .failure(let e):
-            diags.error("read", e.message, at: .start)
+            diags.error(e.code, e.args, at: .start)
             return (nil, diags.items)
         case .success(let bytes):
             let (root, errors) = YAMLReader.parse(bytes, limits: limits)

@@ -5,7 +5,7 @@ public enum VisitLoader {
     /// entries past a limit are reported once, at the list or mapping, and not read.
     public static func load(_ root: YAMLNode, file: String, catalog: ChecklistCatalog,
                             limits: YAMLLimits = .default, diags: inout DiagnosticList) -> Visit? {
-        guard var m = MappingReader(root, what: "visit", diags: &diags) else { return nil }
+        guard var m = MappingReader(root, what: Noun.visit, diags: &diags) else { return nil }
         let before = diags.items.count
         let id = m.string("id", diags: &diags) ?? file
         let branch = loadBranch(&m, diags: &diags)
@@ -19,16 +19,16 @@ public enum VisitLoader {
             var ids: [String] = []
             for (cid, mark) in list {
                 if catalog.checklist(cid) == nil {
-                    diags.error("checklist-not-loaded", "checklist '\(cid)' is not loaded (loaded: \(catalog.ids.joined(separator: ", ")))"
-                        + Suggestion.hint(for: cid, in: catalog.ids), at: mark)
+                    diags.error(.checklistNotLoaded, ["id": .text(cid), "loaded": .list(catalog.ids),
+                                                      "hint": .hint(Suggestion.closest(to: cid, in: catalog.ids))], at: mark)
                 } else if ids.contains(cid) {
-                    diags.error("duplicate-checklist", "checklist '\(cid)' is listed twice", at: mark)
+                    diags.error(.duplicateChecklist, ["id": .text(cid)], at: mark)
                 } else {
                     ids.append(cid)
                 }
             }
             if list.isEmpty {
-                diags.error("bad-value", "'checklists' is empty: list the families this visit assessed, or leave it out for all",
+                diags.error(.badValue, ["field": .field("checklists"), "reason": .phrase("列表是空的：请列出本次检查的检查表，或删掉这一行表示全部", "is empty: list the families this visit assessed, or leave it out for all")],
                             at: m.pair("checklists")!.value.mark)
             }
             assessed = ids
@@ -47,20 +47,20 @@ public enum VisitLoader {
             if case .sequence(let list) = node.kind {
                 var seen: [String: Mark] = [:]
                 if list.count > limits.maxStaff {
-                    diags.error("limit-staff", "'staff' lists \(list.count) employees, over the limit of \(limits.maxStaff) for one visit; only the first \(limits.maxStaff) are read",
+                    diags.error(.limitStaff, ["count": .count(list.count), "max": .count(limits.maxStaff)],
                                 at: node.mark)
                 }
                 for entry in list.prefix(limits.maxStaff) {
                     guard let s = loadStaff(entry, context: context, diags: &diags) else { continue }
                     if let first = seen[s.id] {
-                        diags.error("duplicate-staff", "staff id '\(s.id)' appears twice in this visit (first at line \(first.line))", at: s.mark)
+                        diags.error(.duplicateStaff, ["id": .text(s.id), "line": .count(first.line)], at: s.mark)
                         continue
                     }
                     seen[s.id] = s.mark
                     staff.append(s)
                 }
             } else {
-                diags.error("wrong-type", "'staff' must be a list of employees (- id: …), found \(node.kindDescription)", at: node.mark)
+                diags.error(.wrongType, ["field": .field("staff"), "expected": .phrase("员工列表（- id: …）", "a list of employees (- id: …)"), "found": node.found], at: node.mark)
             }
         }
         m.finish(diags: &diags)
@@ -87,7 +87,7 @@ public enum VisitLoader {
             m.missing("branch", diags: &diags)
             return nil
         }
-        guard var b = MappingReader(node, what: "branch", diags: &diags) else { return nil }
+        guard var b = MappingReader(node, what: Noun.branch, diags: &diags) else { return nil }
         let id = b.string("id", required: true, diags: &diags)
         let name = b.string("name", required: true, diags: &diags)
         let parent = b.string("parent", diags: &diags)
@@ -98,7 +98,7 @@ public enum VisitLoader {
     }
 
     private static func loadStaff(_ node: YAMLNode, context: Context, diags: inout DiagnosticList) -> StaffObservation? {
-        let label = node.mapValue("id").flatMap(\.scalar).map { "staff member \($0)" } ?? "staff member"
+        let label = Noun.staff(node.mapValue("id").flatMap(\.scalar))
         guard var m = MappingReader(node, what: label, diags: &diags) else { return nil }
         let before = diags.items.count
         let id = m.string("id", required: true, diags: &diags)
@@ -107,8 +107,8 @@ public enum VisitLoader {
         if let role {
             let named = context.catalog.namedRoles
             if !named.isEmpty, !named.contains(role) {
-                diags.warning("unknown-role", "role '\(role)' is not named by any loaded checklist"
-                    + Suggestion.hint(for: role, in: named), at: m.pair("role")!.value.mark)
+                diags.warning(.unknownRole, ["role": .text(role), "roles": .list(named.sorted()),
+                                             "hint": .hint(Suggestion.closest(to: role, in: named))], at: m.pair("role")!.value.mark)
             }
         }
         var results: [Answer] = []
@@ -129,12 +129,12 @@ public enum VisitLoader {
     private static func loadAnswers(_ node: YAMLNode, subject: Subject, context: Context,
                                     diags: inout DiagnosticList) -> [Answer] {
         guard case .mapping(let pairs) = node.kind else {
-            diags.error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(node.kindDescription)", at: node.mark)
+            diags.error(.wrongType, ["field": .field("results"), "expected": .phrase("条目编号到答案的映射（如 C01: 合格）", "a mapping of item ids to answers (C01: pass)"), "found": node.found], at: node.mark)
             return []
         }
         let limit = context.limits.maxAnswers
         if pairs.count > limit {
-            diags.error("limit-answers", "'results' holds \(pairs.count) answers, over the limit of \(limit) for one mapping; only the first \(limit) are read",
+            diags.error(.limitAnswers, ["count": .count(pairs.count), "max": .count(limit)],
                         at: node.mark)
         }
         var out: [Answer] = []
@@ -145,26 +145,30 @@ public enum VisitLoader {
             // costs more than the rest of the check.
             guard let ref = context.catalog.ref(p.key) else {
                 let candidates = context.catalog.allItemIDs
-                diags.error("unknown-item", "unknown item id '\(p.key)'" + Suggestion.hint(for: p.key, in: candidates), at: p.keyMark)
+                diags.error(.unknownItem, ["id": .text(p.key), "hint": .hint(Suggestion.closest(to: p.key, in: candidates))], at: p.keyMark)
                 continue
             }
             let scope = lists[ref.checklist].scope
             switch (subject, scope) {
             case (.branch, .staff):
-                diags.error("wrong-scope", "item \(p.key) belongs to the staff-scope checklist '\(lists[ref.checklist].id)': answer it under each employee in 'staff', not in the visit's 'results'", at: p.keyMark)
+                diags.error(.wrongScope, ["item": .text(p.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(lists[ref.checklist].id),
+                                         "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: p.keyMark)
                 continue
             case (.staff(let sid, _), .branch):
-                diags.error("wrong-scope", "item \(p.key) belongs to the branch-scope checklist '\(lists[ref.checklist].id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: p.keyMark)
+                diags.error(.wrongScope, ["item": .text(p.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(lists[ref.checklist].id),
+                                         "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: p.keyMark)
                 continue
             case (.staff(let sid, let role), .staff):
                 if !lists[ref.checklist].applies(toRole: role) {
                     let checklist = lists[ref.checklist]
-                    diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): checklist '\(checklist.id)' is for roles \(checklist.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
+                    diags.error(.notApplicable, ["item": .text(p.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                            "roles": .list(checklist.roles!), "role": .text(role)], at: p.keyMark)
                     continue
                 }
                 if !lists[ref.checklist].items[ref.item].applies(toRole: role) {
                     let item = lists[ref.checklist].items[ref.item]
-                    diags.error("not-applicable", "item \(p.key) does not apply to employee \(sid): it is for roles \(item.roles!.joined(separator: ", ")), not \(role)", at: p.keyMark)
+                    diags.error(.notApplicable, ["item": .text(p.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                            "roles": .list(item.roles!), "role": .text(role)], at: p.keyMark)
                     continue
                 }
             case (.branch, .branch):
@@ -172,7 +176,7 @@ public enum VisitLoader {
             }
             if p.value.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
             if !context.assessed.contains(lists[ref.checklist].id) {
-                diags.error("not-assessed", "item \(p.key) belongs to checklist '\(lists[ref.checklist].id)', which this visit's 'checklists' does not list", at: p.keyMark)
+                diags.error(.notAssessed, ["item": .text(p.key), "checklist": .text(lists[ref.checklist].id)], at: p.keyMark)
                 continue
             }
             if let a = AnswerReader.read(p.value, item: lists[ref.checklist].items[ref.item], diags: &diags) { out.append(a) }
@@ -211,11 +215,11 @@ public enum VisitLoader {
             }
         }
         guard !missing.isEmpty else { return }
-        let who: String
+        let who: DiagnosticArg
         switch subject {
-        case .branch: who = "branch items"
-        case .staff(let id, _): who = "employee \(id)"
+        case .branch: who = .phrase("网点条目", "branch items")
+        case .staff(let id, _): who = .phrase("员工 \(id)", "employee \(id)")
         }
-        diags.warning("unanswered", "\(who): \(missing.count) applicable item\(missing.count == 1 ? "" : "s") unanswered, excluded from the score like na: \(missing.joined(separator: ", "))", at: mark)
+        diags.warning(.unanswered, ["who": who, "count": .count(missing.count), "items": .list(missing)], at: mark)
     }
 }

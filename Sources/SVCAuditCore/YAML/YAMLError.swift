@@ -1,13 +1,15 @@
-/// Why a file could not be read as one YAML document.
+/// Why a file could not be read as one YAML document: a typed code and the values its message
+/// template names (DiagnosticCode+Templates.swift).
 public struct YAMLError: Error, Equatable, Sendable {
     public var mark: Mark
-    public var message: String
-    /// A short stable class name used by diagnostics (`yaml-syntax`, `yaml-duplicate-key`, …).
-    public var code: String
+    public var code: DiagnosticCode
+    public var args: [String: DiagnosticArg]
 
-    public init(_ code: String, _ message: String, at mark: Mark) {
+    public init(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
         self.code = code
-        self.message = message
+        self.args = args
         self.mark = mark
     }
+
+    public func message(_ lang: Language) -> String { code.template.render(lang, args) }
 }

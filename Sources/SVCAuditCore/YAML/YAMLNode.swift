@@ -51,6 +51,19 @@ public struct YAMLNode: Sendable {
     }
 
     /// What a diagnostic calls this node when it is of the wrong kind.
+    /// What this node is, in both languages, for "found …" in messages.
+    public var found: DiagnosticArg {
+        switch kind {
+        case .scalar(let s, let plain):
+            if isNull { return .phrase("空值", "nothing (null)") }
+            if plain, Double(s) != nil { return .phrase("数字 \(s)", "the number \(s)") }
+            let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
+            return .phrase("文字“\(shown)”", "the text \"\(shown)\"")
+        case .sequence: return .phrase("列表", "a list")
+        case .mapping: return .phrase("键值映射", "a mapping")
+        }
+    }
+
     public var kindDescription: String {
         switch kind {
         case .scalar(let s, let plain):

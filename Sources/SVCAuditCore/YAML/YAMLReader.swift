@@ -10,9 +10,8 @@ public enum YAMLReader {
     /// read; `errors` holds every problem found (duplicate keys do not stop the reader).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) -> (root: YAMLNode?, errors: [YAMLError]) {
         if bytes.count > limits.maxFileBytes {
-            return (nil, [YAMLError("limit-file-size",
-                "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes for one input file",
-                at: .start)])
+            return (nil, [YAMLError(.limitFileSize, ["name": .phrase("文件", "the file"), "size": .count(bytes.count), "max": .count(limits.maxFileBytes)],
+                                    at: .start)])
         }
         if let problem = EncodingCheck.problem(in: bytes) {
             return (nil, [problem])
@@ -60,7 +59,7 @@ private struct EventBuilder {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> (root: YAMLNode?, errors: [YAMLError]) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return (nil, [YAMLError("yaml-internal", "could not start the YAML parser (out of memory?)", at: .start)])
+            return (nil, [YAMLError(.yamlInternal, at: .start)])
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -82,7 +81,7 @@ private struct EventBuilder {
             if type == YAML_STREAM_END_EVENT { break }
         }
         if documents == 0 || root == nil {
-            return (nil, [YAMLError("empty-file", "file is empty: it holds no YAML document", at: .start)])
+            return (nil, [YAMLError(.emptyFile, at: .start)])
         }
         return (root, errors)
     }
@@ -94,18 +93,14 @@ private struct EventBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                return YAMLError("several-documents",
-                    "file holds more than one YAML document (a second '---'); keep one document per file",
-                    at: mark)
+                return YAMLError(.severalDocuments, at: mark)
             }
         case YAML_ALIAS_EVENT:
-            return YAMLError("yaml-alias",
-                "aliases (*name) are not supported; write the value out in full", at: mark)
+            return YAMLError(.yamlAlias, at: mark)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if Int(s.length) > limits.maxScalarBytes {
-                return YAMLError("limit-scalar",
-                    "value is \(s.length) bytes long, over the limit of \(limits.maxScalarBytes) bytes", at: mark)
+                return YAMLError(.limitScalar, ["size": .count(Int(s.length)), "max": .count(limits.maxScalarBytes)], at: mark)
             }
             let text = s.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self)
@@ -134,11 +129,10 @@ private struct EventBuilder {
     private mutating func open(_ mark: Mark) -> YAMLError? {
         nodes += 1
         if nodes > limits.maxNodes {
-            return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: mark)
+            return YAMLError(.limitNodes, ["max": .count(limits.maxNodes)], at: mark)
         }
         if stack.count >= limits.maxDepth {
-            return YAMLError("limit-depth",
-                "nesting is deeper than \(limits.maxDepth) levels", at: mark)
+            return YAMLError(.limitDepth, ["max": .count(limits.maxDepth)], at: mark)
         }
         return nil
     }
@@ -147,7 +141,7 @@ private struct EventBuilder {
         if case .scalar = node.kind {
             nodes += 1
             if nodes > limits.maxNodes {
-                return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: node.mark)
+                return YAMLError(.limitNodes, ["max": .count(limits.maxNodes)], at: node.mark)
             }
         }
         let top = stack.count - 1
@@ -176,8 +170,7 @@ private struct EventBuilder {
             return nil
         }
         guard let key = node.scalar else {
-            return YAMLError("yaml-complex-key",
-                "a mapping key must be plain text, not \(node.kindDescription)", at: node.mark)
+            return YAMLError(.yamlComplexKey, ["found": node.found], at: node.mark)
         }
         let first: Int?
         if let index = stack[top].index {
@@ -187,9 +180,7 @@ private struct EventBuilder {
         }
         if let first {
             let firstMark = stack[top].pairs[first].keyMark
-            errors.append(YAMLError("duplicate-key",
-                "duplicate key '\(key)' (first given at line \(firstMark.line)); the second value is ignored",
-                at: node.mark))
+            errors.append(YAMLError(.duplicateKey, ["key": .text(key), "line": .count(firstMark.line)], at: node.mark))
             // Read the value but drop it, so the first value stands and the file reads on.
             stack[top].dropValue = true
             return nil
@@ -203,20 +194,19 @@ private struct EventBuilder {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
             let mark = EncodingCheck.mark(ofByteOffset: Int(parser.problem_offset), in: buffer)
-            return YAMLError("yaml-encoding", "cannot read the file: \(problem)", at: mark)
+            return YAMLError(.yamlEncoding, ["problem": .text(problem)], at: mark)
         }
         let m = parser.problem_mark
         let mark = Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
-        var message = problem
+        // A typing slip (full-width colon, missing space, tab, …) explains most errors better
+        // than the parser can, and at the line where it was typed.
+        if let slip = SyntaxSlips.find(in: buffer, errorLine: mark.line) { return slip }
+        var en = problem
+        var zh = SyntaxProblem.chinese(problem)
         if let ctx = parser.context.map({ String(cString: $0) }) {
-            message += " (\(ctx) at line \(parser.context_mark.line + 1))"
+            en += " (\(ctx) at line \(parser.context_mark.line + 1))"
+            zh += "（\(SyntaxProblem.chinese(ctx))，第 \(parser.context_mark.line + 1) 行）"
         }
-        if problem.contains("cannot start any token"), mark.column >= 1 {
-            let offset = Int(m.index)
-            if offset < buffer.count, buffer[offset] == 0x09 {
-                message = "a tab character is not allowed here; indent with spaces"
-            }
-        }
-        return YAMLError("yaml-syntax", "YAML syntax error: \(message)", at: mark)
+        return YAMLError(.yamlSyntax, ["problem": .phrase(zh, en)], at: mark)
     }
 }

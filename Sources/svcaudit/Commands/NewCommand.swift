@@ -37,7 +37,8 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let loaded = try source.loadOrExit(quiet: false)
         for id in only where loaded.catalog.checklist(id) == nil {
-            Console.error("svcaudit: no checklist '\(id)' is loaded" + Suggestion.hint(for: id, in: loaded.catalog.ids))
+            Console.error("svcaudit: " + Diagnostic.text(.checklistNotLoaded, ["id": .text(id), "loaded": .list(loaded.catalog.ids),
+                "hint": .hint(Suggestion.closest(to: id, in: loaded.catalog.ids))], Console.lang))
             throw ExitCode(64)
         }
         let roles = loaded.catalog.namedRoles
@@ -46,7 +47,8 @@ struct NewCommand: ParsableCommand {
             return VisitTemplate.StaffEntry(id: p[0], name: p[1], role: p[2])
         }
         for e in entries where !roles.isEmpty && !roles.contains(e.role) {
-            Console.error("svcaudit: warning: role '\(e.role)' is not named by any checklist" + Suggestion.hint(for: e.role, in: roles))
+            Console.error("svcaudit: " + Diagnostic.text(.unknownRole, ["role": .text(e.role), "roles": .list(roles.sorted()),
+                "hint": .hint(Suggestion.closest(to: e.role, in: roles))], Console.lang))
         }
         let template = VisitTemplate(
             branch: Branch(id: branch, name: branchName, parent: parent, region: region),
@@ -55,7 +57,7 @@ struct NewCommand: ParsableCommand {
         let text = template.render(catalog: loaded.catalog)
         if let output {
             do { try AtomicWriter.write(text, to: output) } catch {
-                Console.error("svcaudit: \(error)")
+                Console.error("svcaudit: \(Console.describe(error))")
                 throw ExitCode(1)
             }
         } else {

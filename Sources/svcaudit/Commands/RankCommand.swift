@@ -30,7 +30,7 @@ struct RankCommand: ParsableCommand {
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)
         if !report.dataWarnings.isEmpty, !out.quiet {
-            Console.error("svcaudit: \(report.dataWarnings.count) data-quality warning(s) above may distort the ranking")
+            Console.error("svcaudit: " + Console.t("上面的 \(report.dataWarnings.count) 条数据质量警告可能影响排名", "\(report.dataWarnings.count) data-quality warning(s) above may distort the ranking"))
         }
         try out.emit(report)
     }

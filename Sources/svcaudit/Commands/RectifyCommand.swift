@@ -41,7 +41,7 @@ struct RectifyCommand: ParsableCommand {
         let report = RectificationReport(tracker: tracker, catalog: catalog, status: status, skipped: summary.invalidFiles)
         try out.emit(report)
         if failOnOverdue && report.overdue > 0 {
-            Console.error("svcaudit: \(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue")
+            Console.error("svcaudit: " + Console.t("\(report.overdue) 个问题已超期未整改", "\(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue"))
             throw ExitCode(2)
         }
     }

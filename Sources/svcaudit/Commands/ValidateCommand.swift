@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         let summary = VisitRun.run(input.settings(), checklists: loaded) { _ in }
-        let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
+        let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count, lang: out.context.lang)
         if out.format != .json {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)
             Console.notYAML(summary.notYAML, quiet: out.quiet)

@@ -20,9 +20,8 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 
     var context: RenderContext {
-        let envLang = ProcessInfo.processInfo.environment["SVCAUDIT_LANG"].flatMap(Language.init(rawValue:))
         let color = output == nil && format == .table && Terminal.colorEnabled()
-        return RenderContext(lang: lang ?? envLang ?? .zh, color: color, bom: !noBom)
+        return RenderContext(lang: Language.resolve(lang, environment: ProcessInfo.processInfo.environment), color: color, bom: !noBom)
     }
 
     func check(_ formats: [OutputFormat]) throws {
@@ -41,7 +40,7 @@ struct OutputOptions: ParsableArguments {
             do {
                 try AtomicWriter.write(text, to: output)
             } catch {
-                Console.error("svcaudit: \(error)")
+                Console.error("svcaudit: \(Console.describe(error))")
                 throw ExitCode(1)
             }
         } else {
