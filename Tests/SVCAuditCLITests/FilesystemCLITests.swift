@@ -12,7 +12,7 @@ import Testing
     }
 
     func validate(_ paths: [String], _ extra: [String] = [], unprivileged: Bool = false) throws -> CLI.Result {
-        try CLI.run(["validate", "--checklists", "checklists"] + extra + paths, unprivileged: unprivileged)
+        try CLI.run(["validate", "--checklists", "checklists", "--lang", "en"] + extra + paths, unprivileged: unprivileged)
     }
 
     /// Runs the binary under `timeout`, so a hang fails the test instead of stalling the suite.

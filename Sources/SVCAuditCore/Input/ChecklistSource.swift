@@ -44,18 +44,52 @@ public enum ChecklistSource {
         diags += found.diagnostics
         var loaded: [Checklist] = []
         var ids = Set<FileID>()
+        var roles = RoleCatalog()
+        var visitFiles: [String] = []
         for file in found.files {
             if let id = FileID(path: file) { ids.insert(id) }
             var list = DiagnosticList(file: file)
-            if let c = loadOne(file, limits: limits, diags: &list) { loaded.append(c) }
+            if file.split(separator: "/").last.map(String.init) == RoleLoader.fileName {
+                roles = loadRoles(file, limits: limits, diags: &list)
+            } else if let root = parseOne(file, limits: limits, diags: &list) {
+                // A folder of visit files given as --checklists: say so once, not once per file.
+                if FileKind.detect(root) == .visit { visitFiles.append(file); continue }
+                if let c = ChecklistLoader.load(root, file: file, diags: &list) { loaded.append(c) }
+            }
             diags += list.items
         }
-        let catalog = ChecklistCatalog(loaded, diagnostics: &diags)
+        if !visitFiles.isEmpty {
+            diags.append(Diagnostic(file: directory, mark: .start, severity: .error, code: .wrongFolder,
+                args: ["path": .text(directory), "found": .phrase("检查记录（\(visitFiles.count) 个，如 \(visitFiles[0])）", "visit files (\(visitFiles.count), e.g. \(visitFiles[0]))"),
+                       "expected": .phrase("检查表", "checklists"),
+                       "fix": .phrase("：--checklists 要指向检查表文件夹（如 checklists），检查记录放在命令后面", ": --checklists takes the folder of checklists (e.g. checklists); visit files go after the command")]))
+            if loaded.isEmpty { return Loaded(directory: directory, catalog: ChecklistCatalog([]), diagnostics: diags, files: ids) }
+        }
+        let catalog = ChecklistCatalog(loaded, roles: roles, diagnostics: &diags)
         if catalog.checklists.isEmpty, !diags.contains(where: { $0.severity == .error }) {
             diags.append(Diagnostic(file: directory, mark: .start, severity: .error, code: .noChecklists,
                                     args: ["reason": .phrase("'\(directory)' 里没有检查表文件（*.yaml）", "no checklist files (*.yaml) in '\(directory)'")]))
         }
         return Loaded(directory: directory, catalog: catalog, diagnostics: diags, files: ids)
+    }
+
+    /// Reads one file of the checklists folder into its tree.
+    static func parseOne(_ file: String, limits: YAMLLimits, diags: inout DiagnosticList) -> YAMLNode? {
+        switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
+        case .failure(let e):
+            diags.error(e.code, e.args, at: .start)
+            return nil
+        case .success(let bytes):
+            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
+            errors.forEach { diags.append($0) }
+            return root
+        }
+    }
+
+    /// Reads `roles.yaml`; a broken one reports its problems and leaves role ids as written.
+    static func loadRoles(_ file: String, limits: YAMLLimits, diags: inout DiagnosticList) -> RoleCatalog {
+        guard let root = parseOne(file, limits: limits, diags: &diags) else { return RoleCatalog() }
+        return RoleLoader.load(root, file: file, diags: &diags)
     }
 
     /// Reads and loads one checklist file.

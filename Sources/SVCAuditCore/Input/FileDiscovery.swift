@@ -205,7 +205,7 @@ public enum FileReader {
 
         static func system(_ what: (String, String), _ err: Int32) -> ReadError {
             let e = SystemError.phrase(err)
-            return ReadError(code: .read, args: ["reason": .phrase("\(what.0)失败（\(e.text(.zh))）", "\(what.1): \(e.text(.en))")])
+            return ReadError(code: .read, args: ["reason": .phrase("\(what.0)失败（\(e.text(.zh))）", "\(what.1) failed (\(e.text(.en)))")])
         }
 
         static func tooLarge(_ name: DiagnosticArg, size: Int, max: Int) -> ReadError {
@@ -228,10 +228,10 @@ public enum FileReader {
         if path == "-" { return readStream(0, name: .text(stdinLabel), maxBytes: maxBytes) }
         // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(.system(("打开", "cannot open"), errno)) }
+        guard fd >= 0 else { return .failure(.system(("打开", "open"), errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(.system(("查看文件信息", "cannot stat"), errno)) }
+        guard fstat(fd, &st) == 0 else { return .failure(.system(("查看文件信息", "stat"), errno)) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(code: .read, args: ["reason": .phrase("这是文件夹，不是文件", "is a directory")])) }
         if !skipping.isEmpty, skipping.contains(FileID(st)) { return nil }
         if (st.st_mode & S_IFMT) != S_IFREG {
@@ -250,7 +250,7 @@ public enum FileReader {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, size - got) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.system(("读取", "cannot read"), errno))
+                return .failure(.system(("读取", "read"), errno))
             }
             if n == 0 { bytes.removeLast(size - got); break }  // the file shrank while being read
             got += n
@@ -266,7 +266,7 @@ public enum FileReader {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.system(("读取 \(name.text(.zh)) ", "cannot read \(name.text(.en))"), errno))
+                return .failure(.system(("读取 \(name.text(.zh)) ", "reading \(name.text(.en))"), errno))
             }
             if n == 0 { break }
             bytes += chunk[0..<n]

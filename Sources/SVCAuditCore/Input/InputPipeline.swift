@@ -145,7 +145,7 @@ public enum InputPipeline {
                     }
                 case .policy?:
                     outcome.kind = .policy
-                    outcome.policy = PolicyLoader.load(root, file: label, diags: &diags)
+                    outcome.policy = PolicyLoader.load(root, file: label, roles: catalog.roles, diags: &diags)
                 case .checklist?:
                     outcome.kind = .checklist
                     _ = ChecklistLoader.load(root, file: label, diags: &diags)

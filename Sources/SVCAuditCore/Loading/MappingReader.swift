@@ -45,6 +45,10 @@ struct MappingReader {
             diags.error(.missingField, ["what": what, "key": .text(key), "state": .phrase("是空的", "is empty")], at: v.mark)
             return nil
         }
+        if required, Placeholder.matches(s) {
+            diags.error(.placeholder, ["key": .text(key), "value": .text(s)], at: v.mark)
+            return nil
+        }
         return s
     }
 
@@ -91,10 +95,12 @@ struct MappingReader {
     }
 
     /// One of a fixed set of words (`scope`, `type`, `method`, …).
+    /// `words` reads other spellings (现场 for onsite).
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false,
+                                                             words: ((String) -> T?)? = nil,
                                                              diags: inout DiagnosticList) -> T? where T.RawValue == String {
         guard let s = string(key, required: required, diags: &diags), let v = pair(key)?.value else { return nil }
-        if let t = T(rawValue: s) { return t }
+        if let t = T(rawValue: s) ?? words?(s) { return t }
         let allowed = T.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: s, in: allowed)
         diags.error(.badValue, ["field": .field(key),

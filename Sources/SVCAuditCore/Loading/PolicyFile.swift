@@ -1,6 +1,6 @@
 /// Reads `--policy FILE` (SPEC §1.3) into a `Policy`, with every problem as a diagnostic.
 public enum PolicyFile {
-    public static func load(_ path: String, limits: YAMLLimits = .default) -> (policy: Policy?, diagnostics: [Diagnostic]) {
+    public static func load(_ path: String, roles: RoleCatalog = RoleCatalog(), limits: YAMLLimits = .default) -> (policy: Policy?, diagnostics: [Diagnostic]) {
         var diags = DiagnosticList(file: path)
         switch FileReader.read(path, maxBytes: limits.maxFileBytes) {
         case .failure(let e):
@@ -10,7 +10,7 @@ public enum PolicyFile {
             let (root, errors) = YAMLReader.parse(bytes, limits: limits)
             errors.forEach { diags.append($0) }
             guard let root else { return (nil, diags.items) }
-            let policy = PolicyLoader.load(root, file: path, diags: &diags)
+            let policy = PolicyLoader.load(root, file: path, roles: roles, diags: &diags)
             return (diags.hasErrors ? nil : policy, diags.items)
         }
     }

@@ -1,6 +1,6 @@
 /// Reads a ranking policy (SPEC §1.3) into a `Policy`.
 public enum PolicyLoader {
-    public static func load(_ root: YAMLNode, file: String, diags: inout DiagnosticList) -> Policy? {
+    public static func load(_ root: YAMLNode, file: String, roles catalog: RoleCatalog = RoleCatalog(), diags: inout DiagnosticList) -> Policy? {
         guard var m = MappingReader(root, what: Noun.policy, diags: &diags) else { return nil }
         let before = diags.items.count
         var p = Policy()
@@ -12,7 +12,14 @@ public enum PolicyLoader {
                 diags.error(.badValue, ["field": .field("roles"), "reason": .phrase("列表是空的，没有人能参加评选；要包括所有岗位，请删掉这一行", "an empty list: nobody could be ranked; leave it out for every role")],
                             at: m.pair("roles")!.value.mark)
             }
-            p.roles = roles.map(\.0)
+            // 柜员 and teller both mean `teller` when roles.yaml declares it.
+            p.roles = roles.map { word, mark in
+                if catalog.isEmpty { return word }
+                if let id = catalog.id(for: word) { return id }
+                diags.error(.unknownRole, ["role": .text(word), "roles": .localized(zh: catalog.listing(.zh).joined(separator: "、"), en: catalog.listing(.en).joined(separator: ", ")),
+                                           "hint": .hint(catalog.suggestion(for: word))], at: mark)
+                return word
+            }
         }
         if let (n, mark) = m.integer("min_visits", diags: &diags) {
             if n >= 1 { p.minVisits = n } else {

@@ -11,7 +11,7 @@ public enum VisitLoader {
         let branch = loadBranch(&m, diags: &diags)
         let date = m.day("date", required: true, diags: &diags)
         let inspector = m.string("inspector", required: true, diags: &diags)
-        let method = m.choice("method", Visit.Method.self, diags: &diags) ?? .onsite
+        let method = m.choice("method", Visit.Method.self, words: Visit.Method.init(word:), diags: &diags) ?? .onsite
 
         // The families assessed: given, or every loaded checklist.
         var assessed = catalog.ids
@@ -64,11 +64,30 @@ public enum VisitLoader {
             }
         }
         m.finish(diags: &diags)
+        if diags.items[before...].allSatisfy({ $0.severity != .error }) {
+            nothingAnswered(results: results, staff: staff, context: context, mark: root.mark, diags: &diags)
+        }
         guard diags.items[before...].allSatisfy({ $0.severity != .error }),
               let branch, let date, let inspector else { return nil }
         return Visit(id: id, file: file, branch: branch, date: date, inspector: inspector, method: method,
                      checklists: catalog.ids.filter { context.assessed.contains($0) },
                      results: results, staff: staff, mark: root.mark)
+    }
+
+    /// A blank template handed in as a visit: every applicable item is unanswered. That is
+    /// an error, not a visit with warnings: it would count as a visit in `rank`.
+    private static func nothingAnswered(results: [Answer], staff: [StaffObservation], context: Context, mark: Mark,
+                                        diags: inout DiagnosticList) {
+        guard results.isEmpty, staff.allSatisfy({ $0.results.isEmpty }) else { return }
+        var applicable = 0
+        for c in context.catalog.checklists where c.scope == .branch && context.assessed.contains(c.id) {
+            applicable += c.items.count
+        }
+        for s in staff {
+            let counts = context.catalog.applicableItemCounts(role: s.role)
+            for (i, c) in context.catalog.checklists.enumerated() where context.assessed.contains(c.id) { applicable += counts[i] }
+        }
+        if applicable > 0 { diags.error(.nothingAnswered, ["count": .count(applicable)], at: mark) }
     }
 
     private struct Context {
@@ -103,8 +122,16 @@ public enum VisitLoader {
         let before = diags.items.count
         let id = m.string("id", required: true, diags: &diags)
         let name = m.string("name", required: true, diags: &diags)
-        let role = m.string("role", required: true, diags: &diags)
-        if let role {
+        var role = m.string("role", required: true, diags: &diags)
+        let roles = context.catalog.roles
+        if let written = role, !roles.isEmpty {
+            // 柜员, 综合柜员 and teller all mean the role id `teller` (roles.yaml).
+            if let id = roles.id(for: written) { role = id } else {
+                diags.warning(.unknownRole, ["role": .text(written),
+                                             "roles": .localized(zh: roles.listing(.zh).joined(separator: "、"), en: roles.listing(.en).joined(separator: ", ")),
+                                             "hint": .hint(roles.suggestion(for: written))], at: m.pair("role")!.value.mark)
+            }
+        } else if let role {
             let named = context.catalog.namedRoles
             if !named.isEmpty, !named.contains(role) {
                 diags.warning(.unknownRole, ["role": .text(role), "roles": .list(named.sorted()),

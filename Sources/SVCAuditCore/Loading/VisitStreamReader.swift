@@ -154,6 +154,8 @@ private struct Reader {
     private var requiredText: String? {
         guard isScalar, !isNull else { return nil }
         let t = text
+        // A template placeholder (（网点名称）) is an error the full path reports.
+        if bytes.first == 0xEF, Placeholder.matches(t) { return nil }
         if Self.startsWithNonSpace(bytes) { return t }
         return t.trimmingSpaces.isEmpty ? nil : t
     }
@@ -229,7 +231,7 @@ private struct Reader {
             case 4:
                 guard let t = optionalText else { return nil }
                 if let t {
-                    guard let m = Visit.Method(rawValue: t) else { return nil }
+                    guard let m = Visit.Method(word: t) else { return nil }
                     method = m
                 }
             case 5:

@@ -20,6 +20,7 @@ enum SyntaxProblem {
         "found undefined tag handle": "未定义的标签（!）",
         "block sequence entries are not allowed in this context": "这里不能出现列表项 '- '",
         "while scanning a simple key": "读取键时",
+        "while scanning for the next token": "读取下一段内容时",
         "while parsing a block mapping": "读取映射时",
         "while parsing a block collection": "读取列表时",
         "while parsing a flow mapping": "读取花括号 {…} 时",

@@ -18,7 +18,7 @@ struct ChecklistsCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try source.loadOrExit(quiet: out.quiet)
-            try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory))
+            try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory), roles: loaded.catalog.roles)
         }
     }
 
@@ -37,7 +37,7 @@ struct ChecklistsCommand: ParsableCommand {
                     "hint": .hint(Suggestion.closest(to: id, in: loaded.catalog.ids))], Console.lang))
                 throw ExitCode(1)
             }
-            try out.emit(ChecklistDetail(checklist: c))
+            try out.emit(ChecklistDetail(checklist: c), roles: loaded.catalog.roles)
         }
     }
 }

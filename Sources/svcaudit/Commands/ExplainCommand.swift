@@ -56,6 +56,6 @@ struct ExplainCommand: ParsableCommand {
                 "no employee '\(staff!)' in \(file)\(close)" + (ids.isEmpty ? " (the visit observed no employees)" : "; employees observed: \(ids.joined(separator: ", "))")))
             throw ExitCode(1)
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

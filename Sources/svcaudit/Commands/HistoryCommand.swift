@@ -26,8 +26,8 @@ struct HistoryCommand: ParsableCommand {
     func validate() throws { try out.check(ServiceHistory.formats) }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
         let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
         guard collector.seen else {
@@ -45,6 +45,6 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles))
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles), roles: loaded.catalog.roles)
     }
 }

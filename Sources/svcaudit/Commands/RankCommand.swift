@@ -22,9 +22,9 @@ struct RankCommand: ParsableCommand {
     func validate() throws { try out.check(RankReport.formats) }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
-        var fold = RankFold(policy: p, period: try period.resolved())
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        var fold = RankFold(policy: p, period: try period.resolved())
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
@@ -32,6 +32,6 @@ struct RankCommand: ParsableCommand {
         if !report.dataWarnings.isEmpty, !out.quiet {
             Console.error("svcaudit: " + Console.t("上面的 \(report.dataWarnings.count) 条数据质量警告可能影响排名", "\(report.dataWarnings.count) data-quality warning(s) above may distort the ranking"))
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

@@ -39,7 +39,7 @@ struct RectifyCommand: ParsableCommand {
         var tracker = RectificationTracker(catalog: catalog, asOf: day)
         let summary = try input.readVisits(loaded, quiet: out.quiet) { tracker.add($0) }
         let report = RectificationReport(tracker: tracker, catalog: catalog, status: status, skipped: summary.invalidFiles)
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
         if failOnOverdue && report.overdue > 0 {
             Console.error("svcaudit: " + Console.t("\(report.overdue) 个问题已超期未整改", "\(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue"))
             throw ExitCode(2)

@@ -26,11 +26,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
-        let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let resolved = try period.resolved()
         var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { buckets.add($0) }
-        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
+        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top), roles: loaded.catalog.roles)
     }
 }

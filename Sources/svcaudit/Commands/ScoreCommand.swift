@@ -33,7 +33,7 @@ struct ScoreCommand: ParsableCommand {
         var rows: [ScoreReport.VisitRow] = []
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { rows.append(.init($0)) }
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
 
         var crossed = false
         if let failUnder {

@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)
             Console.notYAML(summary.notYAML, quiet: out.quiet)
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
         if !report.ok { throw ExitCode(1) }
     }
 }

@@ -4,4 +4,7 @@ import SVCAuditCore
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
-extension Visit.Method: ExpressibleByArgument {}
+extension Visit.Method: ExpressibleByArgument {
+    /// `--method 自查` as well as `--method self`.
+    public init?(argument: String) { self.init(word: argument) }
+}

@@ -31,8 +31,11 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders the report and writes it where asked.
-    func emit<R: Report>(_ report: R) throws {
-        try write(report.render(format, context))
+    /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
+    func emit<R: Report>(_ report: R, roles: RoleCatalog) throws {
+        var ctx = context
+        ctx.roles = roles
+        try write(report.render(format, ctx))
     }
 
     func write(_ text: String) throws {

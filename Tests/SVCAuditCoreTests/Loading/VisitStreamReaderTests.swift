@@ -41,7 +41,7 @@ struct VisitStreamReaderTests {
         let fast = VisitStreamReader.read(bytes, file: file, catalog: catalog, limits: .default)
         guard let fast else { return false }
         let (full, diags) = Self.full(bytes, file: file)
-        #expect(diags.isEmpty, "fast path took a file the full path reports: \(diags.map(\.message))",
+        #expect(diags.isEmpty, "fast path took a file the full path reports: \(diags.map { $0.message(.en) })",
                 sourceLocation: sourceLocation)
         let same = fast == full  // not inside #expect: the two dumps would fill the screen
         #expect(same, "fast and full summaries differ for \(file)", sourceLocation: sourceLocation)
