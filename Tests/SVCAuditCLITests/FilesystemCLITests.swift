@@ -79,7 +79,7 @@ import Testing
         let t = try validate([v])
         #expect(t.code == 1)
         #expect(t.stderr == """
-            \(v)/self:1:1: error: symbolic link loop: '\(v)/self' leads back to a directory already being read; skipped
+            \(v)/self:1:1: error: cannot read '\(v)/self': symbolic link loop: it leads back to a directory already being read; skipped
             \(v)/sub/up:1:1: error: symbolic link loop: '\(v)/sub/up' leads back to a directory already being read; skipped
 
             """)
@@ -111,7 +111,7 @@ import Testing
         let one = try validate([v + "/gone.yaml"])
         #expect(one.code == 1)
         #expect(one.stderr == line)
-        let rank = try CLI.run(["rank", "--checklists", "checklists", v])
+        let rank = try CLI.run(["rank", "--lang", "en", "--checklists", "checklists", v])
         #expect(rank.code == 1)
         #expect(rank.stdout.isEmpty)
         #expect(rank.stderr.hasPrefix(line))
@@ -135,7 +135,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: j.stdoutData) as! [String: Any]
         #expect(json["not_yaml"] as? [String] == ["\(v)/ok.yaml.bak", "\(v)/备注.txt"])
         // The commands that produce results name them too.
-        let s = try CLI.run(["score", "--checklists", "checklists", v])
+        let s = try CLI.run(["score", "--lang", "en", "--checklists", "checklists", v])
         #expect(s.code == 0)
         #expect(s.stderr.contains("not read: \(v)/ok.yaml.bak, \(v)/备注.txt"))
     }
@@ -146,11 +146,11 @@ import Testing
         try copySample(dir, "v/ok.yaml")
         #expect(mkfifo(dir.path + "/v/pipe.yaml", 0o644) == 0)
         let v = dir.path + "/v"
-        let r = try runWithin(30, ["validate", "--checklists", "checklists", v])
+        let r = try runWithin(30, ["validate", "--lang", "en", "--checklists", "checklists", v])
         #expect(r.code == 1)
         #expect(r.stderr == "\(v)/pipe.yaml:1:1: error: cannot read '\(v)/pipe.yaml': it is a named pipe, not a regular file; skipped\n")
         // Named directly with no writer: read as empty, not waited on.
-        let one = try runWithin(30, ["validate", "--checklists", "checklists", v + "/pipe.yaml"])
+        let one = try runWithin(30, ["validate", "--lang", "en", "--checklists", "checklists", v + "/pipe.yaml"])
         #expect(one.code == 1)
         #expect(one.stderr == "\(v)/pipe.yaml:1:1: error: file is empty: it holds no YAML document\n")
     }

@@ -49,14 +49,14 @@ import Testing
             head + "results:\n" + (0..<n).map { "\(indent)K\($0): pass\n" }.joined()
         }
         let f = try dir.write("visits/answers.yaml", visit(2001))
-        let args = ["validate", "--checklists", dir.path + "/checklists", f]
+        let args = ["validate", "--lang", "en", "--checklists", dir.path + "/checklists", f]
         let r = try CLI.run(args)
         #expect(r.code == 1)
         #expect(r.stderr == "\(f):5:3: error: 'results' holds 2001 answers, over the limit of 2000 for one mapping; only the first 2000 are read\n")
         #expect(try codes(args) == ["limit-answers"])
         // 2,000 answers are read (one item left unanswered: a warning, not an error).
         let g = try dir.write("visits/answers-2000.yaml", visit(2000))
-        let ok = try CLI.run(["validate", "--checklists", dir.path + "/checklists", g])
+        let ok = try CLI.run(["validate", "--lang", "en", "--checklists", dir.path + "/checklists", g])
         #expect(ok.code == 0, "\(ok.stderr)")
         #expect(ok.stderr == "\(g):4:1: warning: branch items: 1 applicable item unanswered, excluded from the score like na: K2000\n")
     }
