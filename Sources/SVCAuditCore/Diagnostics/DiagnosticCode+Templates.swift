@@ -169,6 +169,12 @@ extension DiagnosticCode {
                      en: "sheet '{sheet}' row {row} column {column} ({header}): {reason}")
         case .importExists:
             return T(zh: "'{path}' 已存在，不覆盖（要覆盖请加 --force）", en: "'{path}' exists already and is not overwritten (pass --force to replace it)")
+
+        // MARK: events, responses (their texts: DiagnosticCode+AccountTemplates.swift)
+        case .csvSyntax, .csvNoHeader, .csvUnknownColumn, .csvDuplicateColumn, .csvMissingColumn, .csvFieldCount,
+             .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId,
+             .responseNoFinding, .responseDuplicate:
+            return accountTemplate
         }
     }
 

@@ -31,8 +31,9 @@ public enum PolicyLoader {
         if let node = m.raw("method_weights"), !node.isNull, var w = MappingReader(node, what: Noun.section("method_weights"), diags: &diags) {
             for method in Visit.Method.allCases {
                 if let (x, mark) = w.number(method.rawValue, diags: &diags) {
-                    if x > 0 { p.methodWeights[method] = x } else {
-                        diags.error(.badValue, ["field": .field(method.rawValue), "reason": .phrase("方式权重应大于 0，这里是 \(MappingReader.show(x))", "a method weight must be greater than 0, found \(MappingReader.show(x))")], at: mark)
+                    // 0 is allowed: that method's visits are left out of the ranking (SPEC §1.3).
+                    if x >= 0 { p.methodWeights[method] = x } else {
+                        diags.error(.badValue, ["field": .field(method.rawValue), "reason": .phrase("方式权重应为 0 或以上（0 表示该方式的检查不计入评选），这里是 \(MappingReader.show(x))", "a method weight must be 0 or more (0 leaves those visits out of the ranking), found \(MappingReader.show(x))")], at: mark)
                     }
                 }
             }
@@ -93,6 +94,7 @@ public enum PolicyLoader {
                 diags.error(.wrongType, ["field": .field("stars"), "expected": .phrase("星级到最低分的映射（如 5: 95）", "a mapping of levels to minimum scores (5: 95)"), "found": node.found], at: node.mark)
             }
         }
+        loadAccountability(&m, into: &p, diags: &diags)
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }) else { return nil }
         return p

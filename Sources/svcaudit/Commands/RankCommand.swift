@@ -24,7 +24,9 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
-        var fold = RankFold(policy: p, period: try period.resolved())
+        // The memo (markdown, html) lists the visits behind each selected entry.
+        let memo = out.format == .markdown || out.format == .html
+        var fold = RankFold(policy: p, period: try period.resolved(), keepVisits: memo)
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,

@@ -36,6 +36,8 @@ struct RankMemo {
                                    : t("二、标杆网点入选名单", "2. Selected benchmark branches")))
         b += selectedBlocks()
 
+        b += evidenceBlocks()
+
         b.append(.heading(2, t("三、参评排名", "3. Full ranking of the eligible")))
         b += rankingBlocks()
 
@@ -75,13 +77,19 @@ struct RankMemo {
             r.append(t("网点任一员工或网点本身出现一票否决项，该次检查即视为触发否决。",
                        "A visit counts as breached when the branch or any employee breached a veto item."))
         }
-        let weighted = Visit.Method.allCases.filter { policy.weight(of: $0) != 1 }
+        let excluded = Visit.Method.allCases.filter { !policy.counts($0) }
+        if !excluded.isEmpty {
+            let list = excluded.map { Fmt.method($0, ctx) }.joined(separator: t("、", ", "))
+            r.append(t("\(list)的检查权重为 0，不计入评选（不计检查次数、不计平均分，也不计入全体平均分 C），通报中仍然列出。",
+                       "\(list) visits have weight 0 and are left out of the ranking (no visit, no mean, no part of C); reports still show them."))
+        }
+        let weighted = Visit.Method.allCases.filter { policy.weight(of: $0) != 1 && policy.counts($0) }
         if weighted.isEmpty {
             r.append(t("检查方式权重：各种检查方式权重相同，平均分为各次检查得分的算术平均。",
                        "Method weights: every method counts the same; the mean is the plain average of the visit scores."))
         } else {
             let list = weighted.map { "\(Fmt.method($0, ctx)) ×\(Fmt.num(policy.weight(of: $0)))" }.joined(separator: t("、", ", "))
-            r.append(t("检查方式权重：\(list)，其余方式 ×1；平均分为按权重加权的平均分。",
+            r.append(t("检查方式权重：\(list)，其余计入的方式 ×1；平均分为按权重加权的平均分。",
                        "Method weights: \(list), other methods ×1; the mean is weighted accordingly."))
         }
         if policy.priorVisits > 0 {
@@ -163,6 +171,32 @@ struct RankMemo {
         return b
     }
 
+    /// The visits behind every selected entry's score, so anyone can check that a star rests on
+    /// independent inspections (who inspected, how, when).
+    func evidenceBlocks() -> [Block] {
+        let selected = ranking.selected
+        guard !selected.isEmpty else { return [] }
+        let zeroed = policy.veto == .zero
+        var headers = [staff ? t("工号", "ID") : t("网点号", "ID"), t("姓名", "Name")]
+        if !staff { headers[1] = t("网点", "Branch") }
+        headers += [t("日期", "Date"), t("检查方式", "Method"), t("检查人", "Inspector"), t("得分", "Score")]
+        if zeroed { headers.append(t("计入分", "Counted")) }
+        var rows: [[String]] = []
+        for e in selected {
+            for (k, v) in e.visitList.enumerated() {
+                var r = k == 0 ? [e.id, e.name] : ["", ""]
+                r += [v.date.description, Fmt.method(v.method, ctx), v.inspector, Num.fixed2(v.score)]
+                if zeroed { r.append(Num.fixed2(v.counted)) }
+                rows.append(r)
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        return [.heading(3, t("入选依据：各次检查", "What the selection rests on: the visits")),
+                .paragraph(t("每位入选者计入评选的每一次检查（日期、检查方式、检查人、得分）。",
+                             "Every visit that made each selected entry's score (date, method, inspector, score).")),
+                .table(headers, rows, right: zeroed ? [5, 6] : [5])]
+    }
+
     func identityHeaders() -> [String] {
         staff ? [t("工号", "ID"), t("姓名", "Name"), t("岗位", "Role"), t("网点", "Branch")]
               : [t("网点号", "ID"), t("网点", "Branch"), t("上级单位", "Parent")]
@@ -213,6 +247,9 @@ struct RankMemo {
     func dataNotes() -> [String] {
         var notes: [String] = []
         var counted = t("计入检查 \(ranking.visitsInPeriod) 次", "\(ranking.visitsInPeriod) visits counted")
+        if ranking.visitsUnweighted > 0 {
+            counted += t("；权重为 0 的检查 \(ranking.visitsUnweighted) 次未计入", "; \(ranking.visitsUnweighted) visits of a method weighted 0 were left out")
+        }
         if ranking.visitsOutside > 0 {
             counted += t("；评选期间以外的检查 \(ranking.visitsOutside) 次未计入", "; \(ranking.visitsOutside) visits outside the period were ignored")
         }

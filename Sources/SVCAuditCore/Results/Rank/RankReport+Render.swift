@@ -111,6 +111,9 @@ extension RankReport {
         let sel = ranking.selected.count, elig = ranking.eligible.count, inel = ranking.ineligible.count
         var line = ctx.t("入选 \(sel)，参评 \(elig)，不参评 \(inel)；计入检查 \(ranking.visitsInPeriod) 次",
                          "selected \(sel), eligible \(elig), not eligible \(inel); \(ranking.visitsInPeriod) visits counted")
+        if ranking.visitsUnweighted > 0 {
+            line += ctx.t("，权重为 0 的检查 \(ranking.visitsUnweighted) 次未计入", ", \(ranking.visitsUnweighted) of a method weighted 0 left out")
+        }
         if ranking.visitsOutside > 0 {
             line += ctx.t("，期间外 \(ranking.visitsOutside) 次未计入", ", \(ranking.visitsOutside) outside the period ignored")
         }
