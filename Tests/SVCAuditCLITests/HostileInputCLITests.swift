@@ -38,7 +38,7 @@ import Testing
         try expectError(le, "1:1: error: file is UTF-16 encoded; save it as UTF-8 (svcaudit reads UTF-8 only)", code: "encoding-utf16")
         try expectError(be, "1:1: error: file is UTF-16 encoded; save it as UTF-8 (svcaudit reads UTF-8 only)", code: "encoding-utf16")
         // Without a BOM: told from the NUL after the first character.
-        try expectError(bare, "1:2: error: file looks UTF-16 encoded (NUL bytes between characters); save it as UTF-8", code: "encoding-utf16")
+        try expectError(bare, "1:2: error: file is UTF-16 encoded (NUL bytes between characters); save it as UTF-8 (svcaudit reads UTF-8 only)", code: "encoding-utf16")
     }
 
     @Test func nulByte() throws {

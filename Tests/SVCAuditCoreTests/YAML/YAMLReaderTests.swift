@@ -104,7 +104,7 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
     }
 
     @Test func syntaxErrorsAndTabs() {
-        let (_, e0) = parse("a: b: 1\n")
+        let (_, e0) = parse("branch:\n  id: BR1\n - staff\n")
         #expect(e0.map(\.code.rawValue) == ["yaml-syntax"])
         // A brace left open is named at the brace, not where the parser noticed.
         let (_, e1) = parse("a: {b: 1\nc: 2\n")
