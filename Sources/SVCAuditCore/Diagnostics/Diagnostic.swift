@@ -82,7 +82,7 @@ public protocol LocalizedMessage {
 }
 
 extension YAMLError: LocalizedMessage {}
-extension FileReader.ReadError: LocalizedMessage {}
+
 extension OutputError: LocalizedMessage {
     public func message(_ lang: Language) -> String {
         lang == .en ? description : "无法写入 \(path)：\(reason)"

@@ -51,7 +51,7 @@ public enum ChecklistSource {
             var list = DiagnosticList(file: file)
             if file.split(separator: "/").last.map(String.init) == RoleLoader.fileName {
                 roles = loadRoles(file, limits: limits, diags: &list)
-            } else if let root = parseOne(file, limits: limits, diags: &list) {
+            } else if let root = SourceFile.tree(file, limits: limits, diags: &list) {
                 // A folder of visit files given as --checklists: say so once, not once per file.
                 if FileKind.detect(root) == .visit { visitFiles.append(file); continue }
                 if let c = ChecklistLoader.load(root, file: file, diags: &list) { loaded.append(c) }
@@ -73,37 +73,16 @@ public enum ChecklistSource {
         return Loaded(directory: directory, catalog: catalog, diagnostics: diags, files: ids)
     }
 
-    /// Reads one file of the checklists folder into its tree.
-    static func parseOne(_ file: String, limits: YAMLLimits, diags: inout DiagnosticList) -> YAMLNode? {
-        switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
-        case .failure(let e):
-            diags.error(e.code, e.args, at: .start)
-            return nil
-        case .success(let bytes):
-            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
-            errors.forEach { diags.append($0) }
-            return root
-        }
-    }
-
     /// Reads `roles.yaml`; a broken one reports its problems and leaves role ids as written.
     static func loadRoles(_ file: String, limits: YAMLLimits, diags: inout DiagnosticList) -> RoleCatalog {
-        guard let root = parseOne(file, limits: limits, diags: &diags) else { return RoleCatalog() }
+        guard let root = SourceFile.tree(file, limits: limits, diags: &diags) else { return RoleCatalog() }
         return RoleLoader.load(root, file: file, diags: &diags)
     }
 
     /// Reads and loads one checklist file.
     public static func loadOne(_ file: String, limits: YAMLLimits = .default, diags: inout DiagnosticList) -> Checklist? {
-        switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
-        case .failure(let e):
-            diags.error(e.code, e.args, at: .start)
-            return nil
-        case .success(let bytes):
-            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
-            errors.forEach { diags.append($0) }
-            guard let root else { return nil }
-            return ChecklistLoader.load(root, file: file, diags: &diags)
-        }
+        guard let root = SourceFile.tree(file, limits: limits, diags: &diags) else { return nil }
+        return ChecklistLoader.load(root, file: file, diags: &diags)
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -95,12 +95,10 @@ struct MappingReader {
     }
 
     /// One of a fixed set of words (`scope`, `type`, `method`, …).
-    /// `words` reads other spellings (现场 for onsite).
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false,
-                                                             words: ((String) -> T?)? = nil,
                                                              diags: inout DiagnosticList) -> T? where T.RawValue == String {
         guard let s = string(key, required: required, diags: &diags), let v = pair(key)?.value else { return nil }
-        if let t = T(rawValue: s) ?? words?(s) { return t }
+        if let t = T(rawValue: s) { return t }
         let allowed = T.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: s, in: allowed)
         diags.error(.badValue, ["field": .field(key),
@@ -138,18 +136,13 @@ struct MappingReader {
 
     /// A plain scalar read as a number. Quoted text is never a number.
     static func number(_ v: YAMLNode) -> Double? {
-        guard case .scalar(let s, true) = v.kind, let first = s.utf8.first,
-              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              let x = Double(s), x.isFinite else { return nil }
-        return x
+        guard case .scalar(let s, let plain) = v.kind else { return nil }
+        return AnswerGrammar.number(s, plain: plain)
     }
 
     static func integer(_ v: YAMLNode) -> Int? {
-        guard case .scalar(let s, true) = v.kind else { return nil }
-        if let i = Int(s) { return i }
-        if let x = number(v), x == x.rounded(), abs(x) < 1e15 { return Int(x) }
-        return nil
+        guard case .scalar(let s, let plain) = v.kind else { return nil }
+        return AnswerGrammar.integer(s, plain: plain)
     }
 
     static func day(_ v: YAMLNode, key: String, diags: inout DiagnosticList) -> Day? {

@@ -24,7 +24,7 @@ extension PolicyLoader {
                 var methods = Set<Visit.Method>()
                 let allowed = Visit.Method.allCases.map(\.rawValue)
                 for (s, mark) in list {
-                    if let method = Visit.Method(word: s) { methods.insert(method) } else {
+                    if let method = AnswerGrammar.method(s) { methods.insert(method) } else {
                         diags.error(.badValue, ["field": .field("closing_methods"),
                                                 "reason": .phrase("每一项应为 \(allowed.joined(separator: "、")) 之一，这里是 '\(s)'", "entries must be among \(allowed.joined(separator: ", ")), found '\(s)'",
                                                                   hint: Suggestion.closest(to: s, in: allowed))], at: mark)

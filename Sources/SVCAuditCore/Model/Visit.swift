@@ -3,24 +3,6 @@ public struct Visit: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         case onsite, video, mystery, external, `self`
 
-        /// The Chinese words for each method (SPEC §1.2), accepted wherever a method is
-        /// written; the first is the one Chinese output shows.
-        public var chineseWords: [String] {
-            switch self {
-            case .onsite: return ["现场"]
-            case .video: return ["录像"]
-            case .mystery: return ["暗访"]
-            case .external: return ["外部", "第三方"]
-            case .`self`: return ["自查"]
-            }
-        }
-
-        /// A method by its id or one of its Chinese words.
-        public init?(word: String) {
-            if let m = Method(rawValue: word) { self = m; return }
-            guard let m = Method.allCases.first(where: { $0.chineseWords.contains(word) }) else { return nil }
-            self = m
-        }
     }
 
     public var id: String

@@ -40,13 +40,12 @@ enum Fmt {
     static func num(_ x: Double) -> String { MappingReader.show(Num.round2(x)) }
     static func list(_ xs: [String]) -> String { xs.isEmpty ? "" : xs.joined(separator: " ") }
     static func method(_ m: Visit.Method, _ ctx: RenderContext) -> String {
-        guard ctx.lang == .en else { return m.chineseWords[0] }
         switch m {
-        case .onsite: return "on-site"
-        case .video: return "video"
-        case .mystery: return "mystery"
-        case .external: return "external"
-        case .`self`: return "self-check"
+        case .onsite: return ctx.t("现场", "on-site")
+        case .video: return ctx.t("录像", "video")
+        case .mystery: return ctx.t("暗访", "mystery")
+        case .external: return ctx.t("外部", "external")
+        case .`self`: return ctx.t("自查", "self-check")
         }
     }
     /// A role as outputs show it: its name from roles.yaml in the output language, else its id.

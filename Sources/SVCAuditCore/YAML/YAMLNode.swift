@@ -54,24 +54,45 @@ public struct YAMLNode: Sendable {
     /// What this node is, in both languages, for "found …" in messages.
     public var found: DiagnosticArg {
         switch kind {
-        case .scalar(let s, let plain):
-            if isNull { return .phrase("空值", "nothing (null)") }
-            if plain, Double(s) != nil { return .phrase("数字 \(s)", "the number \(s)") }
-            let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
-            return .phrase("文字“\(shown)”", "the text \"\(shown)\"")
-        case .sequence: return .phrase("列表", "a list")
-        case .mapping: return .phrase("键值映射", "a mapping")
+        case .scalar(let s, let plain): return Self.found(s, plain: plain, isNull: isNull)
+        case .sequence: return Self.foundList
+        case .mapping: return Self.foundMapping
         }
     }
+    static let foundList = DiagnosticArg.phrase("列表", "a list")
+    static let foundMapping = DiagnosticArg.phrase("键值映射", "a mapping")
 
     public var kindDescription: String {
         switch kind {
-        case .scalar(let s, let plain):
-            if isNull { return "nothing (null)" }
-            if plain, Double(s) != nil { return "the number \(s)" }
-            return "the text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .scalar(let s, let plain): return Self.describe(s, plain: plain, isNull: isNull)
         case .sequence: return "a list"
         case .mapping: return "a mapping"
+        }
+    }
+
+    /// How a message names a scalar of the wrong kind (shared with `VisitReader`).
+    /// What a scalar is, in both languages, for "found …" in messages.
+    static func found(_ s: String, plain: Bool, isNull: Bool) -> DiagnosticArg {
+        if isNull { return .phrase("空值", "nothing (null)") }
+        if plain, Double(s) != nil { return .phrase("数字 \(s)", "the number \(s)") }
+        let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
+        return .phrase("文字“\(shown)”", "the text \"\(shown)\"")
+    }
+
+    static func describe(_ s: String, plain: Bool, isNull: Bool) -> String {
+        if isNull { return "nothing (null)" }
+        if plain, Double(s) != nil { return "the number \(s)" }
+        return "the text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+    }
+
+    /// A plain `~`, `null`, `Null`, `NULL` or nothing, from its bytes.
+    static func isNull(_ b: UnsafeRawBufferPointer, plain: Bool) -> Bool {
+        guard plain else { return false }
+        switch b.count {
+        case 0: return true
+        case 1: return b[0] == UInt8(ascii: "~")
+        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        default: return false
         }
     }
 }

@@ -81,7 +81,7 @@ private struct EventBuilder {
             if type == YAML_STREAM_END_EVENT { break }
         }
         if documents == 0 || root == nil {
-            return (nil, [YAMLError(.emptyFile, at: .start)])
+            return (nil, [.emptyFile])
         }
         return (root, errors)
     }
@@ -93,14 +93,14 @@ private struct EventBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                return YAMLError(.severalDocuments, at: mark)
+                return .severalDocuments(at: mark)
             }
         case YAML_ALIAS_EVENT:
-            return YAMLError(.yamlAlias, at: mark)
+            return .alias(at: mark)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if Int(s.length) > limits.maxScalarBytes {
-                return YAMLError(.limitScalar, ["size": .count(Int(s.length)), "max": .count(limits.maxScalarBytes)], at: mark)
+                return .limitScalar(Int(s.length), limits, at: mark)
             }
             let text = s.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self)
@@ -129,10 +129,10 @@ private struct EventBuilder {
     private mutating func open(_ mark: Mark) -> YAMLError? {
         nodes += 1
         if nodes > limits.maxNodes {
-            return YAMLError(.limitNodes, ["max": .count(limits.maxNodes)], at: mark)
+            return .limitNodes(limits, at: mark)
         }
         if stack.count >= limits.maxDepth {
-            return YAMLError(.limitDepth, ["max": .count(limits.maxDepth)], at: mark)
+            return .limitDepth(limits, at: mark)
         }
         return nil
     }
@@ -141,7 +141,7 @@ private struct EventBuilder {
         if case .scalar = node.kind {
             nodes += 1
             if nodes > limits.maxNodes {
-                return YAMLError(.limitNodes, ["max": .count(limits.maxNodes)], at: node.mark)
+                return .limitNodes(limits, at: node.mark)
             }
         }
         let top = stack.count - 1
@@ -170,7 +170,7 @@ private struct EventBuilder {
             return nil
         }
         guard let key = node.scalar else {
-            return YAMLError(.yamlComplexKey, ["found": node.found], at: node.mark)
+            return .complexKey(node.found, at: node.mark)
         }
         let first: Int?
         if let index = stack[top].index {
@@ -180,7 +180,7 @@ private struct EventBuilder {
         }
         if let first {
             let firstMark = stack[top].pairs[first].keyMark
-            errors.append(YAMLError(.duplicateKey, ["key": .text(key), "line": .count(firstMark.line)], at: node.mark))
+            errors.append(.duplicateKey(key, first: firstMark, at: node.mark))
             // Read the value but drop it, so the first value stands and the file reads on.
             stack[top].dropValue = true
             return nil
@@ -191,6 +191,13 @@ private struct EventBuilder {
     }
 
     private static func parserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        YAMLReader.parserError(parser, buffer)
+    }
+}
+
+extension YAMLReader {
+    /// What libyaml's parser stopped on, in words, with its mark (shared by `VisitReader`).
+    static func parserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
             let mark = EncodingCheck.mark(ofByteOffset: Int(parser.problem_offset), in: buffer)

@@ -23,12 +23,11 @@ struct InputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
     }
 
-    func settings(keepVisits: Bool = false) -> VisitRun.Settings {
+    func settings() -> VisitRun.Settings {
         var s = VisitRun.Settings(paths: paths)
         s.strict = strict
         s.skipInvalid = skipInvalid
         s.jobs = jobs ?? InputPipeline.defaultJobs
-        s.keepVisits = keepVisits
         return s
     }
 }
@@ -40,14 +39,14 @@ extension InputOptions {
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
     func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
         var s = settings()
-        s.fullScores = true
+        s.detail = true
         let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
-    /// As `readVisits`, handing on each visit's summary only: clean files take the streaming
-    /// fast path (what `rank`, `report` and `score` need).
+    /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
+    /// `score` fold): no item-by-item detail is built.
     func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
         let summary = VisitRun.run(settings(), checklists: loaded) { onVisit($0.summary) }
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)

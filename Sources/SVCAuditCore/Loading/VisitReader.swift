@@ -1,0 +1,879 @@
+import CYAML
+
+/// The one reader of visit files (SPEC §1.2): libyaml's events, read straight into the visit,
+/// with no node tree. Keys come from `VisitSchema`, answers are read by `AnswerGrammar`, and
+/// every rule of the format is checked here, once, as the events go by; each problem is
+/// recorded with its mark and reading goes on to the end of the file, so a file with warnings
+/// is read once and a file with many problems shows them all.
+///
+/// Two stages, one pass over the bytes: the events give the visit's fields and its raw
+/// answers (structure, types, dates, required fields, limits, duplicate keys); at the end of
+/// the document, when the date and any `versions:` are known, the catalog resolves the
+/// checklists in force (`ChecklistCatalog.resolved(on:pinned:diags:)`) and the answers are
+/// checked against it (item ids, scope, roles, assessed checklists, values, notes). A valid
+/// visit is then scored by `Scorer`: always its `VisitSummary`; its item-by-item `VisitScore`
+/// only when `detail` is asked for (`explain`, `rectify`, `history`).
+public enum VisitReader {
+    public enum Outcome {
+        /// A visit file: its summary (and detail when asked) when it is valid, nil otherwise.
+        case visit(VisitSummary?, VisitScore?)
+        /// Not a visit (a checklist or policy among PATHS): read it as a node tree instead.
+        case notAVisit
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits = .default,
+                            detail: Bool = false, diags: inout DiagnosticList) -> Outcome {
+        if bytes.count > limits.maxFileBytes {
+            diags.append(.fileSize(bytes.count, limits))
+            return .visit(nil, nil)
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // tolerated BOM
+        return body.withUnsafeBufferPointer { buffer -> Outcome in
+            var r = EventReader(buffer, limits: limits, file: file)
+            defer { r.close() }
+            let raw = r.run()
+            if let fatal = r.fatal {
+                // Bytes that are not UTF-8 text: say what the file is (UTF-16, GBK, binary).
+                if fatal.code == .yamlEncoding, let problem = EncodingCheck.problem(in: bytes) {
+                    diags.append(problem)
+                    return .visit(nil, nil)
+                }
+                // The file cannot be read as YAML: what was found about the YAML stands, the
+                // rest would be guesses about a document that is not there.
+                r.yaml.forEach { diags.append($0) }
+                diags.append(fatal)
+                return .visit(nil, nil)
+            }
+            if raw.kind == .checklist || (raw.kind == .policy && !raw.detected) { return .notAVisit }
+            r.yaml.forEach { diags.append($0) }
+            guard raw.detected else {
+                diags.error(.unknownFileKind, at: raw.rootMark)
+                return .visit(nil, nil)
+            }
+            r.found.forEach { diags.append($0) }
+            var check = Checker(raw: raw, file: file, catalog: catalog, detail: detail, limits: limits)
+            let result = check.run(&diags)
+            return .visit(result?.summary, result?.detail)
+        }
+    }
+}
+
+// MARK: - What the events give
+
+/// One answer as written, before the catalog is consulted.
+struct RawAnswer {
+    var key: String
+    var keyMark: Mark
+    /// The value (the short answer, or `result` of the long form): its text when a scalar.
+    var text: String?
+    var plain = true
+    var isNull = false
+    /// How a message names the value when it is not a scalar ("a list").
+    var found: DiagnosticArg?
+    var valueMark: Mark
+    var long = false
+    /// Long form without `result`: reported, and the answer is not read.
+    var missingResult = false
+    var note: String?
+    var fixBy: Day?
+    var evidence: [String] = []
+    /// Problems inside the long form, reported only when the answer itself is read (an
+    /// unknown item's long form is not looked into).
+    var pending: [Diagnostic] = []
+
+    var described: DiagnosticArg { found ?? YAMLNode.found(text ?? "", plain: plain, isNull: isNull) }
+}
+
+struct RawStaff {
+    var mark: Mark
+    var id: String?
+    var name: String?
+    var role: String?
+    var roleMark = Mark.start
+    var answers: [RawAnswer] = []
+    var answersMark: Mark?
+    var answersOver = 0
+}
+
+struct RawVisit {
+    var kind: FileKind?
+    /// A top-level key only visits have was seen.
+    var detected = false
+    var rootMark = Mark.start
+    var id: String?
+    var branch: Branch?
+    var date: Day?
+    var inspector: String?
+    var method = Visit.Method.onsite
+    var checklists: [(id: String, mark: Mark)]?
+    var checklistsMark = Mark.start
+    var versions: [(id: String, version: String, mark: Mark)] = []
+    var results: [RawAnswer] = []
+    var resultsKeyMark: Mark?
+    var resultsMark = Mark.start
+    var resultsOver = 0
+    var staff: [RawStaff] = []
+    var staffMark = Mark.start
+    var staffCount = 0
+}
+
+// MARK: - Stage 1: the events
+
+private struct EventReader {
+    let limits: YAMLLimits
+    let file: String
+    let buffer: UnsafeBufferPointer<UInt8>
+    // libyaml's structs live behind pointers: as stored properties Swift would copy the
+    // parser (hundreds of bytes) in and out around every call.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var holding = false
+    private var started = false
+    private var nodes = 0
+    private var depth = 0
+
+    /// The error that stopped reading (syntax, alias, limit, several documents, encoding).
+    private(set) var fatal: YAMLError?
+    /// YAML-level problems (duplicate keys): reported even when the file is not a visit.
+    private(set) var yaml: [Diagnostic] = []
+    /// Everything else found in the events.
+    private(set) var found: [Diagnostic] = []
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String) {
+        self.buffer = buffer
+        self.limits = limits
+        self.file = file
+        parser.initialize(to: yaml_parser_t())
+        event.initialize(to: yaml_event_t())
+        if yaml_parser_initialize(parser) == 1 {
+            started = true
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+        } else {
+            fatal = YAMLError(.yamlInternal, at: .start)
+        }
+    }
+
+    mutating func close() {
+        if holding { yaml_event_delete(event); holding = false }
+        if started { yaml_parser_delete(parser) }
+        parser.deallocate()
+        event.deallocate()
+    }
+
+    // MARK: events
+
+    /// Moves to the next event; false once reading has stopped (`fatal` says why).
+    @discardableResult
+    mutating func next() -> Bool {
+        guard fatal == nil else { return false }
+        if holding { yaml_event_delete(event); holding = false }
+        guard yaml_parser_parse(parser, event) == 1 else {
+            fatal = YAMLReader.parserError(parser.pointee, buffer)
+            return false
+        }
+        holding = true
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT:
+            let length = Int(event.pointee.data.scalar.length)
+            if length > limits.maxScalarBytes { fatal = .limitScalar(length, limits, at: mark); return false }
+            nodes += 1
+            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            nodes += 1
+            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
+            if depth >= limits.maxDepth { fatal = .limitDepth(limits, at: mark); return false }
+            depth += 1
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            depth -= 1
+        case YAML_ALIAS_EVENT:
+            fatal = .alias(at: mark)
+            return false
+        default:
+            break
+        }
+        return true
+    }
+
+    var type: yaml_event_type_t { event.pointee.type }
+    var isScalar: Bool { type == YAML_SCALAR_EVENT }
+    var isMapping: Bool { type == YAML_MAPPING_START_EVENT }
+    var isSequence: Bool { type == YAML_SEQUENCE_START_EVENT }
+
+    var mark: Mark {
+        Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
+    }
+
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length))
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A tagged scalar (`!!str 10`) or any quoted or block style is text, never a number or null.
+    var plain: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.pointee.data.scalar.tag == nil }
+
+    var isNull: Bool { isScalar && YAMLNode.isNull(bytes, plain: plain) }
+
+    /// How a message names the current value when it is of the wrong kind.
+    var described: DiagnosticArg {
+        if isMapping { return YAMLNode.foundMapping }
+        if isSequence { return YAMLNode.foundList }
+        return YAMLNode.found(text, plain: plain, isNull: isNull)
+    }
+
+    /// Skips the current value (a scalar, or a whole collection).
+    mutating func skip() {
+        guard isMapping || isSequence else { return }
+        var open = 1
+        while open > 0, next() {
+            if isMapping || isSequence { open += 1 } else if type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT { open -= 1 }
+        }
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg], at mark: Mark) {
+        found.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
+    }
+
+    /// A YAML-level problem found in the events (a repeated key).
+    mutating func yamlProblem(_ e: YAMLError) {
+        yaml.append(Diagnostic(file: file, mark: e.mark, severity: .error, code: e.code, args: e.args))
+    }
+
+    // MARK: the document
+
+    mutating func run() -> RawVisit {
+        var v = RawVisit()
+        guard next(), type == YAML_STREAM_START_EVENT, next() else { return v }
+        if type == YAML_STREAM_END_EVENT { fatal = .emptyFile; return v }
+        guard type == YAML_DOCUMENT_START_EVENT, next() else { return v }
+        v.rootMark = mark
+        if isMapping {
+            readTop(&v)
+            if v.kind == .checklist { return v }
+        } else {
+            skip()
+        }
+        guard fatal == nil, next(), type == YAML_DOCUMENT_END_EVENT, next() else { return v }
+        if type == YAML_DOCUMENT_START_EVENT { fatal = .severalDocuments(at: mark) }
+        return v
+    }
+
+    /// The keys of one mapping so far: which schema fields, and unknown keys, with marks.
+    struct Keys {
+        var seen: UInt32 = 0
+        var marks = [Mark](repeating: .start, count: 12)
+        var unknown: [(String, Mark)] = []
+    }
+
+    enum KeyRead {
+        /// A schema key: its field number; the current event is its value.
+        case field(Int, mark: Mark)
+        /// A key the schema does not know (remembered for `reportUnknown`); the current
+        /// event is its value, which the caller skips.
+        case unknown(String)
+        /// A repeated key: reported, its value skipped (the first value stands).
+        case repeated
+        /// Reading stopped.
+        case stop
+    }
+
+    /// Reads the key at the current event and moves to its value.
+    mutating func key(_ schema: VisitSchema.Mapping, _ keys: inout Keys) -> KeyRead {
+        let keyMark = mark
+        guard isScalar else {
+            // A collection as a key: stop, as the node reader does.
+            fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
+            return .stop
+        }
+        let field = schema.field(bytes)
+        let name = field.map { schema.keys[$0].name } ?? text
+        var first: Mark?
+        if let f = field {
+            if keys.seen & (1 << UInt32(f)) != 0 { first = keys.marks[f] } else {
+                keys.seen |= 1 << UInt32(f)
+                keys.marks[f] = keyMark
+            }
+        } else if let known = keys.unknown.first(where: { $0.0 == name }) {
+            first = known.1
+        } else {
+            keys.unknown.append((name, keyMark))
+        }
+        guard next() else { return .stop }
+        if let first {
+            yamlProblem(.duplicateKey(name, first: first, at: keyMark))
+            skip()
+            return .repeated
+        }
+        if let field { return .field(field, mark: keyMark) }
+        return .unknown(name)
+    }
+
+    /// Unknown keys of a finished mapping, each with a "did you mean" from the schema.
+    mutating func reportUnknown(_ keys: Keys, _ schema: VisitSchema.Mapping, in what: DiagnosticArg) {
+        for (name, mark) in keys.unknown {
+            error(.unknownKey, ["key": .text(name), "what": what, "hint": .hint(Suggestion.closest(to: name, in: schema.names))], at: mark)
+        }
+    }
+
+    // MARK: typed values (the current event is the value)
+
+    /// Optional text: nil for null; an error for a collection.
+    mutating func optionalText(_ key: String) -> String? {
+        guard isScalar else {
+            error(.wrongType, ["field": .field(key), "expected": .phrase("文字", "text"), "found": described], at: mark)
+            skip()
+            return nil
+        }
+        return isNull ? nil : text
+    }
+
+    /// Required text. `missing` is set for null (reported at the mapping by the caller);
+    /// blank text is reported here, naming the mapping `what`.
+    mutating func requiredText(_ key: String, what: @autoclosure () -> DiagnosticArg, missing: inout Bool) -> String? {
+        guard isScalar else {
+            error(.wrongType, ["field": .field(key), "expected": .phrase("文字", "text"), "found": described], at: mark)
+            skip()
+            return nil
+        }
+        if isNull { missing = true; return nil }
+        let t = text
+        if let b = bytes.first, b > 0x20, b < 0x80 { return t }  // starts with a visible ASCII character
+        if t.trimmingSpaces.isEmpty {
+            error(.missingField, ["what": what(), "key": .text(key), "state": .phrase("是空的", "is empty")], at: mark)
+            return nil
+        }
+        // A template placeholder left in (（网点名称）): the real value was never typed.
+        if Placeholder.matches(t) {
+            error(.placeholder, ["key": .text(key), "value": .text(t)], at: mark)
+            return nil
+        }
+        return t
+    }
+
+    /// A date; `missing` for null.
+    mutating func day(_ key: String, missing: inout Bool) -> Day? {
+        guard isScalar, !isNull else {
+            if isNull { missing = true; return nil }
+            error(.badDate, ["key": .text(key), "reason": .phrase("这里是\(described.text(.zh))", "found \(described.text(.en))")], at: mark)
+            skip()
+            return nil
+        }
+        // The usual YYYY-MM-DD read from the bytes; anything else through Day.parse.
+        let b = bytes
+        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") {
+            var ok = true
+            func num(_ r: Range<Int>) -> Int {
+                var n = 0
+                for i in r { let d = Int(b[i]) - 48; if d < 0 || d > 9 { ok = false }; n = n * 10 + d }
+                return n
+            }
+            let y = num(0..<4), m = num(5..<7), d = num(8..<10)
+            if ok, (1...12).contains(m), y >= 1, let day = Day(year: y, month: m, day: d) { return day }
+        }
+        let s = text
+        switch Day.parse(s) {
+        case .ok(let d):
+            return d
+        case .badForm(let suggestion):
+            error(.badDate, ["key": .text(key), "reason": .phrase("这里是 '\(s)'", "found '\(s)'", hint: suggestion)], at: mark)
+        case .noSuchDay(let n):
+            error(.badDate, ["key": .text(key), "reason": .phrase("没有 '\(s)' 这一天（那个月只有 \(n) 天）", "'\(s)' does not exist (that month has \(n) days)")], at: mark)
+        }
+        return nil
+    }
+
+    /// A list of text values (null: nil). A single text is not accepted: it would hide a missing `[ ]`.
+    mutating func textList(_ key: String) -> [(String, Mark)]? {
+        if isNull { return nil }
+        guard isSequence else {
+error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b]）", "a list such as [a, b]"), "found": described], at: mark)
+            skip()
+            return nil
+        }
+        var out: [(String, Mark)] = []
+        while next(), type != YAML_SEQUENCE_END_EVENT {
+            guard isScalar, !isNull else {
+                error(.wrongType, ["field": .phrase("'\(key)' 的每一项", "each entry of '\(key)'"), "expected": .phrase("文字", "text"), "found": described], at: mark)
+                skip()
+                continue
+            }
+            out.append((text, mark))
+        }
+        return out
+    }
+
+    // MARK: the mappings
+
+    mutating func readTop(_ v: inout RawVisit) {
+        typealias F = VisitSchema.VisitField
+        let schema = VisitSchema.visit
+        var keys = Keys()
+        var missing: [String] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let field: Int, keyMark: Mark
+            switch key(schema, &keys) {
+            case .stop: return
+            case .repeated: continue
+            case .unknown(let name):
+                if FileKind.checklistKeys.contains(name) { v.kind = .checklist; return }
+                if FileKind.policyKeys.contains(name) { v.kind = .policy }
+                skip()
+                continue
+            case .field(let f, let m): field = f; keyMark = m
+            }
+            if schema.keys[field].detects { v.detected = true }
+            switch F(rawValue: field)! {
+            case .id:
+                v.id = optionalText("id")
+            case .branch:
+                if isMapping {
+                    v.branch = readBranch()
+                } else {
+                    error(.wrongType, ["field": Noun.branch, "expected": .phrase("键值映射（key: value）", "a mapping of keys to values"), "found": described], at: mark)
+                    skip()
+                }
+            case .date:
+                var absent = false
+                v.date = day("date", missing: &absent)
+                if absent { missing.append("date") }
+            case .inspector:
+                var absent = false
+                v.inspector = requiredText("inspector", what: Noun.visit, missing: &absent)
+                if absent { missing.append("inspector") }
+            case .method:
+                let m = mark
+                if let s = optionalText("method") {
+                    if let method = AnswerGrammar.method(s) {
+                        v.method = method
+                    } else {
+                        let allowed = AnswerGrammar.methodNames
+                        error(.badValue, ["field": .field("method"), "reason": .phrase(
+                            "应为 \(allowed.joined(separator: "、")) 之一（或 现场、录像、暗访、外部/第三方、自查），这里是 '\(s)'",
+                            "must be one of \(allowed.joined(separator: ", ")), found '\(s)'", hint: Suggestion.closest(to: s, in: allowed))], at: m)
+                    }
+                }
+            case .checklists:
+                v.checklistsMark = mark
+                v.checklists = textList("checklists").map { $0.map { (id: $0.0, mark: $0.1) } }
+            case .versions:
+                readVersions(&v)
+            case .results:
+                v.resultsKeyMark = keyMark
+                if isNull { break }
+                v.resultsMark = mark
+                if isMapping {
+                    (v.results, v.resultsOver) = readAnswers()
+                } else {
+                    error(.wrongType, ["field": .field("results"), "expected": .phrase("条目编号到答案的映射（如 C01: 合格）", "a mapping of item ids to answers (C01: pass)"), "found": described], at: mark)
+                    skip()
+                }
+            case .staff:
+                if isNull { break }
+                guard isSequence else {
+                    error(.wrongType, ["field": .field("staff"), "expected": .phrase("员工列表（- id: …）", "a list of employees (- id: …)"), "found": described], at: mark)
+                    skip()
+                    break
+                }
+                v.staffMark = mark
+                while next(), type != YAML_SEQUENCE_END_EVENT {
+                    v.staffCount += 1
+                    if v.staffCount > limits.maxStaff { skip(); continue }
+                    guard isMapping else {
+                        error(.wrongType, ["field": Noun.staff(nil), "expected": .phrase("键值映射（key: value）", "a mapping of keys to values"), "found": described], at: mark)
+                        skip()
+                        continue
+                    }
+                    v.staff.append(readStaff())
+                }
+                if v.staffCount > limits.maxStaff {
+                    error(.limitStaff, ["count": .count(v.staffCount), "max": .count(limits.maxStaff)], at: v.staffMark)
+                }
+            }
+        }
+        guard fatal == nil, v.detected else { return }
+        if keys.seen & (1 << UInt32(F.branch.rawValue)) == 0 { missing.append("branch") }
+        if keys.seen & (1 << UInt32(F.date.rawValue)) == 0 { missing.append("date") }
+        if keys.seen & (1 << UInt32(F.inspector.rawValue)) == 0 { missing.append("inspector") }
+        for key in missing { error(.missingField, ["what": Noun.visit, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: v.rootMark) }
+        reportUnknown(keys, schema, in: Noun.visit)
+    }
+
+    mutating func readBranch() -> Branch? {
+        typealias F = VisitSchema.BranchField
+        let schema = VisitSchema.branch
+        let mapMark = mark
+        var keys = Keys()
+        var id: String?, name: String?, parent: String?, region: String?
+        var missing: [String] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: return nil
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            var absent = false
+            switch f {
+            case .id: id = requiredText("id", what: Noun.branch, missing: &absent); if absent { missing.append("id") }
+            case .name: name = requiredText("name", what: Noun.branch, missing: &absent); if absent { missing.append("name") }
+            case .parent: parent = optionalText("parent")
+            case .region: region = optionalText("region")
+            }
+        }
+        if keys.seen & (1 << UInt32(F.id.rawValue)) == 0 { missing.append("id") }
+        if keys.seen & (1 << UInt32(F.name.rawValue)) == 0 { missing.append("name") }
+        for key in missing { error(.missingField, ["what": Noun.branch, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: mapMark) }
+        reportUnknown(keys, schema, in: Noun.branch)
+        guard let id, let name else { return nil }
+        return Branch(id: id, name: name, parent: parent, region: region)
+    }
+
+    mutating func readVersions(_ v: inout RawVisit) {
+        if isNull { return }
+        guard isMapping else {
+error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表编号到版本的映射（如 counter: \"2026.1\"）", "a mapping of checklist ids to versions (counter: \"2026.1\")"), "found": described], at: mark)
+            skip()
+            return
+        }
+        var seen: [(String, Mark)] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let keyMark = mark
+            guard isScalar else { fatal = .complexKey(described, at: keyMark); return }
+            let id = text
+            guard next() else { return }
+            if let first = seen.first(where: { $0.0 == id }) {
+                yamlProblem(.duplicateKey(id, first: first.1, at: keyMark))
+                skip()
+                continue
+            }
+            seen.append((id, keyMark))
+            guard isScalar, !isNull else {
+                error(.wrongType, ["field": .phrase("'\(id)' 的版本", "the version of '\(id)'"), "expected": .phrase("文字（如 \"2026.1\"）", "text such as \"2026.1\""), "found": described], at: mark)
+                skip()
+                continue
+            }
+            v.versions.append((id, text, keyMark))
+        }
+    }
+
+    mutating func readStaff() -> RawStaff {
+        typealias F = VisitSchema.StaffField
+        let schema = VisitSchema.staff
+        var s = RawStaff(mark: mark)
+        var keys = Keys()
+        var missing: [String] = []
+        var empty: [(String, Mark)] = []
+        // Messages name the employee by the id as written, which may come after the
+        // problem: they wait until the mapping ends.
+        var label = Noun.staff(nil)
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: return s
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            if f == .results {
+                if isNull { continue }
+                s.answersMark = mark
+                if isMapping {
+                    (s.answers, s.answersOver) = readAnswers()
+                } else {
+                    error(.wrongType, ["field": .field("results"), "expected": .phrase("条目编号到答案的映射（如 C01: 合格）", "a mapping of item ids to answers (C01: pass)"), "found": described], at: mark)
+                    skip()
+                }
+                continue
+            }
+            let m = mark
+            let name = schema.keys[f.rawValue].name
+            if f == .id, isScalar { label = Noun.staff(text) }
+            if f == .role { s.roleMark = m }
+            var absent = false
+            var value: String?
+            if isScalar, !isNull, text.trimmingSpaces.isEmpty {
+                empty.append((name, m))
+            } else {
+                value = requiredText(name, what: label, missing: &absent)
+            }
+            if absent { missing.append(name) }
+            switch f {
+            case .id: s.id = value
+            case .name: s.name = value
+            case .role: s.role = value
+            case .results: break
+            }
+        }
+        for f in [F.id, .name, .role] where keys.seen & (1 << UInt32(f.rawValue)) == 0 {
+            missing.append(schema.keys[f.rawValue].name)
+        }
+        for key in missing { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: s.mark) }
+        for (key, m) in empty { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("是空的", "is empty")], at: m) }
+        reportUnknown(keys, schema, in: label)
+        return s
+    }
+
+    /// One `results:` mapping (the current event is its start): the answers as written, and
+    /// how many were over the limit (not read).
+    mutating func readAnswers() -> ([RawAnswer], Int) {
+        var out: [RawAnswer] = []
+        var over = 0
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let keyMark = mark
+            guard isScalar else {
+                fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
+                return (out, over)
+            }
+            let key = text
+            guard next() else { return (out, over) }
+            if out.count >= limits.maxAnswers {
+                over += 1
+                skip()
+                continue
+            }
+            var a = RawAnswer(key: key, keyMark: keyMark, valueMark: mark)
+            if isScalar {
+                a.text = text
+                a.plain = plain
+                a.isNull = isNull
+            } else if isMapping {
+                readLong(&a)
+            } else {
+                a.found = described
+                skip()
+            }
+            out.append(a)
+        }
+        return (out, over)
+    }
+
+    /// The long form `{result: …, note: …, fix_by: …, evidence: […]}` of an answer.
+    mutating func readLong(_ a: inout RawAnswer) {
+        typealias F = VisitSchema.AnswerField
+        let schema = VisitSchema.answer
+        let mapMark = mark
+        a.long = true
+        a.isNull = false
+        let saved = found
+        found = []
+        var keys = Keys()
+        var hasResult = false
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: a.pending = found; found = saved; return
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            switch f {
+            case .result:
+                hasResult = true
+                a.valueMark = mark
+                if isScalar {
+                    a.text = text
+                    a.plain = plain
+                    a.isNull = isNull
+                } else {
+                    a.found = described
+                    skip()
+                }
+            case .note:
+                a.note = optionalText("note")
+            case .fixBy:
+                var absent = false
+                a.fixBy = day("fix_by", missing: &absent)
+            case .evidence:
+                a.evidence = textList("evidence")?.map(\.0) ?? []
+            }
+        }
+        let what = Noun.answer(a.key)
+        if !hasResult {
+            a.missingResult = true
+            error(.missingField, ["what": what, "key": "result", "state": .phrase("没有填写", "is missing")], at: mapMark)
+        }
+        reportUnknown(keys, schema, in: what)
+        a.pending = found
+        found = saved
+    }
+}
+
+// MARK: - Stage 2: the catalog's rules
+
+private struct Checker {
+    let raw: RawVisit
+    let file: String
+    let base: ChecklistCatalog
+    let detail: Bool
+    let limits: YAMLLimits
+
+    init(raw: RawVisit, file: String, catalog: ChecklistCatalog, detail: Bool, limits: YAMLLimits) {
+        self.raw = raw; self.file = file; self.base = catalog; self.detail = detail; self.limits = limits
+    }
+
+    enum Subject {
+        case branch
+        case staff(id: String, role: String)
+    }
+
+    mutating func run(_ diags: inout DiagnosticList) -> (summary: VisitSummary, detail: VisitScore?)? {
+        let catalog = base.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
+        let index = catalog.scoring
+
+        // The families assessed: given, or every loaded checklist.
+        var assessed = [Bool](repeating: raw.checklists == nil, count: catalog.checklists.count)
+        if let list = raw.checklists {
+            for (cid, mark) in list {
+                guard let ci = catalog.index(of: cid) else {
+                    diags.error(.checklistNotLoaded, ["id": .text(cid), "loaded": .list(catalog.ids),
+                                                      "hint": .hint(Suggestion.closest(to: cid, in: catalog.ids))], at: mark)
+                    continue
+                }
+                if assessed[ci] {
+                    diags.error(.duplicateChecklist, ["id": .text(cid)], at: mark)
+                } else {
+                    assessed[ci] = true
+                }
+            }
+            if list.isEmpty {
+                diags.error(.badValue, ["field": .field("checklists"), "reason": .phrase("列表是空的：请列出本次检查的检查表，或删掉这一行表示全部", "is empty: list the families this visit assessed, or leave it out for all")],
+                            at: raw.checklistsMark)
+            }
+        }
+
+        var answers: [Answer] = []
+        var seenBy = [Int32](repeating: -1, count: index.items.count)
+        var seenAt = [Int32](repeating: 0, count: index.items.count)
+        var subjectNo: Int32 = 0
+
+        func check(_ list: [RawAnswer], over: Int, mark: Mark, subject: Subject) -> [Scorer.FlatAnswer] {
+            subjectNo += 1
+            if over > 0 {
+                diags.error(.limitAnswers, ["count": .count(list.count + over), "max": .count(limits.maxAnswers)], at: mark)
+            }
+            var out: [Scorer.FlatAnswer] = []
+            out.reserveCapacity(list.count)
+            var unknown: [(String, Mark)] = []
+            for (n, a) in list.enumerated() {
+                guard let flat = index.find(a.key) else {
+                    if let first = unknown.first(where: { $0.0 == a.key }) {
+                        diags.append(.duplicateKey(a.key, first: first.1, at: a.keyMark))
+                        continue
+                    }
+                    unknown.append((a.key, a.keyMark))
+                    diags.error(.unknownItem, ["id": .text(a.key), "hint": .hint(Suggestion.closest(to: a.key, in: catalog.allItemIDs))], at: a.keyMark)
+                    continue
+                }
+                if seenBy[flat] == subjectNo {
+                    diags.append(.duplicateKey(a.key, first: list[Int(seenAt[flat])].keyMark, at: a.keyMark))
+                    continue
+                }
+                seenBy[flat] = subjectNo
+                seenAt[flat] = Int32(n)
+                let ci = index.itemChecklist[flat]
+                let checklist = catalog.checklists[ci]
+                switch (subject, checklist.scope) {
+                case (.branch, .staff):
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(checklist.id),
+                                             "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+                    continue
+                case (.staff(let sid, _), .branch):
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(checklist.id),
+                                             "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
+                    continue
+                case (.staff(let sid, let role), .staff):
+                    if !checklist.applies(toRole: role) {
+                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                    "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+                        continue
+                    }
+                    let item = checklist.items[index.items[flat].index]
+                    if !item.applies(toRole: role) {
+                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                    "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
+                        continue
+                    }
+                case (.branch, .branch):
+                    break
+                }
+                if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
+                if !assessed[ci] {
+                    diags.error(.notAssessed, ["item": .text(a.key), "checklist": .text(checklist.id)], at: a.keyMark)
+                    continue
+                }
+                a.pending.forEach { diags.append($0) }
+                if a.missingResult { continue }
+                let facts = index.facts[flat]
+                switch AnswerGrammar.value(a.found == nil ? a.text : nil, plain: a.plain, isNull: a.isNull, item: facts, id: a.key) {
+                case .failure(let p):
+                    var args = p.args
+                    args["found"] = a.described
+                    diags.error(p.code, args, at: a.valueMark)
+                case .success(let value):
+                    if value.isDeduction(facts), (a.note ?? "").trimmingSpaces.isEmpty {
+                        diags.warning(.noNote, ["item": .text(a.key)], at: a.valueMark)
+                    }
+                    var k: Int32 = -1
+                    if detail {
+                        answers.append(Answer(item: a.key, value: value, note: a.note, fixBy: a.fixBy, evidence: a.evidence, mark: a.valueMark))
+                        k = Int32(answers.count - 1)
+                    }
+                    out.append(Scorer.FlatAnswer(flat: Int32(flat), value: value, answer: k, note: facts.veto ? a.note : nil))
+                }
+            }
+            return out
+        }
+
+        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch)
+        var staff: [(id: String, name: String, role: String, mark: Mark, answers: [Scorer.FlatAnswer])] = []
+        var seenStaff: [String: Mark] = [:]
+        for s in raw.staff {
+            var role = s.role
+            if let r = role {
+                // 柜员, 综合柜员 and teller all mean `teller` (roles.yaml); an unknown role is a warning.
+                if let args = catalog.unknownRole(r) { diags.warning(.unknownRole, args, at: s.roleMark) }
+                role = catalog.roleID(for: r) ?? r
+            }
+            var flat: [Scorer.FlatAnswer] = []
+            if let id = s.id, let role {
+                flat = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role))
+            }
+            guard let id = s.id, let name = s.name, let role else { continue }
+            if let first = seenStaff[id] {
+                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.line)], at: s.mark)
+                continue
+            }
+            seenStaff[id] = s.mark
+            staff.append((id, name, role, s.mark, flat))
+        }
+
+        guard !diags.hasErrors, let branch = raw.branch, let date = raw.date, let inspector = raw.inspector else { return nil }
+        let input = Scorer.VisitInput(
+            header: VisitHeader(id: raw.id ?? file, file: file, branch: branch, date: date, inspector: inspector, method: raw.method),
+            assessed: assessed, branchAnswers: branchAnswers, staff: staff, answers: answers)
+        let scored = Scorer(catalog: catalog).score(input, detail: detail)
+
+        // One warning per subject naming every applicable item left unanswered, in catalog order.
+        func warn(_ flats: [Int], who: DiagnosticArg, at mark: Mark) {
+            guard !flats.isEmpty else { return }
+            let ids = flats.map { index.items[$0].id }
+            diags.warning(.unanswered, ["who": who, "count": .count(ids.count), "items": .list(ids)], at: mark)
+        }
+        // A blank template handed in (every applicable item unanswered) is not a visit: it
+        // would count as one in `rank`.
+        if branchAnswers.isEmpty, staff.allSatisfy({ $0.answers.isEmpty }) {
+            let blank = scored.unanswered.reduce(0) { $0 + $1.count }
+            if blank > 0 {
+                diags.error(.nothingAnswered, ["count": .count(blank)], at: raw.rootMark)
+                return nil
+            }
+        }
+        warn(scored.unanswered[0], who: .phrase("网点条目", "branch items"), at: raw.resultsKeyMark ?? raw.rootMark)
+        for (n, s) in staff.enumerated() { warn(scored.unanswered[n + 1], who: .phrase("员工 \(s.id)", "employee \(s.id)"), at: s.mark) }
+        return (scored.summary, scored.detail)
+    }
+}
+
