@@ -94,6 +94,12 @@ public enum PolicyLoader {
                 diags.error(.wrongType, ["field": .field("stars"), "expected": .phrase("星级到最低分的映射（如 5: 95）", "a mapping of levels to minimum scores (5: 95)"), "found": node.found], at: node.mark)
             }
         }
+        if let node = m.raw("cadence"), !node.isNull { p.cadence = CadenceLoader.load(node, diags: &diags) }
+        if let (n, mark) = m.integer("staff_coverage", diags: &diags) {
+            if n >= 1 { p.staffCoverage = n } else {
+                diags.error(.badValue, ["field": .field("staff_coverage"), "reason": .phrase("应为 1 或以上，这里是 \(n)", "must be 1 or more, found \(n)")], at: mark)
+            }
+        }
         loadAccountability(&m, into: &p, diags: &diags)
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }) else { return nil }

@@ -17,6 +17,8 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions
 
     func validate() throws { try out.check(RankReport.formats) }
@@ -24,12 +26,22 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let resolved = try period.resolved()
         // The memo (markdown, html) lists the visits behind each selected entry.
         let memo = out.format == .markdown || out.format == .html
-        var fold = RankFold(policy: p, period: try period.resolved(), keepVisits: memo)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
+        var fold = RankFold(policy: p, period: resolved, keepVisits: memo)
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
+        var gate = PeriodGate(period: resolved)
+        var rosterWarnings: [Diagnostic] = []
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+            gate.see(v.date)
+            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
+            fold.add(v)
+        }
+        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         let ctx = out.context
-        let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
+        try empty.check(gate, lang: ctx.lang)
+        let report = RankReport(ranking: fold.ranking(roster: roster), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)
         if !report.dataWarnings.isEmpty, !out.quiet {
             Console.error("svcaudit: " + Console.t("上面的 \(report.dataWarnings.count) 条数据质量警告可能影响排名", "\(report.dataWarnings.count) data-quality warning(s) above may distort the ranking"))

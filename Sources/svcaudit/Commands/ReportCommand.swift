@@ -15,6 +15,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions
 
     @Option(name: .long, help: ArgumentHelp("How many of the most-failed items to list.", valueName: "n"))
@@ -29,8 +31,17 @@ struct ReportCommand: ParsableCommand {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let resolved = try period.resolved()
-        var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { buckets.add($0) }
-        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top), roles: loaded.catalog.roles)
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
+        var buckets = PeriodBuckets(period: resolved, policy: p, index: loaded.catalog.scoring)
+        var gate = PeriodGate(period: resolved)
+        var rosterWarnings: [Diagnostic] = []
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+            gate.see(v.date)
+            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
+            buckets.add(v)
+        }
+        Console.diagnostics(rosterWarnings, quiet: out.quiet)
+        try empty.check(gate, lang: out.context.lang)
+        try out.emit(buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top), roles: loaded.catalog.roles)
     }
 }

@@ -2,12 +2,19 @@ extension InspectionReport: Report {
     // MARK: JSON (the canonical model)
 
     public func json() -> JSONValue {
+        func share(_ p: PassShare) -> JSONValue {
+            var o: [(String, JSONValue)] = [("rated", .int(p.rated)), ("passing", .int(p.passing))]
+            if let u = p.uninspected { o.append(("uninspected", .int(u))) }
+            return .object(o)
+        }
         func totalsJSON(_ t: Totals) -> [(String, JSONValue)] {
-            [("visits", .int(t.visits)), ("scored_visits", .int(t.scoredVisits)), ("branches", .int(t.branches)),
-             ("staff", .int(t.staff)), ("employee_visits", .int(t.employeeVisits)), ("mean", .opt(t.mean)),
-             ("staff_mean", .opt(t.staffMean)), ("branch_pass_rate", .opt(t.branchPassRate)),
-             ("staff_pass_rate", .opt(t.staffPassRate)), ("findings", .int(t.findings)),
-             ("flagged_visits", .int(t.flaggedVisits))]
+            var o: [(String, JSONValue)] = [("visits", .int(t.visits)), ("scored_visits", .int(t.scoredVisits)), ("branches", .int(t.branches))]
+            o += [("staff", .int(t.staff)), ("employee_visits", .int(t.employeeVisits)), ("mean", .opt(t.mean))]
+            o += [("staff_mean", .opt(t.staffMean)), ("branch_pass_rate", .opt(t.branchPassRate))]
+            o += [("staff_pass_rate", .opt(t.staffPassRate)), ("branch_pass", share(t.branchShare)), ("staff_pass", share(t.staffShare))]
+            o += [("visit_pass_rate", .opt(t.visitPassRate)), ("employee_visit_pass_rate", .opt(t.employeeVisitPassRate))]
+            o += [("findings", .int(t.findings)), ("flagged_visits", .int(t.flaggedVisits))]
+            return o
         }
         func diff(_ a: Double?, _ b: Double?) -> JSONValue { .opt(a.flatMap { x in b.map { x - $0 } }) }
         let previous: JSONValue = comparison.map { c in
@@ -37,7 +44,8 @@ extension InspectionReport: Report {
                     ("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region)),
                     ("visits", .int(b.visits)), ("mean", .opt(b.mean)),
                     ("checklists", .object(b.checklists.map { ($0.id, .number($0.mean)) })),
-                    ("branch_pass_rate", .opt(b.branchPassRate)), ("staff_pass_rate", .opt(b.staffPassRate)),
+                    ("weighted_mean", .opt(b.weightedMean)), ("passed", b.passed.map { .bool($0) } ?? .null),
+                    ("visit_pass_rate", .opt(b.visitPassRate)), ("employee_visit_pass_rate", .opt(b.employeeVisitPassRate)),
                     ("employee_visits", .int(b.employeeVisits)), ("findings", .int(b.findings)),
                     ("flagged_visits", .int(b.flaggedVisits)), ("parent_rank", .opt(b.parentRank)),
                     ("parent_size", .int(b.parentSize)), ("previous_mean", .opt(b.previousMean)), ("change", .opt(b.change)),
@@ -67,14 +75,16 @@ extension InspectionReport: Report {
             })),
             ("months", .array(months.map { m in
                 .object([("month", .string(m.month.description)), ("visits", .int(m.visits)), ("mean", .opt(m.mean)),
-                         ("branch_pass_rate", .opt(m.branchPassRate)), ("staff_pass_rate", .opt(m.staffPassRate)),
+                         ("visit_pass_rate", .opt(m.visitPassRate)), ("employee_visit_pass_rate", .opt(m.employeeVisitPassRate)),
                          ("checklists", .object(m.checklists.compactMap { c in c.mean.map { (c.id, .number($0)) } }))])
             })),
             ("histogram", .array(histogram.map { .object([("from", .number($0.from)), ("to", .opt($0.to)), ("count", .int($0.count))]) })),
             ("previous", previous),
             ("outside_period", .int(outsideVisits)),
             ("skipped", .array(skipped.map { .string($0) })),
-        ])
+        ] + (uninspectedBranches.map { list in
+            [("uninspected_branches", .array(list.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) }))]
+        } ?? []))
     }
 
     // MARK: Text, CSV, Markdown, HTML
@@ -118,16 +128,27 @@ extension InspectionReport: Report {
             "扣分 \(t.findings) 处；一票否决 \(vetoes.count) 起，涉及检查 \(t.flaggedVisits) 次",
             "\(RFmt.n(t.findings, "deduction")); \(RFmt.n(vetoes.count, "veto breach", "veto breaches")) on \(RFmt.n(t.flaggedVisits, "visit"))"))
         for tc in targets {
+            let share = tc.kind == .branchPassRate ? t.branchShare : t.staffShare
             var s = targetLabel(tc.kind, ctx) + " " + RFmt.rate(tc.rate)
+            s += tc.kind == .branchPassRate
+                ? ctx.t("（受检网点 \(share.rated) 个中 \(share.passing) 个平均得分达标", " (\(share.passing) of \(RFmt.n(share.rated, "inspected branch", "inspected branches")) with a mean at the pass mark")
+                : ctx.t("（受检员工 \(share.rated) 人中 \(share.passing) 人平均得分达标", " (\(share.passing) of \(RFmt.n(share.rated, "inspected employee")) with a mean at the pass mark")
+            if let u = share.uninspected {
+                s += tc.kind == .branchPassRate ? ctx.t("；名册在营网点未受检 \(u) 个，另计", "; \(u) on the roster not inspected, counted apart")
+                                                : ctx.t("；名册在岗员工未受检 \(u) 人，另计", "; \(u) on the roster not inspected, counted apart")
+            }
             if let target = tc.target {
                 let verdict = tc.met == true ? ctx.t("达标", "met") : ctx.t("未达标", "not met")
-                s += ctx.t("（目标 \(Num.percent(target))，\(verdict)", " (target \(Num.percent(target)), \(verdict)")
-                if !tc.below.isEmpty {
-                    s += ctx.t("；低于目标的网点 \(tc.below.count) 个", "; \(RFmt.n(tc.below.count, "branch", "branches")) below it")
-                }
-                s += ctx.t("）", ")")
+                s += ctx.t("；目标 \(Num.percent(target))，\(verdict)", "; target \(Num.percent(target)), \(verdict)")
             }
+            s += ctx.t("）", ")")
             ls.append(s)
+        }
+        ls.append(ctx.t("检查合格率 \(RFmt.rate(t.visitPassRate))（得分达标的检查次数占比），人次合格率 \(RFmt.rate(t.employeeVisitPassRate))（得分达标的员工受检人次占比）",
+                        "Visit pass rate \(RFmt.rate(t.visitPassRate)) (share of visits at the pass mark), employee-visit pass rate \(RFmt.rate(t.employeeVisitPassRate)) (share of employee-visits at the pass mark)"))
+        if let list = uninspectedBranches, !list.isEmpty {
+            ls.append(ctx.t("未受检网点（名册在营，本期无检查）：", "Not inspected (active on the roster, no visit): ")
+                      + RFmt.join(list.map { "\($0.id) \($0.name)" }, ctx))
         }
         if let c = comparison {
             let p = c.previous
@@ -156,29 +177,28 @@ extension InspectionReport: Report {
         var doc = ReportDocument(title: title(ctx))
         doc.lines(summaryLines(ctx))
         let compare = comparison != nil
-        let branchTarget = targets.first { $0.kind == .branchPassRate }?.target
-        let staffTarget = targets.first { $0.kind == .staffPassRate }?.target
 
         // 1. Branches.
         doc.section(ctx.t("各网点情况", "Branches"), ctx.lang)
         var headers = [ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean"),
-                       ctx.t("网点达标率", "Branch pass"), ctx.t("员工达标率", "Staff pass"), ctx.t("扣分", "Deductions"),
+                       ctx.t("达标", "Passed"), ctx.t("检查合格率", "Visit pass"), ctx.t("人次合格率", "Employee-visit pass"), ctx.t("扣分", "Deductions"),
                        ctx.t("否决", "Vetoed"), ctx.t("所属网点排名", "Rank under parent")]
         if compare { headers += [ctx.t("上期得分", "Previous"), ctx.t("较上期", "Change")] }
         var rows: [[String]] = []
         var classes: [String?] = []
         for b in branches {
-            var row = [b.id, b.name, String(b.visits), Fmt.score(b.mean), RFmt.rate(b.branchPassRate), RFmt.rate(b.staffPassRate),
-                       String(b.findings), String(b.flaggedVisits), parentRankText(b, ctx)]
+            let passed = b.passed.map { $0 ? ctx.t("是", "yes") : ctx.t("否", "no") } ?? "—"
+            var row = [b.id, b.name, String(b.visits), Fmt.score(b.mean), passed, RFmt.rate(b.visitPassRate),
+                       RFmt.rate(b.employeeVisitPassRate), String(b.findings), String(b.flaggedVisits), parentRankText(b, ctx)]
             if compare { row += [Fmt.score(b.previousMean), RFmt.signed(b.change)] }
             rows.append(row)
-            let below = (branchTarget.map { t in b.branchPassRate.map { $0 < t } ?? false } ?? false)
-                || (staffTarget.map { t in b.staffPassRate.map { $0 < t } ?? false } ?? false)
-            classes.append(b.flaggedVisits > 0 || below ? "bad" : nil)
+            classes.append(b.flaggedVisits > 0 || b.passed == false ? "bad" : nil)
         }
-        doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 4, 5, 6, 7, 9, 10], rowClasses: classes, nowrap: [0, 1]))
+        doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 5, 6, 7, 8, 10, 11], rowClasses: classes, nowrap: [0, 1]))
+        doc.line(ctx.t("达标：按检查方式加权的平均得分不低于达标线 \(Fmt.num(passMark)) 分；检查合格率、人次合格率为按检查次数、受检人次计的占比",
+                       "Passed: the method-weighted mean is at the pass mark \(Fmt.num(passMark)) or above; the visit and employee-visit pass rates are shares of visits and of employee-visits"))
         if classes.contains(where: { $0 != nil }) {
-            doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或达标率低于目标。", "Red rows: the branch had a veto breach or a pass rate below its target."))
+            doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或平均得分未达标。", "Red rows: the branch had a veto breach or a mean below the pass mark."))
         }
 
         doc.subheading(ctx.t("各网点分检查表平均得分", "Mean score per checklist and branch"))
@@ -198,25 +218,25 @@ extension InspectionReport: Report {
         doc.section(ctx.t("达标率与目标", "Pass rates and targets"), ctx.lang)
         doc.table(.init(
             headers: [ctx.t("指标", "Rate"), ctx.t("本期", "This period"), ctx.t("目标", "Target"), ctx.t("结果", "Result"),
-                      ctx.t("低于目标网点数", "Branches below")],
+                      ctx.t("未达标网点数", "Branches not passing")],
             rows: targets.map { t in
                 [targetLabel(t.kind, ctx), RFmt.rate(t.rate), RFmt.rate(t.target),
                  t.target == nil ? ctx.t("未设目标", "no target") : (t.met == true ? ctx.t("达标", "met") : ctx.t("未达标", "not met")),
-                 t.target == nil ? "—" : String(t.below.count)]
+                 t.kind == .branchPassRate ? String(t.below.count) : "—"]
             },
             alignRight: [1, 2, 4], rowClasses: targets.map { $0.met == false ? "bad" : ($0.met == true ? "good" : nil) }))
         let below = targets.flatMap { t in t.below.map { (t, $0) } }
         if !below.isEmpty {
-            doc.subheading(ctx.t("低于目标的网点", "Branches below a target"))
+            doc.subheading(ctx.t("平均得分未达标的网点", "Branches with a mean below the pass mark"))
             doc.table(.init(
-                headers: [ctx.t("指标", "Rate"), ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("达标率", "Rate"),
-                          ctx.t("目标", "Target"), ctx.t("差距", "Gap")],
+                headers: [ctx.t("指标", "Rate"), ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("平均得分", "Mean"),
+                          ctx.t("达标线", "Pass mark"), ctx.t("差距", "Gap")],
                 rows: below.map { t, b in
-                    [targetLabel(t.kind, ctx), b.id, b.name, Num.percent(b.rate), RFmt.rate(t.target), RFmt.signed(t.target.map { b.rate - $0 })]
+                    [targetLabel(t.kind, ctx), b.id, b.name, Num.fixed2(b.rate), Fmt.num(passMark), RFmt.signed(b.rate - passMark)]
                 },
                 alignRight: [3, 4, 5], rowClasses: below.map { _ in "bad" }))
         } else if targets.contains(where: { $0.target != nil }) {
-            doc.line(ctx.t("各网点均达到目标", "Every branch meets the targets"))
+            doc.line(ctx.t("各受检网点平均得分均达标", "Every inspected branch has a mean at the pass mark"))
         }
 
         // 3. Checklists and sections.
@@ -276,10 +296,10 @@ extension InspectionReport: Report {
         // 6. Months.
         doc.section(ctx.t("按月情况", "By month"), ctx.lang)
         doc.table(.init(
-            headers: [ctx.t("月份", "Month"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean"), ctx.t("网点达标率", "Branch pass"),
-                      ctx.t("员工达标率", "Staff pass")] + checklists.map { $0.title(ctx.lang) },
+            headers: [ctx.t("月份", "Month"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean"), ctx.t("检查合格率", "Visit pass"),
+                      ctx.t("人次合格率", "Employee-visit pass")] + checklists.map { $0.title(ctx.lang) },
             rows: months.map { m in
-                [m.month.title(ctx.lang), String(m.visits), Fmt.score(m.mean), RFmt.rate(m.branchPassRate), RFmt.rate(m.staffPassRate)]
+                [m.month.title(ctx.lang), String(m.visits), Fmt.score(m.mean), RFmt.rate(m.visitPassRate), RFmt.rate(m.employeeVisitPassRate)]
                     + m.checklists.map { Fmt.score($0.mean) }
             },
             alignRight: Set(1..<(5 + checklists.count))))
@@ -287,9 +307,9 @@ extension InspectionReport: Report {
             let labels = months.map { $0.month.title(ctx.lang) }
             doc.chart(SVGChart.line(title: ctx.t("按月平均得分", "Mean visit score by month"), xLabels: labels,
                                     series: [(name: ctx.t("网点平均得分", "Mean visit score"), values: months.map(\.mean))]))
-            doc.chart(SVGChart.line(title: ctx.t("按月达标率（%）", "Pass rates by month (%)"), xLabels: labels,
-                                    series: [(name: ctx.t("网点达标率", "Branch pass rate"), values: months.map(\.branchPassRate)),
-                                             (name: ctx.t("员工达标率", "Staff pass rate"), values: months.map(\.staffPassRate))],
+            doc.chart(SVGChart.line(title: ctx.t("按月合格率（%）", "Pass rates by month (%)"), xLabels: labels,
+                                    series: [(name: ctx.t("检查合格率", "Visit pass rate"), values: months.map(\.visitPassRate)),
+                                             (name: ctx.t("人次合格率", "Employee-visit pass rate"), values: months.map(\.employeeVisitPassRate))],
                                     yMax: 100))
         }
 
