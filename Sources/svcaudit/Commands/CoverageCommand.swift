@@ -51,7 +51,8 @@ struct CoverageCommand: ParsableCommand {
         try out.emit(report, roles: loaded.catalog.roles)
         if failOnGap, report.coverage.hasGap {
             let c = report.coverage
-            Console.error("svcaudit: --fail-on-gap: \(c.missedSlots) missed slot\(c.missedSlots == 1 ? "" : "s"), \(c.underInspected.count) under-inspected employee\(c.underInspected.count == 1 ? "" : "s")")
+            Console.error("svcaudit: --fail-on-gap: " + Console.t("\(c.missedSlots) 个应检时段未检，\(c.underInspected.count) 名员工受检不足",
+                "\(c.missedSlots) missed slot\(c.missedSlots == 1 ? "" : "s"), \(c.underInspected.count) under-inspected employee\(c.underInspected.count == 1 ? "" : "s")"))
             throw ExitCode(2)
         }
     }

@@ -17,7 +17,7 @@ struct RosterOptions: ParsableArguments {
         Console.diagnostics(diags, quiet: quiet)
         guard let r else {
             let n = diags.filter { $0.severity == .error }.count
-            Console.error("svcaudit: the roster \(dir) has \(n) error\(n == 1 ? "" : "s"): nothing was computed")
+            Console.error("svcaudit: " + Console.t("名册 \(dir) 有 \(n) 个错误：未做任何计算", "the roster \(dir) has \(n) error\(n == 1 ? "" : "s"): nothing was computed"))
             throw ExitCode(1)
         }
         return r
