@@ -18,6 +18,7 @@ struct InspectorsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions
 
     func validate() throws { try out.check(InspectorReport.formats) }
@@ -25,8 +26,14 @@ struct InspectorsCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
-        var fold = InspectorCalibration(period: try period.resolved())
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
+        let resolved = try period.resolved()
+        var fold = InspectorCalibration(period: resolved)
+        var gate = PeriodGate(period: resolved)
+        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+            gate.see(v.date)
+            fold.add(v)
+        }
+        try empty.check(gate, lang: out.context.lang)
         var report = fold.report(p.calibration)
         report.skipped = summary.invalidFiles
         try out.emit(report, roles: loaded.catalog.roles)
