@@ -13,13 +13,13 @@ import Testing
         // The oracle: every visit score from `score`, and §2.9 worked out here visit by visit —
         // m_j over the other inspectors' visits at the same branch, nothing compared where
         // nobody else went.
-        let scored = try Self.json(try CLI.run(["score", "samples", "--format", "json"]))
+        let scored = try Self.json(try CLI.run(["score", "samples/visits", "--format", "json"]))
         let visits = (scored["visits"] as! [[String: Any]]).filter {
             let d = $0["date"] as! String
             return $0["score"] is Double && d >= "2026-07-01" && d <= "2026-09-30"
         }
         func branch(_ v: [String: Any]) -> String { (v["branch"] as! [String: Any])["id"] as! String }
-        let r = try CLI.run(["inspectors", "samples"] + Self.q3 + ["--format", "json"])
+        let r = try CLI.run(["inspectors", "samples/visits"] + Self.q3 + ["--format", "json"])
         #expect(r.code == 0, "\(r.stderr)")
         let doc = try Self.json(r)
         let rows = doc["inspectors"] as! [[String: Any]]
@@ -48,33 +48,33 @@ import Testing
         let methods = (doc["methods"] as! [[String: Any]]).map { $0["method"] as! String }
         #expect(methods == ["onsite", "video", "mystery", "external", "self"].filter { m in visits.contains { $0["method"] as? String == m } })
         for format in ["table", "csv", "markdown", "html"] {
-            let out = try CLI.run(["inspectors", "samples"] + Self.q3 + ["--format", format])
+            let out = try CLI.run(["inspectors", "samples/visits"] + Self.q3 + ["--format", format])
             #expect(out.code == 0 && !out.stdout.isEmpty, "\(format)")
         }
-        let html = try CLI.run(["inspectors", "samples"] + Self.q3 + ["--format", "html"]).stdout
+        let html = try CLI.run(["inspectors", "samples/visits"] + Self.q3 + ["--format", "html"]).stdout
         #expect(html.contains("<svg") && html.contains("stroke-dasharray"))
     }
 
     @Test func inspectorsOnAnEmptyPeriodExitOne() throws {
-        let r = try CLI.run(["inspectors", "samples", "--period", "2025-Q3"])
+        let r = try CLI.run(["inspectors", "samples/visits", "--period", "2025-Q3"])
         #expect(r.code == 1 && r.stdout.isEmpty && r.stderr.contains("2026-07-01"))
-        #expect(try CLI.run(["inspectors", "samples", "--period", "2025-Q3", "--allow-empty", "--format", "json"]).code == 0)
+        #expect(try CLI.run(["inspectors", "samples/visits", "--period", "2025-Q3", "--allow-empty", "--format", "json"]).code == 0)
     }
 
     @Test func aResponseNamingNoFindingIsAnErrorAtItsLine() throws {
-        let r = try CLI.run(["rectify", "samples", "--as-of", "2026-10-01", "--responses", "Tests/Fixtures/responses/response-no-finding.csv",
+        let r = try CLI.run(["rectify", "samples/visits", "--as-of", "2026-10-01", "--responses", "Tests/Fixtures/responses/response-no-finding.csv",
                              "--lang", "en"])
         #expect(r.code == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("Tests/Fixtures/responses/response-no-finding.csv:2:1: error: names no finding: A s9 item D1 on 2026-07-01"),
                 "\(r.stderr)")
         // A broken responses file: its own error, exit 1.
-        let bad = try CLI.run(["rectify", "samples", "--as-of", "2026-10-01", "--responses", "Tests/Fixtures/responses/csv-bad-date.csv"])
+        let bad = try CLI.run(["rectify", "samples/visits", "--as-of", "2026-10-01", "--responses", "Tests/Fixtures/responses/csv-bad-date.csv"])
         #expect(bad.code == 1 && bad.stderr.contains("csv-bad-date.csv:2:27: error:"))
     }
 
     @Test func noticesOnePerBranchWithOpenFindings() throws {
-        let base = ["rectify", "samples", "--as-of", "2026-10-01", "--policy", "samples/policy.yaml"]
+        let base = ["rectify", "samples/visits", "--as-of", "2026-10-01", "--policy", "samples/policy.yaml"]
         let doc = try Self.json(try CLI.run(base + ["--format", "json"]))
         let pending = Set((doc["findings"] as! [[String: Any]]).filter { $0["status"] as! String != "closed" }.map { $0["branch"] as! String })
         let html = try CLI.run(base + ["--format", "html"])

@@ -106,19 +106,19 @@ import Testing
 
     @Test func failUnder() throws {
         // The lowest visit score in the samples is 84.42 (沈建华's strict visit, see score-samples.txt); no other is below 85.
-        let low = try CLI.run(["score", "samples/visits", "--fail-under", "85", "--format", "json"])
+        let low = try CLI.run(["score", "samples/visits", "--fail-under", "85", "--format", "json", "--lang", "en"])
         #expect(low.code == 2)
         #expect(low.stdout.hasPrefix("{"), "the result is still written")
         #expect(low.stderr.contains("--fail-under 85: 1 visit below: "))
         #expect(low.stderr.contains("BR0442-20260803-01 (84.42)"))
-        let ok = try CLI.run(["score", "samples/visits", "--fail-under", "84.4", "--format", "json"])
+        let ok = try CLI.run(["score", "samples/visits", "--fail-under", "84.4", "--format", "json", "--lang", "en"])
         #expect(ok.code == 0)
         #expect(ok.stderr.isEmpty)
         #expect(ok.stdoutData == low.stdoutData)
     }
 
     @Test func failOnVeto() throws {
-        let flagged = try CLI.run(["score", "samples/visits", "--fail-on-veto"])
+        let flagged = try CLI.run(["score", "samples/visits", "--fail-on-veto", "--lang", "en"])
         #expect(flagged.code == 2)
         // The one breach on a visit: E1053 on duty without the skill grade (records item R02).
         #expect(flagged.stderr.contains("--fail-on-veto: 1 visit with a veto breach: BR0524-20260827-01 (E1053:R02)"))
@@ -131,7 +131,7 @@ import Testing
     @Test func invalidFileGivesNoResult() throws {
         let dir = try Scratch.make(valid: 2, invalid: true)
         defer { Scratch.remove(dir) }
-        let r = try CLI.run(["score", dir.path])
+        let r = try CLI.run(["score", dir.path, "--lang", "en"])
         #expect(r.code == 1)
         #expect(r.stdout.isEmpty)
         // Every problem of the broken file, each as file:line:col.
@@ -231,11 +231,11 @@ import Testing
     }
 
     @Test func explainErrors() throws {
-        let unknown = try CLI.run(["explain", Self.sample, "--staff", "E1O10"])
+        let unknown = try CLI.run(["explain", Self.sample, "--staff", "E1O10", "--lang", "en"])
         #expect(unknown.code == 1)
         #expect(unknown.stderr.contains("did you mean 'E1010'?"))
         #expect(unknown.stdout.isEmpty)
-        let policy = try CLI.run(["explain", "samples/policy.yaml"])
+        let policy = try CLI.run(["explain", "samples/policy.yaml", "--lang", "en"])
         #expect(policy.code == 1)
         #expect(policy.stderr.contains("not a visit file"))
         let missing = try CLI.run(["explain", "samples/nope.yaml"])
