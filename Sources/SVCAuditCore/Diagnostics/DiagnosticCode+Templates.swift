@@ -104,6 +104,18 @@ extension DiagnosticCode {
                      en: "'roles' is for staff-scope checklists; a branch-scope checklist is scored once per visit, not per role")
         case .itemRoleOutside:
             return T(zh: "岗位 '{role}' 不在本检查表的岗位（{roles}）之内{hint}", en: "role '{role}' is not among the checklist's roles ({roles}){hint}")
+        case .effectiveRange:
+            return T(zh: "'effective_to'（{to}）早于 'effective_from'（{from}）：这个版本永远不会生效",
+                     en: "'effective_to' ({to}) is before 'effective_from' ({from}): this version would never be in force")
+        case .findingBelowNotScale:
+            return T(zh: "'finding_below' 只用于评分（scale）条目；此条目的类型是 {type}",
+                     en: "'finding_below' is only for scale items; this item is of type {type}")
+        case .findingBelowRange:
+            return T(zh: "'finding_below' 应大于 0 且不超过条目的分值 {points}，这里是 {value}",
+                     en: "'finding_below' must be greater than 0 and at most the item's points ({points}), found {value}")
+        case .breachWithoutVeto:
+            return T(zh: "'breach' 写的是一票否决条目被违反时的表述；此条目没有 'veto: true'",
+                     en: "'breach' words a veto breach; this item has no 'veto: true'")
 
         // MARK: visits
         case .unknownItem:

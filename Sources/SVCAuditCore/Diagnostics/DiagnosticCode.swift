@@ -48,6 +48,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case perNotAllowed = "per-not-allowed"
     case rolesOnBranchScope = "roles-on-branch-scope"
     case itemRoleOutside = "item-role-outside"
+    /// `effective_to` before `effective_from`: the version would never be in force.
+    case effectiveRange = "effective-range"
+    /// `finding_below` on an item that is not a scale item, or outside 0 < x ≤ points.
+    case findingBelowNotScale = "finding-below-not-scale"
+    case findingBelowRange = "finding-below-range"
+    /// `breach` (the wording of a veto breach) on an item without `veto: true`.
+    case breachWithoutVeto = "breach-without-veto"
 
     // MARK: visits
     case unknownItem = "unknown-item"

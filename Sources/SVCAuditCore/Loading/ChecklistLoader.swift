@@ -41,7 +41,7 @@ public enum ChecklistLoader {
         let effectiveFrom = m.day("effective_from", diags: &diags)
         let effectiveTo = m.day("effective_to", diags: &diags)
         if let f = effectiveFrom, let t = effectiveTo, t < f {
-            diags.error("bad-value", "'effective_to' (\(t)) is before 'effective_from' (\(f)): this version would never be in force",
+            diags.error(.effectiveRange, ["to": .text(t.description), "from": .text(f.description)],
                         at: m.pair("effective_to")!.value.mark)
         }
         var items: [ChecklistItem] = []
@@ -113,11 +113,9 @@ public enum ChecklistLoader {
         var findingBelow: Double?
         if let (fb, mark) = m.number("finding_below", diags: &diags) {
             if type != .scale {
-                diags.error("bad-value", "'finding_below' is only for scale items; this item is of type \(type.rawValue)",
-                            at: m.pair("finding_below")!.keyMark)
+                diags.error(.findingBelowNotScale, ["type": .text(type.rawValue)], at: m.pair("finding_below")!.keyMark)
             } else if fb <= 0 || (points.map { fb > $0 } ?? false) {
-                diags.error("bad-value", "'finding_below' must be greater than 0 and at most the item's points, found \(MappingReader.show(fb))",
-                            at: mark)
+                diags.error(.findingBelowRange, ["points": .number(points ?? 0), "value": .number(fb)], at: mark)
             } else {
                 findingBelow = fb
             }
@@ -144,8 +142,7 @@ public enum ChecklistLoader {
         let breach = m.string("breach", diags: &diags)
         let breachEN = m.string("breach_en", diags: &diags)
         if breach != nil || breachEN != nil, !veto {
-            diags.error("bad-value", "'breach' words a veto breach; this item has no 'veto: true'",
-                        at: (m.pair("breach") ?? m.pair("breach_en"))!.keyMark)
+            diags.error(.breachWithoutVeto, at: (m.pair("breach") ?? m.pair("breach_en"))!.keyMark)
         }
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }),

@@ -47,7 +47,7 @@ struct ShippedChecklistTests {
     }
 
     @Test func shippedChecklistsLoadClean() {
-        #expect(Self.loaded.diagnostics.isEmpty, "\(Self.loaded.diagnostics.map(\.message))")
+        #expect(Self.loaded.diagnostics.isEmpty, "\(Self.loaded.diagnostics.map { $0.message(.en) })")
         #expect(Set(Self.loaded.catalog.ids).isSuperset(of: ["counter", "environment", "greeting", "records", "uniform"]))
     }
 
