@@ -18,18 +18,16 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ServiceHistory>
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
     var branch = false
-
-    func validate() throws { try out.check(ServiceHistory.formats) }
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
+        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { collector.add($0) }
         guard collector.seen else {
             let what = branch ? "branch" : "employee"
             var msg = "svcaudit: no \(what) '\(id)' in the visits read (\(collector.known.count) \(what == "branch" ? "branches" : "employees") found)"

@@ -17,15 +17,13 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(RankReport.formats) }
+    @OptionGroup var out: OutputOptions<RankReport>
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         var fold = RankFold(policy: p, period: try period.resolved())
         let loaded = input.checklistOptions.load()
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { fold.add($0) }
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { fold.add($0) }
         let ctx = out.context
         let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)

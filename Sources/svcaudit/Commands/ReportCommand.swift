@@ -8,20 +8,24 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         With --period (or --from/--to) the visits of that period are reported and compared with the \
         previous period of the same length when PATHS hold visits for it. Without a period every visit is \
-        reported. --format html writes one self-contained file with charts, printable on A4.
+        reported. --format html writes one self-contained file with charts, printable on A4, headed by \
+        the issuing unit (--issuer, or the policy's issuer:) and the period. --format csv writes one table \
+        (the branch table unless --table names another); --format xlsx writes every table, one sheet each.
         """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<InspectionReport>
 
     @Option(name: .long, help: ArgumentHelp("How many of the most-failed items to list.", valueName: "n"))
     var top: Int = InspectionReport.defaultTopItems
 
+    @Option(name: .long, help: ArgumentHelp("The issuing unit printed at the head of the 通报 (default: the policy's issuer:).", valueName: "unit"))
+    var issuer: String?
+
     func validate() throws {
-        try out.check(InspectionReport.formats)
         if top < 1 { throw ValidationError("--top must be 1 or more") }
     }
 
@@ -30,7 +34,9 @@ struct ReportCommand: ParsableCommand {
         let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
         var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { buckets.add($0) }
-        try out.emit(buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top))
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { buckets.add($0) }
+        var report = buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
+        if let issuer { report.issuer = issuer }
+        try out.emit(report)
     }
 }

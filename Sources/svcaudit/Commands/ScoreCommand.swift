@@ -15,7 +15,7 @@ struct ScoreCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ScoreReport>
 
     @Option(name: .long, help: ArgumentHelp("Exit 2 when any visit score is below this.", valueName: "score"))
     var failUnder: Double?
@@ -24,14 +24,13 @@ struct ScoreCommand: ParsableCommand {
     var failOnVeto = false
 
     func validate() throws {
-        try out.check(ScoreReport.formats)
         if let failUnder, !failUnder.isFinite { throw ValidationError("--fail-under must be a number") }
     }
 
     func run() throws {
         let loaded = input.checklistOptions.load()
         var rows: [ScoreReport.VisitRow] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { rows.append(.init($0)) }
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { rows.append(.init($0)) }
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
         try out.emit(report)
 

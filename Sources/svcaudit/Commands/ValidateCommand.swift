@@ -15,13 +15,13 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(ValidationReport.formats) }
+    @OptionGroup var out: OutputOptions<ValidationReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let summary = VisitRun.run(input.settings(), checklists: loaded) { _ in }
+        let progress = out.progress()
+        let summary = VisitRun.run(input.settings(progress: progress), checklists: loaded) { _ in }
+        progress?.finish()
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
         if out.format != .json {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)

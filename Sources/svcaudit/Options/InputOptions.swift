@@ -23,12 +23,13 @@ struct InputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
-    func settings(keepVisits: Bool = false) -> VisitRun.Settings {
+    func settings(keepVisits: Bool = false, progress: ProgressLine? = nil) -> VisitRun.Settings {
         var s = VisitRun.Settings(paths: paths)
         s.strict = strict
         s.skipInvalid = skipInvalid
         s.jobs = jobs ?? InputPipeline.defaultJobs
         s.keepVisits = keepVisits
+        if let progress { s.progress = { progress.update(done: $0, total: $1) } }
         return s
     }
 }
@@ -38,18 +39,22 @@ extension InputOptions {
     /// Reads and scores PATHS once, handing each valid visit to `onVisit`; prints the
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
-    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
-        var s = settings()
+    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+                    onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
+        var s = settings(progress: progress)
         s.fullScores = true
         let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
+        progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
     /// As `readVisits`, handing on each visit's summary only: clean files take the streaming
     /// fast path (what `rank`, `report` and `score` need).
-    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
-        let summary = VisitRun.run(settings(), checklists: loaded) { onVisit($0.summary) }
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+                       onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
+        let summary = VisitRun.run(settings(progress: progress), checklists: loaded) { onVisit($0.summary) }
+        progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }

@@ -105,6 +105,7 @@ public struct ServiceHistory: Sendable {
 }
 
 extension ServiceHistory: Report {
+    public static let tables = ["visits", "deductions", "months", "quarters"]
     public func json() -> JSONValue {
         func branchJSON(_ b: Branch) -> JSONValue {
             .object([("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region))])

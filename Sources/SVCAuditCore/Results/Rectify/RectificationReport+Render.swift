@@ -38,69 +38,96 @@ extension RectificationReport {
         return ls
     }
 
-    var headersKeys: [(String, String)] {
-        [("日期", "Date"), ("责任人", "Responsible"), ("条目", "Item"), ("问题", "Standard"), ("扣分说明", "Note"),
-         ("整改期限", "Fix by"), ("状态", "Status"), ("复查整改日期", "Closed on")]
+    func statusCell(_ f: RectificationTracker.Finding, _ ctx: RenderContext) -> Cell {
+        .status(Self.statusLabel(f, ctx), f.status == .overdue ? .bad : (f.status == .open ? .warn : .muted))
     }
 
-    func row(_ f: RectificationTracker.Finding, _ ctx: RenderContext) -> [String] {
-        [f.date.description, f.staff.map { "\($0) \(f.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"), f.item,
-         itemText(f.item, ctx.lang), f.note ?? "", f.fixBy?.description ?? "—", Self.statusLabel(f, ctx),
-         f.closedOn?.description ?? ""]
+    func tone(_ f: RectificationTracker.Finding) -> Tone {
+        f.status == .overdue ? .bad : (f.status == .open ? .warn : .muted)
     }
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        let title = ctx.t("整改清单", "Rectification list")
-        switch format {
-        case .json:
-            return json().render()
-        case .csv:
-            // One flat table: what Excel filters and sorts.
-            // Status and days overdue in their own columns, so Excel can filter and sort them.
-            let headers = [ctx.t("网点", "Branch"), ctx.t("网点名称", "Branch name")] + headersKeys.map { ctx.t($0.0, $0.1) }
-                + [ctx.t("逾期天数", "Days overdue"), ctx.t("检查记录", "Visit")]
-            let rows = findings.map { f in
-                var r = [f.branch, f.branchName] + row(f, ctx)
-                r[8] = Self.statusName(f.status, ctx)
-                return r + [f.overdueDays.map(String.init) ?? "", f.visit]
-            }
-            return CSVDocument(header: headers, rows: rows).render(bom: ctx.bom)
-        default:
-            break
+    public func document(_ ctx: RenderContext) -> Document {
+        var doc = Document(title: ctx.t("整改清单", "Rectification list"), lang: ctx.lang)
+        doc.header = [.init(ctx.t("截至日期", "As of"), asOf.description)]
+        doc.facts(summaryLines(ctx))
+        if closedHidden, let closed = counts[.closed], closed > 0 {
+            doc.fact(ctx.t("已整改 \(closed) 项只计数、不逐条列出（--status all 列出全部）",
+                           "\(RFmt.n(closed, "closed finding")) counted, not listed (--status all lists them)"))
         }
-        var doc = ReportDocument(title: title)
-        doc.lines(summaryLines(ctx))
-        if format == .html {
-            var open: [(String, Int)] = []
-            for f in findings where f.status != .closed {
-                if let i = open.firstIndex(where: { $0.0 == f.branchName }) { open[i].1 += 1 } else { open.append((f.branchName, 1)) }
-            }
-            if !open.isEmpty {
-                doc.chart(SVGChart.hbars(title: ctx.t("各网点未整改（含逾期）问题数", "Open findings (incl. overdue) by branch"),
-                                         labels: open.map(\.0), values: open.map { Double($0.1) }))
+
+        // Per branch: how many are open, overdue, closed; the chart ranks the open ones.
+        var groups: [(first: RectificationTracker.Finding, items: [RectificationTracker.Finding])] = []
+        for f in findings {
+            if let last = groups.last, last.first.branch == f.branch { groups[groups.count - 1].items.append(f) } else { groups.append((f, [f])) }
+        }
+        var summary = Table(name: "branches", title: ctx.t("各网点整改情况", "By branch"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly),
+            .init(ctx.t("未整改", "Open"), .number(.count)), .init(ctx.t("逾期", "Overdue"), .number(.count)),
+            .init(ctx.t("已整改", "Closed"), .number(.count)),
+        ])
+        for g in groups {
+            let c = Dictionary(grouping: g.items, by: \.status).mapValues(\.count)
+            summary.add([.text(g.first.branch), .text(g.first.branchName), .opt(g.first.parent),
+                         .int(c[.open] ?? 0), .int(c[.overdue] ?? 0), .int(c[.closed] ?? 0)],
+                        tone: (c[.overdue] ?? 0) > 0 ? .bad : nil)
+        }
+        let open = groups.map { g in (g.first.branchName, g.items.filter { $0.status != .closed }.count) }
+            .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        if !groups.isEmpty {
+            doc.heading(ctx.t("各网点整改情况", "By branch"))
+            if open.isEmpty {
+                doc.table(summary)
+            } else {
+                doc.chart(Chart(title: ctx.t("各网点未整改（含逾期）问题数", "Open findings (incl. overdue) by branch"),
+                                kind: .bars(labels: open.map(\.0), values: open.map { Double($0.1) }),
+                                valueTitle: ctx.t("未整改问题（项）", "Open findings"), categoryTitle: ctx.t("网点", "Branch"),
+                                axis: .fromZero),
+                          with: summary)
             }
         }
-        if findings.isEmpty { doc.line(ctx.t("没有符合条件的整改事项", "No findings")) }
-        var start = 0
-        while start < findings.count {
-            let branch = findings[start].branch
-            var end = start
-            while end < findings.count && findings[end].branch == branch { end += 1 }
-            let group = Array(findings[start..<end])
+
+        // The flat list for CSV and xlsx: what Excel filters and sorts.
+        var flat = Table(name: "findings", title: ctx.t("整改清单", "Findings"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("日期", "Date"), .date), .init(ctx.t("工号", "Staff ID"), .id), .init(ctx.t("姓名", "Name"), .name),
+            .init(ctx.t("条目", "Item"), .id), .init(ctx.t("问题", "Standard"), .text), .init(ctx.t("扣分说明", "Note"), .text),
+            .init(ctx.t("整改期限", "Fix by"), .date), .init(ctx.t("状态", "Status"), .status),
+            .init(ctx.t("复查整改日期", "Closed on"), .date), .init(ctx.t("逾期天数", "Days overdue"), .number(.count)),
+            .init(ctx.t("检查记录", "Visit"), .id),
+        ], main: true)
+        flat.medium = .dataOnly
+        for f in findings {
+            flat.add([.text(f.branch), .text(f.branchName), .date(f.date), .opt(f.staff), .opt(f.staffName), .text(f.item),
+                      .text(itemText(f.item, ctx.lang)), .opt(f.note), .date(f.fixBy), .text(Self.statusName(f.status, ctx)),
+                      .date(f.closedOn), .int(f.overdueDays), .text(f.visit)])
+        }
+        doc.table(flat)
+
+        if findings.isEmpty { doc.fact(ctx.t("没有符合条件的整改事项", "No findings")) }
+        // Grouped by branch for reading and print: the branch heads every page its findings fill.
+        for g in groups {
             var c: [RectificationTracker.Finding.Status: Int] = [:]
-            for f in group { c[f.status, default: 0] += 1 }
-            let first = group[0]
-            let parent = first.parent.map { ctx.t("（\($0)）", " (\($0))") } ?? ""
-            doc.heading("\(first.branch) \(first.branchName)\(parent)")
-            doc.line(countLine(c, total: group.count, ctx))
-            doc.table(.init(headers: headersKeys.map { ctx.t($0.0, $0.1) }, rows: group.map { row($0, ctx) },
-                            rowClasses: group.map { $0.status == .overdue ? "bad" : ($0.status == .open ? "warn" : "muted") },
-                            maxWidth: [3: 30, 4: 30], nowrap: [0, 1, 2, 5, 6, 7]))
-            start = end
+            for f in g.items { c[f.status, default: 0] += 1 }
+            let parent = g.first.parent.map { ctx.t("（\($0)）", " (\($0))") } ?? ""
+            doc.heading("\(g.first.branch) \(g.first.branchName)\(parent)")
+            doc.fact(countLine(c, total: g.items.count, ctx))
+            var t = Table(name: "branch_findings", title: ctx.t("整改清单", "Findings"), columns: [
+                .init(ctx.t("日期", "Date"), .date), .init(ctx.t("责任人", "Responsible"), .name), .init(ctx.t("条目", "Item"), .id),
+                .init(ctx.t("问题", "Standard"), .text), .init(ctx.t("扣分说明", "Note"), .text), .init(ctx.t("整改期限", "Fix by"), .date),
+                .init(ctx.t("状态", "Status"), .status), .init(ctx.t("复查整改日期", "Closed on"), .date),
+            ], caption: "\(g.first.branch) \(g.first.branchName)")
+            t.medium = .displayOnly
+            for f in g.items {
+                t.add([.date(f.date), .text(f.staff.map { "\($0) \(f.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)")), .text(f.item),
+                       .text(itemText(f.item, ctx.lang)), .opt(f.note), .date(f.fixBy), statusCell(f, ctx), .date(f.closedOn)],
+                      tone: tone(f))
+            }
+            doc.table(t)
         }
-        if format == .html, !findings.isEmpty {
+        if !findings.isEmpty {
             doc.htmlNote(ctx.t("红色：逾期；黄色：未整改；灰色：已整改。", "Red: overdue; amber: open; grey: closed."))
         }
-        return doc.render(format, ctx)
+        return doc
     }
 }

@@ -7,13 +7,15 @@ public struct RectificationReport: Sendable {
     public var counts: [RectificationTracker.Finding.Status: Int]
     public var total: Int
     public var statusFilter: RectificationTracker.Finding.Status?
+    /// Closed findings left out of the list (counted only): the default of the printed 整改清单.
+    public var closedHidden: Bool
     public var afterAsOf: Int
     public var skipped: [String]
     /// Item id → (checklist id, text, English text).
     public var items: [String: (checklist: String, text: String, textEN: String?)]
 
     public init(tracker: RectificationTracker, catalog: ChecklistCatalog, status: RectificationTracker.Finding.Status? = nil,
-                skipped: [String] = []) {
+                skipped: [String] = [], hideClosed: Bool = false) {
         let all = tracker.resolved()
         asOf = tracker.asOf
         total = all.count
@@ -21,7 +23,8 @@ public struct RectificationReport: Sendable {
         for f in all { counts[f.status, default: 0] += 1 }
         self.counts = counts
         statusFilter = status
-        findings = status.map { s in all.filter { $0.status == s } } ?? all
+        closedHidden = status == nil && hideClosed
+        findings = status.map { s in all.filter { $0.status == s } } ?? (closedHidden ? all.filter { $0.status != .closed } : all)
         afterAsOf = tracker.afterAsOf
         self.skipped = skipped
         var items: [String: (checklist: String, text: String, textEN: String?)] = [:]
@@ -40,6 +43,7 @@ public struct RectificationReport: Sendable {
 }
 
 extension RectificationReport: Report {
+    public static let tables = ["findings", "branches"]
     public func json() -> JSONValue {
         .object([
             ("as_of", .string(asOf.description)),

@@ -128,6 +128,8 @@ public struct InspectionReport: Sendable {
     public var outsideVisits: Int
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// The issuing unit printed in the 通报 header (`--issuer`, else the policy's `issuer:`).
+    public var issuer: String?
 
     /// The most-failed list is this long at most.
     public static let defaultTopItems = 10
@@ -141,6 +143,7 @@ public struct InspectionReport: Sendable {
         totals = Self.totals(current)
         self.outsideVisits = outsideVisits
         self.skipped = skipped
+        issuer = policy.issuer
         let order = catalog.checklists.map(\.id)
 
         // Branches, ranked within their parent.
