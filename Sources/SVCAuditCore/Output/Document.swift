@@ -238,11 +238,11 @@ public enum Cell: Sendable, Equatable {
 }
 
 extension Table {
-    /// The text of a cell for a display or data format. Missing values are "—" on screen
-    /// (`missing`) and empty in CSV.
+    /// The text of a cell for a display or data format. A missing value is "—" on screen
+    /// (`missing`) and empty in CSV; an empty cell (nothing belongs there) is empty everywhere.
     static func text(_ cell: Cell, _ kind: Kind, missing: String) -> String {
         switch cell {
-        case .empty: return missing
+        case .empty: return ""
         case .text(let s): return s
         case .status(let s, _): return s
         case .date(let d): return d?.description ?? missing

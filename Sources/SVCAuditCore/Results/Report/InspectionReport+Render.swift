@@ -99,9 +99,8 @@ extension InspectionReport: Report {
     func summaryLines(_ ctx: RenderContext) -> [String] {
         let t = totals
         var ls: [String] = []
-        if let period {
-            ls.append(ctx.t("期间：\(period.from) 至 \(period.to)", "Period: \(period.from) to \(period.to)"))
-        } else {
+        // A period is in the header block; say so when there is none.
+        if period == nil {
             ls.append(ctx.t("期间：全部检查记录（未指定期间，不与上期比较）", "Period: all visits read (no period given, no comparison)"))
         }
         ls.append(ctx.t(
