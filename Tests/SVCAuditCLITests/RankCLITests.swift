@@ -78,7 +78,8 @@ import Testing
         // The effective policy, every field.
         let policy = try #require(doc["policy"] as? [String: Any])
         #expect(Set(policy.keys) == ["title", "issuer", "by", "roles", "min_visits", "min_score", "veto", "method_weights",
-                                     "prior_visits", "pass_mark", "targets", "ties", "select", "stars"])
+                                     "prior_visits", "pass_mark", "targets", "ties", "select", "stars",
+                                     "calibration", "rectify", "events"])
         #expect(policy["method_weights"] as? [String: Double] == ["onsite": 1, "video": 1, "mystery": 2, "external": 2, "self": 1])
     }
 

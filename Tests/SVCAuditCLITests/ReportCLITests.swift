@@ -64,11 +64,19 @@ import Testing
         try Golden.check(try CLI.run(base + ["--status", "overdue", "--format", "csv"]).stdoutData, "rectify-overdue.csv")
         let json = try #require(try JSONSerialization.jsonObject(with: try CLI.run(base + ["--format", "json"]).stdoutData) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["findings": 478, "open": 128, "overdue": 19, "closed": 331])
+        // E1006's three findings at BR0422 (G02 open, G13 and U04 overdue) are closed by her clean
+        // answers at BR0432 on 2026-08-04 after her transfer (SPEC §2.7: the finding follows the employee).
+        #expect(summary["findings"] == 478 && summary["open"] == 127 && summary["overdue"] == 17 && summary["closed"] == 334)
+        #expect(summary["reported"] == 0)
+        let e1006 = (json["findings"] as! [[String: Any]]).filter { $0["staff"] as? String == "E1006" && $0["branch"] as? String == "BR0422" }
+        #expect(e1006.map { $0["item"] as! String }.sorted() == ["G02", "G13", "U04"])
+        for f in e1006 {
+            #expect(f["status"] as? String == "closed" && f["closed_on"] as? String == "2026-08-04" && f["closed_at"] as? String == "BR0432")
+        }
 
         let fail = try CLI.run(base + ["--fail-on-overdue", "--format", "json"])
         #expect(fail.code == 2)
-        #expect(fail.stderr.contains("19 findings are overdue"))
+        #expect(fail.stderr.contains("17 findings are overdue"))
         // Early in the quarter nothing is overdue yet.
         #expect(try CLI.run(["rectify", "samples", "--as-of", "2026-07-01", "--fail-on-overdue"]).code == 0)
     }

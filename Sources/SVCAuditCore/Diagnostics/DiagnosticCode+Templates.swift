@@ -53,6 +53,10 @@ extension DiagnosticCode {
         case .duplicateVisit: return Self.legacy
         case .staffNameMismatch: return Self.legacy
         case .staffRoleMismatch: return Self.legacy
+        case .csvSyntax, .csvNoHeader, .csvUnknownColumn, .csvDuplicateColumn, .csvMissingColumn, .csvFieldCount,
+             .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId,
+             .responseNoFinding, .responseDuplicate:
+            return accountTemplate
         }
     }
 

@@ -64,7 +64,21 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
 
     // MARK: roster (branches.csv, staff.csv, waivers.csv)
 
-    // MARK: events, responses
+    // MARK: events, responses (CSV files: --events, --responses)
+    case csvSyntax = "csv-syntax"
+    case csvNoHeader = "csv-no-header"
+    case csvUnknownColumn = "csv-unknown-column"
+    case csvDuplicateColumn = "csv-duplicate-column"
+    case csvMissingColumn = "csv-missing-column"
+    case csvFieldCount = "csv-field-count"
+    case csvMissingValue = "csv-missing-value"
+    case csvBadDate = "csv-bad-date"
+    case eventBadType = "event-bad-type"
+    case eventBadVerified = "event-bad-verified"
+    case eventUnknownItem = "event-unknown-item"
+    case eventDuplicateId = "event-duplicate-id"
+    case responseNoFinding = "response-no-finding"
+    case responseDuplicate = "response-duplicate"
 
     // MARK: workbook import
 

@@ -25,8 +25,9 @@ public enum PolicyLoader {
         if let node = m.raw("method_weights"), !node.isNull, var w = MappingReader(node, what: "method_weights", diags: &diags) {
             for method in Visit.Method.allCases {
                 if let (x, mark) = w.number(method.rawValue, diags: &diags) {
-                    if x > 0 { p.methodWeights[method] = x } else {
-                        diags.error("bad-value", "method weight for \(method.rawValue) must be greater than 0, found \(MappingReader.show(x))", at: mark)
+                    // 0 is allowed: that method's visits are left out of the ranking (SPEC §1.3).
+                    if x >= 0 { p.methodWeights[method] = x } else {
+                        diags.error("bad-value", "method weight for \(method.rawValue) must be 0 or more (0 leaves those visits out of the ranking), found \(MappingReader.show(x))", at: mark)
                     }
                 }
             }
@@ -87,6 +88,7 @@ public enum PolicyLoader {
                 diags.error("wrong-type", "'stars' must map levels to minimum scores (5: 95), found \(node.kindDescription)", at: node.mark)
             }
         }
+        loadAccountability(&m, into: &p, diags: &diags)
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }) else { return nil }
         return p

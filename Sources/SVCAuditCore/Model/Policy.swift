@@ -44,6 +44,9 @@ public struct Policy: Sendable, Equatable {
     public var select = Selection()
     /// Star level → minimum ranking score, e.g. [5: 95, 4: 90, 3: 85].
     public var stars: [Int: Double] = [:]
+    public var calibration = Calibration()
+    public var rectify = Rectify()
+    public var events = Events()
     public var file: String?
 
     public init() {}

@@ -44,7 +44,15 @@ public struct Document: Sendable {
         case chart(Chart, with: Table?)
         /// A new page when printed (HTML); nothing elsewhere.
         case pageBreak
+        /// Blocks for one medium only: the wording of a printed 整改通知书 (HTML), or the
+        /// headings a terminal needs where print has a notice instead (screen: text, Markdown).
+        case only(Medium, [Block])
+        /// Space for a written answer on a printed notice: a title, ruled lines, signature
+        /// fields (HTML only).
+        case replyForm(title: String, lines: Int, fields: [String])
     }
+
+    public enum Medium: Sendable { case html, screen }
 
     // MARK: Building
 
@@ -66,7 +74,8 @@ public struct Document: Sendable {
         heading(lang == .zh && n < cn.count ? "\(cn[n])、\(text)" : "\(n). \(text)")
     }
 
-    /// Every table in order, including those that travel with a chart.
+    /// Every table in order, including those that travel with a chart (not those of one
+    /// medium only: a data format has neither).
     public var tables: [Table] {
         blocks.compactMap { b in
             switch b {
@@ -75,6 +84,12 @@ public struct Document: Sendable {
             default: return nil
             }
         }
+    }
+
+    public mutating func only(_ m: Medium, _ build: (inout Document) -> Void) {
+        var inner = Document(title: title, lang: lang)
+        build(&inner)
+        blocks.append(.only(m, inner.blocks))
     }
 
     /// The tables of the data formats (CSV, xlsx) or of the display formats.

@@ -66,7 +66,14 @@ public enum HTMLRenderer: Renderer {
                 "<span class=\"nw\">\(HTML.escape(f.label))\(zh ? "：" : ": ")\(HTML.escape(f.value))</span>"
             }.joined(separator: zh ? "　" : " · ") + "</p>\n"
         }
-        for b in doc.blocks {
+        out += blocks(doc.blocks, ctx)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func blocks(_ list: [Document.Block], _ ctx: RenderContext) -> String {
+        var out = ""
+        for b in list {
             switch b {
             case .heading(let level, let text):
                 let h = min(6, max(2, level))
@@ -90,9 +97,22 @@ public enum HTMLRenderer: Renderer {
                 out += "</section>\n"
             case .pageBreak:
                 out += "<div class=\"page-break\"></div>\n"
+            case .only(.html, let inner):
+                out += blocks(inner, ctx)
+            case .only(.screen, _):
+                break
+            case .replyForm(let title, let lines, let fields):
+                out += "<div class=\"reply\">\n<h3>\(HTML.escape(title))</h3>\n"
+                out += String(repeating: "<div class=\"blank\"></div>\n", count: lines)
+                // Two signature fields to a line.
+                for pair in stride(from: 0, to: fields.count, by: 2) {
+                    out += "<p class=\"sign\">" + fields[pair..<min(pair + 2, fields.count)].map {
+                        "\(HTML.escape($0))<span class=\"field\"></span>"
+                    }.joined() + "</p>\n"
+                }
+                out += "</div>\n"
             }
         }
-        out += "</main>\n</body>\n</html>\n"
         return out
     }
 
@@ -174,6 +194,11 @@ public enum HTMLRenderer: Renderer {
         figure.chart { margin: 12px 0 8px; }
         figure.chart svg { display: block; width: 100%; max-width: 680px; height: auto; }
         .page-break { break-after: page; page-break-after: always; }
+        .reply { margin-top: 18px; border: 1px solid #8c959f; padding: 8px 14px 14px; break-inside: avoid; page-break-inside: avoid; }
+        .reply h3 { margin: 4px 0 8px; }
+        .blank { border-bottom: 1px solid #8c959f; height: 2.2em; }
+        p.sign { margin-top: 18px; }
+        .field { display: inline-block; min-width: 14em; border-bottom: 1px solid #1f2328; margin: 0 2em 0 0.3em; }
         @media print {
           body { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }

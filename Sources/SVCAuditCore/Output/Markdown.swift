@@ -31,7 +31,12 @@ public enum MarkdownRenderer: Renderer {
         if !doc.header.isEmpty {
             parts.append(doc.header.map { "**\(Markdown.escape($0.label))**" + (doc.lang == .zh ? "：" : ": ") + Markdown.escape($0.value) }.joined(separator: "  \n"))
         }
-        for b in doc.blocks {
+        blocks(doc.blocks, into: &parts)
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    static func blocks(_ list: [Document.Block], into parts: inout [String]) {
+        for b in list {
             switch b {
             case .heading(let level, let text): parts.append(String(repeating: "#", count: min(6, max(2, level))) + " " + Markdown.escape(text))
             case .facts(let lines): parts.append(lines.map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
@@ -39,10 +44,10 @@ public enum MarkdownRenderer: Renderer {
             case .table(let t), .chart(_, with: let t?):
                 guard t.shown(data: false) else { continue }
                 parts.append(table(t))
-            case .chart(_, with: nil), .htmlNote, .pageBreak: break
+            case .only(.screen, let inner): blocks(inner, into: &parts)
+            case .chart(_, with: nil), .htmlNote, .pageBreak, .only(.html, _), .replyForm: break
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
     }
 
     /// Columns padded by display width so the raw text lines up too (people read these in

@@ -15,8 +15,14 @@ public enum TextRenderer: Renderer {
         if !doc.header.isEmpty {
             out += wrap(doc.header.map { $0.label + ctx.t("：", ": ") + $0.value }.joined(separator: ctx.t("　", " · ")), ctx)
         }
+        out += blocks(doc.blocks, ctx)
+        return out
+    }
+
+    static func blocks(_ list: [Document.Block], _ ctx: RenderContext) -> String {
+        var out = ""
         var afterTable = false
-        for b in doc.blocks {
+        for b in list {
             switch b {
             case .heading(let level, let text):
                 out += "\n" + (level <= 2 ? ANSI.bold(text, enabled: ctx.color) : text) + "\n"
@@ -32,7 +38,10 @@ public enum TextRenderer: Renderer {
                 guard t.shown(data: false) else { continue }
                 out += table(t, ctx)
                 afterTable = true
-            case .chart(_, with: nil), .htmlNote, .pageBreak:
+            case .only(.screen, let inner):
+                out += blocks(inner, ctx)
+                afterTable = false
+            case .chart(_, with: nil), .htmlNote, .pageBreak, .only(.html, _), .replyForm:
                 break
             }
         }

@@ -21,7 +21,9 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
-        var fold = RankFold(policy: p, period: try period.resolved())
+        // The memo (markdown, html) lists the visits behind each selected entry.
+        let memo = out.format == .markdown || out.format == .html
+        var fold = RankFold(policy: p, period: try period.resolved(), keepVisits: memo)
         let loaded = input.checklistOptions.load()
         let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { fold.add($0) }
         let ctx = out.context

@@ -51,9 +51,11 @@ private typealias P = RankFixtures.Person
         p.stars = [4: 90, 5: 95]
         let json = p.json()
         #expect(keys(json) == ["title", "issuer", "by", "roles", "min_visits", "min_score", "veto", "method_weights", "prior_visits",
-                               "pass_mark", "targets", "ties", "select", "stars"])
+                               "pass_mark", "targets", "ties", "select", "stars", "calibration", "rectify", "events"])
         #expect(member(json, "method_weights") == ["onsite": 1.0, "video": 1.0, "mystery": 2.0, "external": 1.0, "self": 1.0])
         #expect(member(json, "select") == ["top": .null, "percent": 10.0, "per": "all", "at_cutoff": "include"])
+        #expect(member(json, "calibration") == ["min_compared": .int(5), "flag_offset": 3.0])
+        #expect(member(json, "events") == ["praise_points": 0.0, "max_praise_points": .null])
         #expect(member(json, "stars") == ["5": 95.0, "4": 90.0])
         #expect(member(Policy().json(), "select") == ["top": 10, "percent": .null, "per": "all", "at_cutoff": "include"])
     }

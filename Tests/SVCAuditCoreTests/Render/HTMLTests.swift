@@ -35,7 +35,7 @@ import Testing
             </thead>
             <tbody>
             <tr class="bad"><td class="nw">&lt;BR0421&gt;</td><td class="nm">南湖支行营业室</td><td class="num">91.25</td><td class="nw">—</td><td>x<br>y</td></tr>
-            <tr><td class="nw">BR7</td><td class="nm">东区</td><td class="num">—</td><td class="nw">—</td><td>—</td></tr>
+            <tr><td class="nw">BR7</td><td class="nm">东区</td><td class="num">—</td><td class="nw"></td><td></td></tr>
             </tbody>
             </table>
             """)

@@ -12,7 +12,7 @@ import Testing
             | -------- | ----: | ---------------- |
             | 城中支行 | 91.25 | a\\|b             |
             | BR7      |  8.50 | 第一行<br>第二行 |
-            | 短       |     — | —                |
+            | 短       |       |                  |
             """
         #expect(MarkdownRenderer.table(t) == expected)
     }

@@ -6,7 +6,8 @@ import Testing
     /// r4 A 07-01 (same day, another inspector): H1 pass — not *later*, so it closes nothing.
     /// r2 A 07-20: H1 pass → closes r1's H1; H2 fail (no fix-by); s2 D1 pass, D2 pass → closes s2's D2
     ///             but not s1's D1 (another employee).
-    /// r3 B 07-25: s1 (now at B) D1 pass — another branch, so s1's D1 at A stays; s1 D2 fail (fix by 08-10).
+    /// r3 B 07-25: s1 (now at B) D1 pass — the finding follows the employee, so this closes s1's D1
+    ///             found at A (SPEC §2.7); s1 D2 fail (fix by 08-10).
     static let visits: [VisitScore] = [
         Fx.visit("r2", Fx.a, "2026-07-20", hall: Fx.hall(Fx.ans("H2", .fail, note: "地面有水渍")),
                  staff: [("s2", Fx.desk())]),
@@ -21,7 +22,7 @@ import Testing
     static func resolved(asOf: String) -> (RectificationTracker, [RectificationTracker.Finding]) {
         var t = RectificationTracker(catalog: Fx.catalog, asOf: Day(asOf)!)
         for v in visits { t.add(v) }
-        return (t, t.resolved())
+        return (t, t.resolved().findings)
     }
 
     static func find(_ fs: [RectificationTracker.Finding], _ staff: String?, _ item: String) -> RectificationTracker.Finding? {
@@ -38,11 +39,11 @@ import Testing
         #expect(h1.closedBy == "r2")
         // s2's own later clean D2 closes it.
         #expect(Self.find(fs, "s2", "D2")?.status == .closed)
-        // s1's D1: s2 answered D1 cleanly at A and s1 did at B — neither counts. Fix-by 07-15 < 08-01:
-        // overdue by (07-31 − 07-15) + 1 = 16 + 1 = 17 days.
+        // s1's D1 at A: s2's clean D1 at A is another employee and does not count; s1's own clean
+        // D1 at B on 07-25 does — closed there, after its fix-by 07-15: closed late.
         let d1 = try #require(Self.find(fs, "s1", "D1"))
-        #expect(d1.status == .overdue)
-        #expect(d1.overdueDays == 17)
+        #expect(d1.status == .closed && d1.closedOn == Day("2026-07-25") && d1.closedAt == "B" && d1.branch == "A")
+        #expect(d1.closedLate)
         // H2 has no fix-by: open, never overdue. s1's D2 at B is due 08-10, after the as-of day: open.
         #expect(Self.find(fs, nil, "H2")?.status == .open)
         #expect(Self.find(fs, "s1", "D2")?.status == .open)
@@ -67,10 +68,11 @@ import Testing
         var t = RectificationTracker(catalog: Fx.catalog, asOf: Day("2026-08-01")!)
         Self.visits.forEach { t.add($0) }
         let all = RectificationReport(tracker: t, catalog: Fx.catalog)
-        #expect(all.counts[.closed] == 2 && all.counts[.open] == 2 && all.counts[.overdue] == 1)
-        #expect(all.overdue == 1)
-        let overdue = RectificationReport(tracker: t, catalog: Fx.catalog, status: .overdue)
-        #expect(overdue.findings.map(\.item) == ["D1"])
+        #expect(all.counts[.closed] == 3 && all.counts[.open] == 2 && all.counts[.overdue] == nil)
+        #expect(all.overdue == 0)
+        #expect(all.branches.map(\.branch) == ["A", "B"] && all.branches[0].closed == 3 && all.branches[0].closedLate == 2)   // H1 (due 07-10, closed 07-20) and D1 (07-15, 07-25)
+        let overdue = RectificationReport(tracker: t, catalog: Fx.catalog, status: .closed)
+        #expect(overdue.findings.map(\.item) == ["H1", "D1", "D2"])   // branch items before staff items
         #expect(overdue.total == 5)
         // SPEC §3.1 keys first, in order.
         let json = overdue.json().render()
@@ -78,7 +80,8 @@ import Testing
         let positions = keys.map { json.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(json.hasPrefix("{\n  \"as_of\": \"2026-08-01\",\n  \"findings\": ["))
-        #expect(json.contains("\"status\": \"overdue\""))
+        #expect(json.contains("\"status\": \"closed\""))
+        for key in ["\"due\"", "\"repeat\"", "\"closed_late\"", "\"method\"", "\"after_as_of\""] { #expect(json.contains(key)) }
         for f in OutputFormat.allCases { #expect(!all.render(f, RenderContext()).isEmpty) }
     }
 }

@@ -57,6 +57,8 @@ public struct ServiceHistory: Sendable {
         func roll(_ key: String, _ zh: String, _ en: String, _ es: [ServiceHistoryCollector.Entry]) -> Roll {
             var sum = 0.0, weights = 0.0, low: Double?
             var veto: [String] = []
+            // A method weighted 0 is out of the ranking arithmetic entirely (SPEC §1.3).
+            let es = es.filter { policy.counts($0.method) }
             for e in es {
                 veto += e.veto
                 guard var x = e.score else { continue }

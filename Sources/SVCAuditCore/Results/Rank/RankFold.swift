@@ -21,15 +21,22 @@ public struct RankFold: Sendable {
     public let policy: Policy
     /// nil: every visit counts.
     public let period: Period?
-    /// Visits inside the period (or all visits without one).
+    /// Visits inside the period (or all visits without one) that count: method weight > 0.
     public private(set) var visitsInPeriod = 0
     /// Visits read but outside the period, and so ignored.
     public private(set) var visitsOutside = 0
+    /// Visits in the period whose method weight is 0: left out of the ranking (SPEC §1.3).
+    public private(set) var visitsUnweighted = 0
+    /// Keep, per entry, the visits that made its score (the selection memo lists them for the
+    /// selected entries). Off by default: it costs memory per employee-visit, which a ranking of
+    /// a year of files in JSON does not need.
+    public var keepVisits = false
     var aggregates: [String: EntryAggregate] = [:]
 
-    public init(policy: Policy, period: Period? = nil) {
+    public init(policy: Policy, period: Period? = nil, keepVisits: Bool = false) {
         self.policy = policy
         self.period = period
+        self.keepVisits = keepVisits
     }
 
     /// Adds one visit. Visits may come in any order; the entry's name, role and branch are
@@ -37,6 +44,10 @@ public struct RankFold: Sendable {
     public mutating func add(_ v: VisitSummary) {
         if let period, !period.contains(v.date) {
             visitsOutside += 1
+            return
+        }
+        guard policy.counts(v.method) else {
+            visitsUnweighted += 1
             return
         }
         visitsInPeriod += 1
@@ -83,8 +94,24 @@ public struct RankFold: Sendable {
             aggregates.values[i].sumWX += u * counted
             aggregates.values[i].minX = Swift.min(aggregates.values[i].minX ?? counted, counted)
             if !breaches.isEmpty { aggregates.values[i].incidents.formUnion(breaches) }
+            if keepVisits {
+                aggregates.values[i].visitList.append(
+                    CountedVisit(date: v.date, visit: v.id, method: v.method, inspector: v.inspector, score: x, counted: counted))
+            }
         }
     }
+}
+
+/// One visit behind an entry's score, as the selection memo lists it.
+public struct CountedVisit: Sendable, Equatable {
+    public var date: Day
+    public var visit: String
+    public var method: Visit.Method
+    public var inspector: String
+    /// The visit score as scored.
+    public var score: Double
+    /// What the mean used: 0 for a flagged visit under `veto: zero`, else `score`.
+    public var counted: Double
 }
 
 /// The running totals of one entry.
@@ -113,6 +140,8 @@ struct EntryAggregate: Sendable {
     var sumWX = 0.0
     var minX: Double?
     var incidents: Set<VetoIncident> = []
+    /// With `RankFold.keepVisits` only.
+    var visitList: [CountedVisit] = []
 
     init(id: String, name: String, role: String?, branch: Branch, latest: Latest) {
         self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest

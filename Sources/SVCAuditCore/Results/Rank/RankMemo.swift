@@ -30,6 +30,8 @@ struct RankMemo {
         doc.heading(staff ? t("二、服务明星入选名单", "2. Selected service stars") : t("二、标杆网点入选名单", "2. Selected benchmark branches"))
         selected(&doc)
 
+        evidence(&doc)
+
         doc.heading(t("三、参评排名", "3. Full ranking of the eligible"))
         rankingTable(&doc)
 
@@ -70,13 +72,19 @@ struct RankMemo {
             r.append(t("网点任一员工或网点本身出现一票否决项，该次检查即视为触发否决。",
                        "A visit counts as breached when the branch or any employee breached a veto item."))
         }
-        let weighted = Visit.Method.allCases.filter { policy.weight(of: $0) != 1 }
+        let excluded = Visit.Method.allCases.filter { !policy.counts($0) }
+        if !excluded.isEmpty {
+            let list = excluded.map { Fmt.method($0, ctx) }.joined(separator: t("、", ", "))
+            r.append(t("\(list)的检查权重为 0，不计入评选（不计检查次数、不计平均分，也不计入全体平均分 C），通报中仍然列出。",
+                       "\(list) visits have weight 0 and are left out of the ranking (no visit, no mean, no part of C); reports still show them."))
+        }
+        let weighted = Visit.Method.allCases.filter { policy.weight(of: $0) != 1 && policy.counts($0) }
         if weighted.isEmpty {
             r.append(t("检查方式权重：各种检查方式权重相同，平均分为各次检查得分的算术平均。",
                        "Method weights: every method counts the same; the mean is the plain average of the visit scores."))
         } else {
             let list = weighted.map { "\(Fmt.method($0, ctx)) ×\(Fmt.num(policy.weight(of: $0)))" }.joined(separator: t("、", ", "))
-            r.append(t("检查方式权重：\(list)，其余方式 ×1；平均分为按权重加权的平均分。",
+            r.append(t("检查方式权重：\(list)，其余计入的方式 ×1；平均分为按权重加权的平均分。",
                        "Method weights: \(list), other methods ×1; the mean is weighted accordingly."))
         }
         if policy.priorVisits > 0 {
@@ -150,6 +158,30 @@ struct RankMemo {
         }
     }
 
+    /// The visits behind every selected entry's score, so anyone can check that a star rests on
+    /// independent inspections (who inspected, how, when).
+    func evidence(_ doc: inout Document) {
+        let selected = ranking.selected
+        guard selected.contains(where: { !$0.visitList.isEmpty }) else { return }
+        let zeroed = policy.veto == .zero
+        var table = Table(name: "evidence", title: t("入选依据", "Evidence"), columns: [
+            .init(staff ? t("工号", "ID") : t("网点号", "ID"), .id), .init(staff ? t("姓名", "Name") : t("网点", "Branch"), .name),
+            .init(t("日期", "Date"), .date), .init(t("检查方式", "Method"), .status), .init(t("检查人", "Inspector"), .name),
+            .init(t("得分", "Score"), .number(.score)),
+        ] + (zeroed ? [.init(t("计入分", "Counted"), .number(.score))] : []))
+        for e in selected {
+            for v in e.visitList {
+                // The id and name on every row, so CSV and xlsx filters keep them.
+                table.add([.text(e.id), .text(e.name), .date(v.date), .text(Fmt.method(v.method, ctx)), .text(v.inspector),
+                           .number(v.score)] + (zeroed ? [.number(v.counted)] : []))
+            }
+        }
+        doc.subheading(t("入选依据：各次检查", "What the selection rests on: the visits"))
+        doc.paragraph(t("每位入选者计入评选的每一次检查（日期、检查方式、检查人、得分）。",
+                        "Every visit that made each selected entry's score (date, method, inspector, score)."))
+        doc.table(table)
+    }
+
     func identityColumns() -> [Table.Column] {
         staff ? [.init(t("工号", "ID"), .id), .init(t("姓名", "Name"), .name), .init(t("岗位", "Role"), .status), .init(t("网点", "Branch"), .name)]
               : [.init(t("网点号", "ID"), .id), .init(t("网点", "Branch"), .name), .init(t("上级单位", "Parent"), .name)]
@@ -201,6 +233,9 @@ struct RankMemo {
     func dataNotes() -> [String] {
         var notes: [String] = []
         var counted = t("计入检查 \(ranking.visitsInPeriod) 次", "\(ranking.visitsInPeriod) visits counted")
+        if ranking.visitsUnweighted > 0 {
+            counted += t("；权重为 0 的检查 \(ranking.visitsUnweighted) 次未计入", "; \(ranking.visitsUnweighted) visits of a method weighted 0 were left out")
+        }
         if ranking.visitsOutside > 0 {
             counted += t("；评选期间以外的检查 \(ranking.visitsOutside) 次未计入", "; \(ranking.visitsOutside) visits outside the period were ignored")
         }

@@ -124,6 +124,6 @@ extension Policy {
             ("select", .object(quota + [("per", .string(select.per.rawValue)),
                                         ("at_cutoff", .string(select.atCutoff.rawValue))])),
             ("stars", .object(stars.keys.sorted(by: >).map { (String($0), .number(stars[$0]!)) })),
-        ])
+        ] + accountabilityJSON())
     }
 }

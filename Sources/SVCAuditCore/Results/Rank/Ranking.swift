@@ -46,6 +46,8 @@ public struct RankEntry: Sendable {
     public var tiedInGroup: Bool
     public var stars: Int?
     public var selected: Bool
+    /// The visits behind the score, by date then visit id (only when the fold kept them).
+    public var visitList: [CountedVisit] = []
 }
 
 /// The outcome of applying a policy to the folded visits.
@@ -72,6 +74,8 @@ public struct Ranking: Sendable {
     public var groups: [Group]
     public var visitsInPeriod: Int
     public var visitsOutside: Int
+    /// Visits in the period left out because their method weight is 0.
+    public var visitsUnweighted: Int = 0
 
     public var eligible: [RankEntry] { entries.filter(\.eligible) }
     public var ineligible: [RankEntry] { entries.filter { !$0.eligible } }
@@ -119,7 +123,8 @@ extension RankFold {
                 id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: a.branch,
                 visits: a.visits, weight: a.sumW, mean: mean, score: score, min: a.minX,
                 veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
-                rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false)
+                rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
+                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) })
             if e.eligible { eligible.append(e) } else { ineligible.append(e) }
         }
 
@@ -179,7 +184,7 @@ extension RankFold {
         }
 
         return Ranking(policy: p, period: period, priorMean: c, entries: eligible + ineligible, groups: groups,
-                       visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside)
+                       visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside, visitsUnweighted: visitsUnweighted)
     }
 
     static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? {
