@@ -1,40 +1,34 @@
 import SVCAuditCore
 
-/// libFuzzer entry point: every input goes through the streaming visit reader and the YAML
-/// node layer and, when it parses, through the checklist, visit and policy loaders and the
-/// scorer. Differential: whenever the streaming fast path takes an input, the full path must
-/// load it without a diagnostic and score it to the same summary, or the target traps.
-/// Built only by `make fuzz` (`-sanitize=fuzzer,address`); any crash, hang or sanitizer
-/// report is a bug.
+/// libFuzzer entry point: every input goes through the one visit reader (summary and
+/// item-by-item detail), the YAML node layer, and the checklist and policy loaders. The two
+/// views of a visit come from one scoring run and must agree, or the target traps. Built
+/// only by `make fuzz` (`-sanitize=fuzzer,address`); any crash, hang or sanitizer report is a bug.
 private let catalog: ChecklistCatalog = {
-    let dir = ProcessInfo_env("SVCAUDIT_CHECKLISTS") ?? "checklists"
+    let dir = getenv("SVCAUDIT_CHECKLISTS").map { String(cString: $0) } ?? "checklists"
     return ChecklistSource.load(directory: dir).catalog
 }()
-
-private func ProcessInfo_env(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let fast = VisitStreamReader.read(bytes, file: "fuzz.yaml", catalog: catalog, limits: .default)
-    let (root, errors) = YAMLReader.parse(bytes)
-    guard let root else {
-        if fast != nil { fatalError("fast path took a file the YAML reader rejects") }
-        return 0
+    var plain = DiagnosticList(file: "fuzz.yaml"), full = DiagnosticList(file: "fuzz.yaml")
+    let a = VisitReader.read(bytes, file: "fuzz.yaml", catalog: catalog, diags: &plain)
+    let b = VisitReader.read(bytes, file: "fuzz.yaml", catalog: catalog, detail: true, diags: &full)
+    if plain.items != full.items { fatalError("the detail changed the diagnostics") }
+    switch (a, b) {
+    case (.visit(let s1, _), .visit(let s2, let d)):
+        if s1 != s2 || d?.summary != s2 { fatalError("summary and detail disagree") }
+        if s1 == nil, !plain.hasErrors { fatalError("an invalid visit without an error") }
+    case (.notAVisit, .notAVisit):
+        break
+    default:
+        fatalError("the detail changed the outcome")
     }
-    var diags = DiagnosticList(file: "fuzz.yaml")
-    _ = ChecklistLoader.load(root, file: "fuzz.yaml", diags: &diags)
-    _ = PolicyLoader.load(root, file: "fuzz.yaml", diags: &diags)
-    var visitDiags = DiagnosticList(file: "fuzz.yaml")
-    let visit = VisitLoader.load(root, file: "fuzz.yaml", catalog: catalog, diags: &visitDiags)
-    let score = visit.map { Scorer(catalog: catalog).score($0) }
-    if let fast {
-        guard errors.isEmpty, visitDiags.items.isEmpty, FileKind.detect(root) == .visit, let score else {
-            fatalError("fast path took a file the full path reports: \(errors.map(\.message) + visitDiags.items.map(\.message))")
-        }
-        if VisitSummary(score, catalog: catalog) != fast { fatalError("fast and full paths disagree") }
+    if let root = YAMLReader.parse(bytes).root {
+        var diags = DiagnosticList(file: "fuzz.yaml")
+        _ = ChecklistLoader.load(root, file: "fuzz.yaml", diags: &diags)
+        _ = PolicyLoader.load(root, file: "fuzz.yaml", diags: &diags)
     }
     return 0
 }

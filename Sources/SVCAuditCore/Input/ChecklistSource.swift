@@ -59,16 +59,8 @@ public enum ChecklistSource {
 
     /// Reads and loads one checklist file.
     public static func loadOne(_ file: String, limits: YAMLLimits = .default, diags: inout DiagnosticList) -> Checklist? {
-        switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
-        case .failure(let e):
-            diags.error("read", e.message, at: .start)
-            return nil
-        case .success(let bytes):
-            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
-            errors.forEach { diags.append($0) }
-            guard let root else { return nil }
-            return ChecklistLoader.load(root, file: file, diags: &diags)
-        }
+        guard let root = SourceFile.tree(file, limits: limits, diags: &diags) else { return nil }
+        return ChecklistLoader.load(root, file: file, diags: &diags)
     }
 
     static func isDirectory(_ path: String) -> Bool {

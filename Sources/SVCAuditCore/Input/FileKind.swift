@@ -4,7 +4,8 @@ public enum FileKind: String, Sendable {
     case checklist, visit, policy
 
     static let checklistKeys: Set<String> = ["items", "scope"]
-    static let visitKeys: Set<String> = ["branch", "staff", "inspector", "results", "date", "method", "checklists"]
+    /// The visit keys are the schema's (`VisitSchema`), so a key added there is known here.
+    static let visitKeys: Set<String> = VisitSchema.detectingKeys
     static let policyKeys: Set<String> = ["by", "select", "stars", "ties", "min_visits", "min_score", "prior_visits",
                                           "method_weights", "pass_mark", "targets", "veto"]
 

@@ -7,21 +7,18 @@ public enum InputPipeline {
     public struct Options: Sendable {
         public var jobs: Int
         public var limits: YAMLLimits = .default
-        /// Keep the loaded `Visit` (answers and notes) in each outcome, not only its score.
-        public var keepVisits: Bool = false
-        /// Also keep the full `VisitScore` (item-by-item results). Without it, clean visit files
-        /// take the streaming fast path and yield only their `VisitSummary`.
-        public var fullScores: Bool = false
+        /// Also build each visit's item-by-item `VisitScore` (explain, rectify, history);
+        /// without it a visit yields only its `VisitSummary`.
+        public var detail: Bool = false
         /// Files not to read (the checklists already loaded, met again among the inputs).
         public var skipping: Set<FileID> = []
         /// How many files the workers may read ahead of the fold: enough to keep every core
         /// busy while the fold catches up, few enough to bound memory.
         public var readAhead: Int = 256
 
-        public init(jobs: Int = InputPipeline.defaultJobs, keepVisits: Bool = false, fullScores: Bool = false) {
+        public init(jobs: Int = InputPipeline.defaultJobs, detail: Bool = false) {
             self.jobs = max(1, jobs)
-            self.keepVisits = keepVisits
-            self.fullScores = fullScores || keepVisits
+            self.detail = detail
         }
     }
 
@@ -30,8 +27,7 @@ public enum InputPipeline {
     public struct Outcome: Sendable {
         public var path: String
         public var kind: FileKind?
-        public var visit: Visit?
-        /// Every valid visit has a summary; `score` only when full scores were asked for.
+        /// Every valid visit has a summary; `score` only when the detail was asked for.
         public var summary: VisitSummary?
         public var score: VisitScore?
         public var policy: Policy?
@@ -44,10 +40,9 @@ public enum InputPipeline {
     /// Processes `files`; `consume` sees every outcome once, in the order of `files`.
     public static func run(files: [String], catalog: ChecklistCatalog, options: Options,
                            consume: (inout Outcome) -> Void) {
-        let scorer = Scorer(catalog: catalog)
         if options.jobs <= 1 {
             for path in files {
-                var outcome = process(path, catalog: catalog, scorer: scorer, options: options)
+                var outcome = process(path, catalog: catalog, options: options)
                 consume(&outcome)
             }
             return
@@ -74,7 +69,7 @@ public enum InputPipeline {
                     let i = ring.next
                     ring.next += 1
                     lock.unlock()
-                    let outcome = process(files[i], catalog: catalog, scorer: scorer, options: options)
+                    let outcome = process(files[i], catalog: catalog, options: options)
                     lock.lock()
                     ring.slots[i % window] = outcome
                     lock.broadcast()
@@ -111,46 +106,39 @@ public enum InputPipeline {
     }
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
-    static func process(_ path: String, catalog: ChecklistCatalog, scorer: Scorer, options: Options) -> Outcome {
+    static func process(_ path: String, catalog: ChecklistCatalog, options: Options) -> Outcome {
         var diags = DiagnosticList(file: path)
-        var outcome = Outcome(path: path, kind: nil, visit: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
-        guard let read = FileReader.read(path, maxBytes: options.limits.maxFileBytes, skipping: options.skipping) else {
+        var outcome = Outcome(path: path, kind: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
+        guard let read = SourceFile.read(path, maxBytes: options.limits.maxFileBytes, skipping: options.skipping) else {
             outcome.kind = .checklist
             outcome.skipped = true
             return outcome
         }
         switch read {
         case .failure(let e):
-            diags.error(e.message.contains("over the limit") ? "limit-file-size" : "read", e.message, at: .start)
+            diags.append(SourceFile.diagnostic(e, file: path))
         case .success(let bytes):
-            if !options.fullScores,
-               let summary = VisitStreamReader.read(bytes, file: path, catalog: catalog, limits: options.limits) {
+            switch VisitReader.read(bytes, file: path, catalog: catalog, limits: options.limits,
+                                    detail: options.detail, diags: &diags) {
+            case .visit(let summary, let score):
                 outcome.kind = .visit
                 outcome.summary = summary
-                return outcome
-            }
-            let (root, errors) = YAMLReader.parse(bytes, limits: options.limits)
-            errors.forEach { diags.append($0) }
-            if let root {
-                switch FileKind.detect(root) {
-                case .visit?:
-                    outcome.kind = .visit
-                    if let v = VisitLoader.load(root, file: path, catalog: catalog, limits: options.limits, diags: &diags), !diags.hasErrors {
-                        let score = scorer.score(v)
-                        outcome.summary = VisitSummary(score, catalog: catalog)
-                        if options.fullScores { outcome.score = score }
-                        if options.keepVisits { outcome.visit = v }
+                outcome.score = score
+            case .notAVisit:
+                // A checklist or a policy among PATHS: the node tree and its loader.
+                let (root, errors) = YAMLReader.parse(bytes, limits: options.limits)
+                errors.forEach { diags.append($0) }
+                if let root {
+                    switch FileKind.detect(root) {
+                    case .policy?:
+                        outcome.kind = .policy
+                        outcome.policy = PolicyLoader.load(root, file: path, diags: &diags)
+                    case .checklist?:
+                        outcome.kind = .checklist
+                        _ = ChecklistLoader.load(root, file: path, diags: &diags)
+                    case .visit?, nil:
+                        break  // the visit reader would have taken it
                     }
-                case .policy?:
-                    outcome.kind = .policy
-                    outcome.policy = PolicyLoader.load(root, file: path, diags: &diags)
-                case .checklist?:
-                    outcome.kind = .checklist
-                    _ = ChecklistLoader.load(root, file: path, diags: &diags)
-                case nil:
-                    diags.error("unknown-file-kind",
-                        "cannot tell what this file is: a visit has 'branch' and 'date', a checklist has 'items', a policy has 'select' or 'by'",
-                        at: root.mark)
                 }
             }
         }

@@ -6,9 +6,8 @@ public struct VisitRun {
         public var strict = false
         public var skipInvalid = false
         public var jobs = InputPipeline.defaultJobs
-        public var keepVisits = false
-        /// Hand on full `VisitScore`s (item-by-item results), not only summaries.
-        public var fullScores = false
+        /// Hand on each visit's item-by-item `VisitScore` too, not only its summary.
+        public var detail = false
         public var limits: YAMLLimits = .default
         /// Called after each file is read with (files read, files found): the progress line.
         public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -33,12 +32,10 @@ public struct VisitRun {
         public var fatal = false
     }
 
-    /// One valid visit as handed on: always its summary; its full score with `fullScores`,
-    /// and the loaded visit itself with `keepVisits`.
+    /// One valid visit as handed on: always its summary; its item-by-item score with `detail`.
     public struct Scored {
         public var summary: VisitSummary
         public var score: VisitScore?
-        public var visit: Visit?
     }
 
     /// Calls `onVisit` for each valid visit in path order. Returns what was found.
@@ -57,8 +54,7 @@ public struct VisitRun {
         if !found.diagnostics.isEmpty { summary.fatal = true }
         summary.notYAML = found.skipped
         var cross = VisitSetChecks()
-        var options = InputPipeline.Options(jobs: settings.jobs, keepVisits: settings.keepVisits,
-                                            fullScores: settings.fullScores)
+        var options = InputPipeline.Options(jobs: settings.jobs, detail: settings.detail)
         options.limits = settings.limits
         // Checklist files among PATHS that are the loaded ones were checked already.
         options.skipping = checklists.files
@@ -85,7 +81,7 @@ public struct VisitRun {
             if invalid {
                 summary.invalidFiles.append(outcome.path)
             } else if let summary = outcome.summary {
-                onVisit(Scored(summary: summary, score: outcome.score, visit: outcome.visit))
+                onVisit(Scored(summary: summary, score: outcome.score))
             }
         }
         summary.diagnostics = Diagnostic.sorted(diagnostics)

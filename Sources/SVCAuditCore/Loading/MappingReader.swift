@@ -130,18 +130,13 @@ struct MappingReader {
 
     /// A plain scalar read as a number. Quoted text is never a number.
     static func number(_ v: YAMLNode) -> Double? {
-        guard case .scalar(let s, true) = v.kind, let first = s.utf8.first,
-              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              let x = Double(s), x.isFinite else { return nil }
-        return x
+        guard case .scalar(let s, let plain) = v.kind else { return nil }
+        return AnswerGrammar.number(s, plain: plain)
     }
 
     static func integer(_ v: YAMLNode) -> Int? {
-        guard case .scalar(let s, true) = v.kind else { return nil }
-        if let i = Int(s) { return i }
-        if let x = number(v), x == x.rounded(), abs(x) < 1e15 { return Int(x) }
-        return nil
+        guard case .scalar(let s, let plain) = v.kind else { return nil }
+        return AnswerGrammar.integer(s, plain: plain)
     }
 
     static func day(_ v: YAMLNode, key: String, diags: inout DiagnosticList) -> Day? {

@@ -2,16 +2,8 @@
 public enum PolicyFile {
     public static func load(_ path: String, limits: YAMLLimits = .default) -> (policy: Policy?, diagnostics: [Diagnostic]) {
         var diags = DiagnosticList(file: path)
-        switch FileReader.read(path, maxBytes: limits.maxFileBytes) {
-        case .failure(let e):
-            diags.error("read", e.message, at: .start)
-            return (nil, diags.items)
-        case .success(let bytes):
-            let (root, errors) = YAMLReader.parse(bytes, limits: limits)
-            errors.forEach { diags.append($0) }
-            guard let root else { return (nil, diags.items) }
-            let policy = PolicyLoader.load(root, file: path, diags: &diags)
-            return (diags.hasErrors ? nil : policy, diags.items)
-        }
+        guard let root = SourceFile.tree(path, limits: limits, diags: &diags) else { return (nil, diags.items) }
+        let policy = PolicyLoader.load(root, file: path, diags: &diags)
+        return (diags.hasErrors ? nil : policy, diags.items)
     }
 }

@@ -21,6 +21,31 @@ public struct VisitScore: Sendable {
     public var score: Double? { base.map { $0 + bonus } }
     /// Deductions in the visit (branch and staff), i.e. rectification findings.
     public var findings: Int
+    /// The same visit as `rank`, `report` and `score` fold it, made by the same scoring run.
+    public var summary: VisitSummary
+
+    public init(id: String, file: String, branch: Branch, date: Day, inspector: String, method: Visit.Method,
+                assessed: [String], branchPart: SubjectScore, staff: [StaffScore],
+                checklists: [(id: String, weight: Double, score: Double, subjects: Int)], base: Double?, bonus: Double,
+                findings: Int, summary: VisitSummary? = nil) {
+        self.id = id; self.file = file; self.branch = branch; self.date = date; self.inspector = inspector
+        self.method = method; self.assessed = assessed; self.branchPart = branchPart; self.staff = staff
+        self.checklists = checklists; self.base = base; self.bonus = bonus; self.findings = findings
+        // A score built by hand (tests) carries its fields over as they are: nothing is
+        // computed here, and there are no section scores without a scoring run.
+        self.summary = summary ?? VisitSummary(
+            id: id, file: file, branch: branch, date: date, inspector: inspector, method: method, base: base, bonus: bonus,
+            checklists: checklists.map { .init(id: $0.id, weight: $0.weight, score: $0.score, subjects: $0.subjects) },
+            sections: [], veto: branchPart.veto,
+            staff: staff.map { s in
+                .init(id: s.id, name: s.name, role: s.role, mark: s.mark, base: s.result.base, bonus: s.result.bonus,
+                      checklists: s.result.checklists.compactMap { r in
+                          r.score.map { .init(id: r.id, weight: r.weight, score: $0, subjects: 1) }
+                      },
+                      veto: s.result.veto, unanswered: s.result.unanswered, deductions: s.result.deductions)
+            },
+            findings: findings, counted: [], breaches: [])
+    }
 
     /// Branch-scope veto breaches (the visit's own `veto` list).
     public var veto: [String] { branchPart.veto }

@@ -1,128 +1,75 @@
-/// The arithmetic of SPEC §2.1–2.4. Scores are unrounded doubles; rounding is for display only.
+/// The arithmetic of SPEC §2.1–2.4, written once: item outcome, checklist score, section
+/// subtotals, the subject's weighted composite, and the visit composite. Every command's
+/// numbers come from here — the reader's summaries (`rank`, `report`, `score`) and the
+/// item-by-item detail (`explain`, `rectify`, `history`) alike; the detail is the same run
+/// with the per-item hook recording each item.
+///
+/// Scores are unrounded doubles; rounding is for display only.
 public struct Scorer: Sendable {
     public let catalog: ChecklistCatalog
-
-    /// Where each checklist's items start in one flat numbering of every item.
-    private let offsets: [Int]
-    private let itemCount: Int
+    let index: ScoringIndex
 
     public init(catalog: ChecklistCatalog) {
         self.catalog = catalog
-        var offsets: [Int] = []
-        var n = 0
-        for c in catalog.checklists {
-            offsets.append(n)
-            n += c.items.count
-        }
-        self.offsets = offsets
-        self.itemCount = n
+        self.index = catalog.scoring
     }
 
-    public func score(_ visit: Visit) -> VisitScore {
-        let assessed = Set(visit.checklists)
-        let branchPart = scoreSubject(answers: visit.results, role: nil, assessed: assessed)
-        var staff: [StaffScore] = []
-        staff.reserveCapacity(visit.staff.count)
-        for s in visit.staff {
-            staff.append(StaffScore(id: s.id, name: s.name, role: s.role,
-                                    result: scoreSubject(answers: s.results, role: s.role, assessed: assessed), mark: s.mark))
+    /// One answer in the catalog's flat item numbering. `answer` indexes the detail answers
+    /// (`Answer` values with note, fix_by, evidence and mark) when there are any, else -1.
+    public struct FlatAnswer: Sendable {
+        public var flat: Int32
+        public var answer: Int32
+        public var value: Answer.Value
+        /// The answer's note where the summary needs it: veto items (the 通报 quotes them).
+        public var note: String?
+        public init(flat: Int32, value: Answer.Value, answer: Int32 = -1, note: String? = nil) {
+            self.flat = flat; self.value = value; self.answer = answer; self.note = note
         }
-
-        // Visit-level checklist scores (§2.3).
-        var composite: [(id: String, weight: Double, score: Double, subjects: Int)] = []
-        for c in catalog.checklists where assessed.contains(c.id) {
-            switch c.scope {
-            case .branch:
-                if let s = branchPart.checklists.first(where: { $0.id == c.id })?.score {
-                    composite.append((c.id, c.weight, s, 1))
-                }
-            case .staff:
-                var sum = 0.0, n = 0
-                for st in staff {
-                    if let s = st.result.checklists.first(where: { $0.id == c.id })?.score { sum += s; n += 1 }
-                }
-                if n > 0 { composite.append((c.id, c.weight, sum / Double(n), n)) }
-            }
-        }
-        let wsum = composite.reduce(0) { $0 + $1.weight }
-        let base = wsum > 0 ? composite.reduce(0) { $0 + $1.weight * $1.score } / wsum : nil
-        let findings = branchPart.deductions + staff.reduce(0) { $0 + $1.result.deductions }
-        return VisitScore(id: visit.id, file: visit.file, branch: visit.branch, date: visit.date,
-                          inspector: visit.inspector, method: visit.method,
-                          assessed: catalog.checklists.lazy.filter { assessed.contains($0.id) }.map(\.id),
-                          branchPart: branchPart, staff: staff, checklists: composite, base: base,
-                          bonus: branchPart.bonus, findings: findings)
     }
 
-    /// Scores the branch's own items (`role == nil`) or one employee's.
-    func scoreSubject(answers: [Answer], role: String?, assessed: Set<String>) -> SubjectScore {
-        // Answer index per item, in the flat numbering: one hash per answer, none per item.
-        var slot = [Int](repeating: -1, count: itemCount)
-        for (k, a) in answers.enumerated() {
-            if let ref = catalog.ref(a.item) { slot[offsets[ref.checklist] + ref.item] = k }
-        }
-
-        var results: [ChecklistResult] = []
-        var veto: [String] = []
-        var unanswered: [String] = []
-        var deductions = 0
-        var bonusTotal = 0.0
-        for (ci, c) in catalog.checklists.enumerated() where assessed.contains(c.id) {
-            if let role {
-                guard c.scope == .staff, c.applies(toRole: role) else { continue }
-            } else {
-                guard c.scope == .branch else { continue }
-            }
-            var r = ChecklistResult(id: c.id, weight: c.weight, earned: 0, max: 0, bonus: 0, sections: [], items: [])
-            let items = c.items
-            for ii in items.indices {
-                if let role, !items[ii].applies(toRole: role) { continue }
-                let k = slot[offsets[ci] + ii]
-                let answer: Answer? = k >= 0 ? answers[k] : nil
-                let outcome = Self.outcome(items[ii], answer?.value)
-                let deduction = answer?.isDeduction(for: items[ii]) ?? false
-                let breach = answer?.isBreach(of: items[ii]) ?? false
-                if deduction { deductions += 1 }
-                if breach { veto.append(items[ii].id) }
-                switch outcome {
-                case .scored(let e, let m):
-                    r.earned += e
-                    r.max += m
-                    if let name = items[ii].section {
-                        // A checklist has a handful of sections: a scan beats hashing Chinese text.
-                        let i = r.sections.lastIndex { $0.name == name } ?? {
-                            r.sections.append(SectionResult(name: name, earned: 0, max: 0))
-                            return r.sections.count - 1
-                        }()
-                        r.sections[i].earned += e
-                        r.sections[i].max += m
-                    }
-                case .bonus(let b):
-                    r.bonus += b
-                    bonusTotal += b
-                case .unanswered:
-                    unanswered.append(items[ii].id)
-                case .notApplicable:
-                    break
-                }
-                r.items.append(ItemResult(item: items[ii].id, outcome: outcome, answer: answer, deduction: deduction, breach: breach))
-            }
-            results.append(r)
-        }
-        let scored = results.filter { $0.score != nil }
-        let wsum = scored.reduce(0) { $0 + $1.weight }
-        let base = wsum > 0 ? scored.reduce(0) { $0 + $1.weight * $1.score! } / wsum : nil
-        return SubjectScore(checklists: results, base: base, bonus: bonusTotal,
-                            veto: veto.sorted(), unanswered: unanswered.sorted(), deductions: deductions)
+    /// What the per-item hook sees for every applicable item of an assessed checklist.
+    public struct ItemEvent {
+        public var flat: Int
+        /// Index of the subject's answer (into the answers passed in), -1 when unanswered.
+        public var answer: Int
+        public var outcome: ItemResult.Outcome
+        public var deduction: Bool
+        public var breach: Bool
     }
+
+    /// One subject's totals: the branch's own items, or one employee's.
+    public struct SubjectTotals: Sendable {
+        public struct ChecklistTotal: Sendable {
+            public var checklist: Int
+            public var earned = 0.0
+            public var max = 0.0
+            public var bonus = 0.0
+            /// 100 × earned / max; nil when max is 0 (all na or unanswered): not scored (§2.2).
+            public var score: Double? { max > 0 ? 100 * earned / max : nil }
+        }
+        public struct SectionTotal: Sendable {
+            public var section: Int
+            public var earned = 0.0
+            public var max = 0.0
+            public var score: Double? { max > 0 ? 100 * earned / max : nil }
+        }
+        /// Every applicable assessed checklist, scored or not, in catalog order.
+        public var checklists: [ChecklistTotal] = []
+        /// Sections touched by a counted answer, in order of first appearance.
+        public var sections: [SectionTotal] = []
+        /// Σ w_k S_k / Σ w_k over scored checklists (§2.3); nil when none is scored.
+        public var base: Double?
+        public var bonus = 0.0
+        public var score: Double? { base.map { $0 + bonus } }
+        /// Breached veto items and unanswered applicable items, flat numbers in catalog order.
+        public var veto: [Int] = []
+        public var unanswered: [Int] = []
+        public var deductions = 0
+    }
+
+    // MARK: the one arithmetic
 
     /// SPEC §2.1: what one answer earns of what maximum.
-    static func outcome(_ item: ChecklistItem, _ value: Answer.Value?) -> ItemResult.Outcome {
-        guard let value else { return .unanswered }
-        return outcome(ItemFacts(item), value)
-    }
-
-    /// The same, from the facts the arithmetic needs (the streaming path keeps only these).
     @inline(__always)
     static func outcome(_ item: ItemFacts, _ value: Answer.Value) -> ItemResult.Outcome {
         switch (item.type, value) {
@@ -139,10 +86,235 @@ public struct Scorer: Sendable {
         case (.bonus, .count(let n)):
             return .bonus(Swift.min(item.points, Double(n) * item.per))
         default:
-            // The loader never lets a value of the wrong kind through.
+            // The reader never lets a value of the wrong kind through.
             return .notApplicable
         }
     }
+
+    static func outcome(_ item: ChecklistItem, _ value: Answer.Value?) -> ItemResult.Outcome {
+        guard let value else { return .unanswered }
+        return outcome(ItemFacts(item), value)
+    }
+
+    /// Scores one subject (§2.1–2.3). `role` nil: the branch's own items; else the employee's
+    /// role mask (`ScoringIndex.mask(for:)`). `slot` is scratch of `index.items.count` entries,
+    /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
+    func subject(_ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
+                 slot: inout [Int32], onItem: ((ItemEvent) -> Void)? = nil) -> SubjectTotals {
+        for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
+        defer { for a in answers { slot[Int(a.flat)] = -1 } }
+        var out = SubjectTotals()
+        let wantScope: Checklist.Scope = mask == nil ? .branch : .staff
+        for ci in index.ranges.indices where assessed[ci] && index.scopes[ci] == wantScope {
+            var total = SubjectTotals.ChecklistTotal(checklist: ci)
+            var applicable = false
+            for flat in index.ranges[ci] {
+                if let mask, !mask[flat] { continue }
+                applicable = true
+                let k = Int(slot[flat])
+                let facts = index.facts[flat]
+                guard k >= 0 else {
+                    out.unanswered.append(flat)
+                    onItem?(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
+                    continue
+                }
+                let value = answers[k].value
+                let deduction = value.isDeduction(facts)
+                let breach = value.isBreach(facts)
+                if deduction { out.deductions += 1 }
+                if breach { out.veto.append(flat) }
+                let outcome = Self.outcome(facts, value)
+                switch outcome {
+                case .scored(let e, let m):
+                    total.earned += e
+                    total.max += m
+                    let s = index.itemSection[flat]
+                    if s >= 0 {
+                        // A subject touches a handful of sections: a scan beats hashing.
+                        if let i = out.sections.lastIndex(where: { $0.section == s }) {
+                            out.sections[i].earned += e
+                            out.sections[i].max += m
+                        } else {
+                            out.sections.append(.init(section: s, earned: e, max: m))
+                        }
+                    }
+                case .bonus(let b):
+                    total.bonus += b
+                    out.bonus += b
+                case .notApplicable, .unanswered:
+                    break
+                }
+                onItem?(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
+            }
+            // A staff checklist none of whose items applies to the role is not the employee's.
+            if applicable { out.checklists.append(total) }
+        }
+        var wsum = 0.0, sum = 0.0
+        for c in out.checklists {
+            if let s = c.score { wsum += index.weights[c.checklist]; sum += index.weights[c.checklist] * s }
+        }
+        out.base = wsum > 0 ? sum / wsum : nil
+        return out
+    }
+
+    /// The visit composite (§2.3): per assessed checklist, branch-scope S_k, or for staff scope
+    /// the mean of S_k over the employees for whom k is scored; base = Σ w_k S_k / Σ w_k.
+    static func composite(index: ScoringIndex, assessed: [Bool], branch: SubjectTotals, staff: [SubjectTotals])
+        -> (checklists: [VisitSummary.ChecklistScore], base: Double?) {
+        var out: [VisitSummary.ChecklistScore] = []
+        for ci in index.ranges.indices where assessed[ci] {
+            let id = index.checklistIDs[ci], weight = index.weights[ci]
+            switch index.scopes[ci] {
+            case .branch:
+                if let s = branch.checklists.first(where: { $0.checklist == ci })?.score {
+                    out.append(.init(id: id, weight: weight, score: s, subjects: 1))
+                }
+            case .staff:
+                var sum = 0.0, n = 0
+                for st in staff {
+                    if let s = st.checklists.first(where: { $0.checklist == ci })?.score { sum += s; n += 1 }
+                }
+                if n > 0 { out.append(.init(id: id, weight: weight, score: sum / Double(n), subjects: n)) }
+            }
+        }
+        var wsum = 0.0, sum = 0.0
+        for c in out { wsum += c.weight; sum += c.weight * c.score }
+        return (out, wsum > 0 ? sum / wsum : nil)
+    }
+
+    // MARK: a whole visit
+
+    /// The subjects of one visit, ready to score.
+    public struct VisitInput {
+        public var header: VisitHeader
+        /// Checklists assessed, indexed like the catalog.
+        public var assessed: [Bool]
+        public var branchAnswers: [FlatAnswer]
+        public var staff: [(id: String, name: String, role: String, mark: Mark, answers: [FlatAnswer])]
+        /// The detail answers `FlatAnswer.answer` points into (empty without detail).
+        public var answers: [Answer]
+    }
+
+    /// Scores a visit: always its summary; the item-by-item detail when `detail` is true.
+    /// `unanswered` lists, per subject (the branch first), the applicable items left
+    /// unanswered in catalog order, for the reader's warning.
+    public func score(_ v: VisitInput, detail: Bool) -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
+        var slot = [Int32](repeating: -1, count: index.items.count)
+        var counted: [UInt32] = []
+        var breaches: [VisitSummary.Breach] = []
+        var sectionMeans = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
+        var parts: [SubjectScore] = []
+
+        func run(_ answers: [FlatAnswer], mask: [Bool]?, subject: Int) -> SubjectTotals {
+            var items: [[ItemResult]] = []
+            var lastChecklist = -1
+            let totals = answers.withUnsafeBufferPointer { buf in
+                self.subject(buf, role: mask, assessed: v.assessed, slot: &slot) { e in
+                    if case .scored = e.outcome {
+                        counted.append(UInt32(e.flat) << 1 | (e.deduction ? 1 : 0))
+                    }
+                    if e.breach {
+                        breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
+                                              note: e.answer >= 0 ? buf[e.answer].note : nil))
+                    }
+                    if detail {
+                        let ci = index.itemChecklist[e.flat]
+                        if ci != lastChecklist { items.append([]); lastChecklist = ci }
+                        let a = e.answer >= 0 ? buf[e.answer].answer : -1
+                        items[items.count - 1].append(ItemResult(
+                            item: index.items[e.flat].id, outcome: e.outcome,
+                            answer: a >= 0 ? v.answers[Int(a)] : nil, deduction: e.deduction, breach: e.breach))
+                    }
+                }
+            }
+            for s in totals.sections { if let x = s.score { sectionMeans[s.section].add(x) } }
+            if detail { parts.append(subjectScore(totals, items: items)) }
+            return totals
+        }
+
+        let branch = run(v.branchAnswers, mask: nil, subject: 0)
+        var staff: [SubjectTotals] = []
+        staff.reserveCapacity(v.staff.count)
+        for (n, s) in v.staff.enumerated() {
+            staff.append(run(s.answers, mask: index.mask(for: s.role), subject: n + 1))
+        }
+        let (checklists, base) = Self.composite(index: index, assessed: v.assessed, branch: branch, staff: staff)
+        let findings = staff.reduce(branch.deductions) { $0 + $1.deductions }
+        let summary = VisitSummary(
+            id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
+            inspector: v.header.inspector, method: v.header.method, base: base, bonus: branch.bonus,
+            checklists: checklists,
+            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: k, score: $0) } },
+            veto: ids(branch.veto),
+            staff: zip(v.staff, staff).map { s, t in
+                VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
+                                   checklists: t.checklists.compactMap { c in
+                                       c.score.map { .init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist],
+                                                           score: $0, subjects: 1) }
+                                   },
+                                   veto: ids(t.veto), unanswered: ids(t.unanswered), deductions: t.deductions)
+            },
+            findings: findings, counted: counted, breaches: breaches)
+        let unanswered = [branch.unanswered] + staff.map(\.unanswered)
+        guard detail else { return (summary, nil, unanswered) }
+        let detailScore = VisitScore(
+            id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
+            inspector: v.header.inspector, method: v.header.method,
+            assessed: index.checklistIDs.indices.filter { v.assessed[$0] }.map { index.checklistIDs[$0] },
+            branchPart: parts[0],
+            staff: zip(v.staff, parts.dropFirst()).map { StaffScore(id: $0.id, name: $0.name, role: $0.role, result: $1, mark: $0.mark) },
+            checklists: checklists.map { ($0.id, $0.weight, $0.score, $0.subjects) },
+            base: base, bonus: branch.bonus, findings: findings, summary: summary)
+        return (summary, detailScore, unanswered)
+    }
+
+    private func ids(_ flats: [Int]) -> [String] { flats.map { index.items[$0].id }.sorted() }
+
+    private func subjectScore(_ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
+        var results: [ChecklistResult] = []
+        for (n, c) in t.checklists.enumerated() {
+            let ci = c.checklist
+            let sections = t.sections.filter { index.sections[$0.section].checklist == ci }
+                .map { SectionResult(name: index.sections[$0.section].name, earned: $0.earned, max: $0.max) }
+            results.append(ChecklistResult(id: index.checklistIDs[ci], weight: index.weights[ci], earned: c.earned,
+                                           max: c.max, bonus: c.bonus, sections: sections,
+                                           items: n < items.count ? items[n] : []))
+        }
+        return SubjectScore(checklists: results, base: t.base, bonus: t.bonus, veto: ids(t.veto),
+                            unanswered: ids(t.unanswered), deductions: t.deductions)
+    }
+
+    // MARK: a `Visit` built in memory (tests, generators)
+
+    /// Scores a visit model whose answers are known to be valid (tests and tools build these;
+    /// files go through `VisitReader`, which checks every answer first).
+    public func score(_ visit: Visit) -> VisitScore {
+        var answers: [Answer] = []
+        func flat(_ list: [Answer]) -> [FlatAnswer] {
+            list.compactMap { a in
+                guard let f = index.find(a.item) else { return nil }
+                answers.append(a)
+                return FlatAnswer(flat: Int32(f), value: a.value, answer: Int32(answers.count - 1), note: a.note)
+            }
+        }
+        let assessed = catalog.checklists.map { visit.checklists.contains($0.id) }
+        let branch = flat(visit.results)
+        let staff = visit.staff.map { s in (id: s.id, name: s.name, role: s.role, mark: s.mark, answers: flat(s.results)) }
+        let input = VisitInput(header: VisitHeader(id: visit.id, file: visit.file, branch: visit.branch, date: visit.date,
+                                                   inspector: visit.inspector, method: visit.method),
+                               assessed: assessed, branchAnswers: branch, staff: staff, answers: answers)
+        return score(input, detail: true).detail!
+    }
+}
+
+/// The fields of a visit that are not answers.
+public struct VisitHeader: Sendable {
+    public var id: String
+    public var file: String
+    public var branch: Branch
+    public var date: Day
+    public var inspector: String
+    public var method: Visit.Method
 }
 
 /// What scoring needs of an item, as plain values: no strings, nothing to retain.
@@ -152,20 +324,24 @@ public struct ItemFacts: Sendable {
     /// Points per occurrence (deduct and bonus); 0 when not given.
     public var per: Double
     public var veto: Bool
+    /// Scale only: a value below this is a deduction (SPEC §1.1 `finding_below`, default points).
+    public var findingBelow: Double
 
     public init(_ item: ChecklistItem) {
         type = item.type; points = item.points; per = item.per ?? 0; veto = item.veto
+        findingBelow = item.points
     }
 }
 
 extension Answer.Value {
-    /// A failed check, a deduct count above 0, or a scale value below full points (SPEC §1.2, §2.7).
+    /// A failed check, a deduct count above 0, or a scale value below its finding mark
+    /// (SPEC §1.2, §2.7).
     @inline(__always)
     public func isDeduction(_ item: ItemFacts) -> Bool {
         switch (item.type, self) {
         case (.check, .fail): return true
         case (.deduct, .count(let n)): return n > 0
-        case (.scale, .value(let x)): return x < item.points
+        case (.scale, .value(let x)): return x < item.findingBelow
         default: return false
         }
     }
@@ -183,4 +359,9 @@ extension Answer.Value {
 
     public func isDeduction(for item: ChecklistItem) -> Bool { isDeduction(ItemFacts(item)) }
     public func isBreach(of item: ChecklistItem) -> Bool { isBreach(ItemFacts(item)) }
+}
+
+extension Answer {
+    public func isDeduction(for item: ChecklistItem) -> Bool { value.isDeduction(for: item) }
+    public func isBreach(of item: ChecklistItem) -> Bool { value.isBreach(of: item) }
 }

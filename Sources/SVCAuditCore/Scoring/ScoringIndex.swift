@@ -34,6 +34,7 @@ public struct ScoringIndex: Sendable {
     let roleMasks: [String: [Bool]]
     /// Used when no checklist names a role: every staff-scope item applies.
     let allStaffMask: [Bool]
+    let unnamedRoleMask: [Bool]
     private let table: ByteTable
 
     init(_ checklists: [Checklist], roles: Set<String>) {
@@ -86,7 +87,22 @@ public struct ScoringIndex: Sendable {
         for r in roles { masks[r] = mask(r) }
         roleMasks = masks
         allStaffMask = mask(nil)
+        // A role no checklist names: only the items of checklists open to every role, and
+        // only their items open to every role (the reader warns about the role).
+        var open = [Bool](repeating: false, count: items.count)
+        for (ci, c) in checklists.enumerated() where c.scope == .staff && c.roles == nil {
+            for (ii, item) in c.items.enumerated() where item.roles == nil { open[ranges[ci].lowerBound + ii] = true }
+        }
+        unnamedRoleMask = open
         table = ByteTable(items.map(\.id))
+    }
+
+    /// Which flat items apply to an employee in `role` (SPEC §2.1): the checklist's and the
+    /// item's `roles` both contain it. Every staff item when no checklist names a role.
+    func mask(for role: String) -> [Bool] {
+        if roleMasks.isEmpty { return allStaffMask }
+        if let m = roleMasks[role] { return m }
+        return unnamedRoleMask
     }
 
     /// The flat number of the item whose id is spelt by `bytes`.

@@ -1,7 +1,6 @@
 /// A scored visit without its item-by-item results: what `rank`, `report`, `score` and
-/// `validate` fold over a whole quarter. It is made either straight from the file's YAML
-/// events (`VisitStreamReader`, the fast path for clean files) or from a full `VisitScore`
-/// (`init(_:catalog:)`); the two must agree exactly, and the tests check that they do.
+/// `validate` fold over a whole quarter. `Scorer.score(_:detail:)` makes it, with or
+/// without the item-by-item `VisitScore` beside it.
 public struct VisitSummary: Sendable, Equatable {
     public struct ChecklistScore: Sendable, Equatable {
         public var id: String
@@ -79,43 +78,6 @@ public struct VisitSummary: Sendable, Equatable {
 }
 
 extension VisitSummary {
-    /// The summary of a fully scored visit.
-    public init(_ v: VisitScore, catalog: ChecklistCatalog) {
-        let index = catalog.scoring
-        id = v.id; file = v.file; branch = v.branch; date = v.date; inspector = v.inspector; method = v.method
-        base = v.base; bonus = v.bonus; veto = v.branchPart.veto; findings = v.findings
-        checklists = v.checklists.map { ChecklistScore(id: $0.id, weight: $0.weight, score: $0.score, subjects: $0.subjects) }
-        staff = v.staff.map { s in
-            Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: s.result.base, bonus: s.result.bonus,
-                  checklists: s.result.checklists.compactMap { r in
-                      r.score.map { ChecklistScore(id: r.id, weight: r.weight, score: $0, subjects: 1) }
-                  },
-                  veto: s.result.veto, unanswered: s.result.unanswered, deductions: s.result.deductions)
-        }
-
-        // Sections: per subject the section's own score, then the mean over subjects (SPEC §2.3).
-        var perSection = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
-        var counted: [UInt32] = []
-        var breaches: [Breach] = []
-        let subjects = [(v.branchPart, nil as Int?)] + v.staff.enumerated().map { ($0.element.result, $0.offset) }
-        for (subject, staffIndex) in subjects {
-            for r in subject.checklists {
-                guard let ci = catalog.index(of: r.id) else { continue }
-                for s in r.sections {
-                    guard let x = s.score,
-                          let k = index.sections.firstIndex(where: { $0.checklist == ci && $0.name == s.name }) else { continue }
-                    perSection[k].add(x)
-                }
-                for i in r.items {
-                    if case .scored = i.outcome, let flat = index.find(i.item) {
-                        counted.append(UInt32(flat) << 1 | (i.deduction ? 1 : 0))
-                    }
-                    if i.breach { breaches.append(Breach(item: i.item, staff: staffIndex, note: i.answer?.note)) }
-                }
-            }
-        }
-        sections = perSection.enumerated().compactMap { k, acc in acc.mean.map { SectionScore(section: k, score: $0) } }
-        self.counted = counted
-        self.breaches = breaches
-    }
+    /// The summary of a fully scored visit (made by the same scoring run as the detail).
+    public init(_ v: VisitScore, catalog: ChecklistCatalog) { self = v.summary }
 }

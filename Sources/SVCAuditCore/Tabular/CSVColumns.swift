@@ -22,9 +22,9 @@ public struct CSVColumns: Sendable {
     public static func load(_ path: String, columns: [Column], diags: inout DiagnosticList,
                             maxBytes: Int = 1 << 30) -> CSVColumns? {
         let bytes: [UInt8]
-        switch FileReader.read(path, maxBytes: maxBytes) {
+        switch SourceFile.read(path, maxBytes: maxBytes) {
         case .failure(let e):
-            diags.error("read", e.message, at: .start)
+            diags.append(SourceFile.diagnostic(e, file: path))
             return nil
         case .success(let b):
             bytes = b

@@ -53,12 +53,27 @@ public struct YAMLNode: Sendable {
     /// What a diagnostic calls this node when it is of the wrong kind.
     public var kindDescription: String {
         switch kind {
-        case .scalar(let s, let plain):
-            if isNull { return "nothing (null)" }
-            if plain, Double(s) != nil { return "the number \(s)" }
-            return "the text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .scalar(let s, let plain): return Self.describe(s, plain: plain, isNull: isNull)
         case .sequence: return "a list"
         case .mapping: return "a mapping"
+        }
+    }
+
+    /// How a message names a scalar of the wrong kind (shared with `VisitReader`).
+    static func describe(_ s: String, plain: Bool, isNull: Bool) -> String {
+        if isNull { return "nothing (null)" }
+        if plain, Double(s) != nil { return "the number \(s)" }
+        return "the text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+    }
+
+    /// A plain `~`, `null`, `Null`, `NULL` or nothing, from its bytes.
+    static func isNull(_ b: UnsafeRawBufferPointer, plain: Bool) -> Bool {
+        guard plain else { return false }
+        switch b.count {
+        case 0: return true
+        case 1: return b[0] == UInt8(ascii: "~")
+        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        default: return false
         }
     }
 }

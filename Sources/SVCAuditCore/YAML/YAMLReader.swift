@@ -82,7 +82,7 @@ private struct EventBuilder {
             if type == YAML_STREAM_END_EVENT { break }
         }
         if documents == 0 || root == nil {
-            return (nil, [YAMLError("empty-file", "file is empty: it holds no YAML document", at: .start)])
+            return (nil, [.emptyFile])
         }
         return (root, errors)
     }
@@ -94,18 +94,14 @@ private struct EventBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                return YAMLError("several-documents",
-                    "file holds more than one YAML document (a second '---'); keep one document per file",
-                    at: mark)
+                return .severalDocuments(at: mark)
             }
         case YAML_ALIAS_EVENT:
-            return YAMLError("yaml-alias",
-                "aliases (*name) are not supported; write the value out in full", at: mark)
+            return .alias(at: mark)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if Int(s.length) > limits.maxScalarBytes {
-                return YAMLError("limit-scalar",
-                    "value is \(s.length) bytes long, over the limit of \(limits.maxScalarBytes) bytes", at: mark)
+                return .limitScalar(Int(s.length), limits, at: mark)
             }
             let text = s.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self)
@@ -134,11 +130,10 @@ private struct EventBuilder {
     private mutating func open(_ mark: Mark) -> YAMLError? {
         nodes += 1
         if nodes > limits.maxNodes {
-            return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: mark)
+            return .limitNodes(limits, at: mark)
         }
         if stack.count >= limits.maxDepth {
-            return YAMLError("limit-depth",
-                "nesting is deeper than \(limits.maxDepth) levels", at: mark)
+            return .limitDepth(limits, at: mark)
         }
         return nil
     }
@@ -147,7 +142,7 @@ private struct EventBuilder {
         if case .scalar = node.kind {
             nodes += 1
             if nodes > limits.maxNodes {
-                return YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: node.mark)
+                return .limitNodes(limits, at: node.mark)
             }
         }
         let top = stack.count - 1
@@ -176,8 +171,7 @@ private struct EventBuilder {
             return nil
         }
         guard let key = node.scalar else {
-            return YAMLError("yaml-complex-key",
-                "a mapping key must be plain text, not \(node.kindDescription)", at: node.mark)
+            return .complexKey(node.kindDescription, at: node.mark)
         }
         let first: Int?
         if let index = stack[top].index {
@@ -187,9 +181,7 @@ private struct EventBuilder {
         }
         if let first {
             let firstMark = stack[top].pairs[first].keyMark
-            errors.append(YAMLError("duplicate-key",
-                "duplicate key '\(key)' (first given at line \(firstMark.line)); the second value is ignored",
-                at: node.mark))
+            errors.append(.duplicateKey(key, first: firstMark, at: node.mark))
             // Read the value but drop it, so the first value stands and the file reads on.
             stack[top].dropValue = true
             return nil
@@ -200,6 +192,13 @@ private struct EventBuilder {
     }
 
     private static func parserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        YAMLReader.parserError(parser, buffer)
+    }
+}
+
+extension YAMLReader {
+    /// What libyaml's parser stopped on, in words, with its mark (shared by `VisitReader`).
+    static func parserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
             let mark = EncodingCheck.mark(ofByteOffset: Int(parser.problem_offset), in: buffer)

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
         var settings = VisitRun.Settings(paths: [file])
         settings.strict = strict
         settings.jobs = 1
-        settings.fullScores = true
+        settings.detail = true
         var found: VisitScore?
         let summary = VisitRun.run(settings, checklists: loaded) { found = $0.score }
         try stopIfInvalid(summary, skipInvalid: false, quiet: out.quiet)

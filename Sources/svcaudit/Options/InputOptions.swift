@@ -23,12 +23,11 @@ struct InputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
-    func settings(keepVisits: Bool = false, progress: ProgressLine? = nil) -> VisitRun.Settings {
+    func settings(progress: ProgressLine? = nil) -> VisitRun.Settings {
         var s = VisitRun.Settings(paths: paths)
         s.strict = strict
         s.skipInvalid = skipInvalid
         s.jobs = jobs ?? InputPipeline.defaultJobs
-        s.keepVisits = keepVisits
         if let progress { s.progress = { progress.update(done: $0, total: $1) } }
         return s
     }
@@ -42,15 +41,15 @@ extension InputOptions {
     func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
                     onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
         var s = settings(progress: progress)
-        s.fullScores = true
+        s.detail = true
         let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
         progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
-    /// As `readVisits`, handing on each visit's summary only: clean files take the streaming
-    /// fast path (what `rank`, `report` and `score` need).
+    /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
+    /// `score` fold): no item-by-item detail is built.
     func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
                        onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
         let summary = VisitRun.run(settings(progress: progress), checklists: loaded) { onVisit($0.summary) }

@@ -249,13 +249,15 @@ enum Fixture {
 }
 
 @Suite struct ScorerFromYAMLTests {
-    static func load(_ text: String, _ file: String, _ catalog: ChecklistCatalog?) -> (Checklist?, Visit?, [Diagnostic]) {
-        let (root, errors) = YAMLReader.parse(Array(text.utf8))
-        #expect(errors.isEmpty)
+    static func load(_ text: String, _ file: String, _ catalog: ChecklistCatalog?) -> (Checklist?, VisitScore?, [Diagnostic]) {
         var diags = DiagnosticList(file: file)
         if let catalog {
-            return (nil, VisitLoader.load(root!, file: file, catalog: catalog, diags: &diags), diags.items)
+            guard case .visit(_, let score) = VisitReader.read(Array(text.utf8), file: file, catalog: catalog, detail: true,
+                                                               diags: &diags) else { return (nil, nil, diags.items) }
+            return (nil, score, diags.items)
         }
+        let (root, errors) = YAMLReader.parse(Array(text.utf8))
+        #expect(errors.isEmpty)
         return (ChecklistLoader.load(root!, file: file, diags: &diags), nil, diags.items)
     }
 
@@ -289,7 +291,7 @@ enum Fixture {
                 results: {C12: 不合格, C14: 0, C16: 0}
             """, "v.yaml", catalog)
         #expect(!vd.contains { $0.severity == .error })
-        let s = Scorer(catalog: catalog).score(v!)
+        let s = v!
         // E1: C01 6 of 6 + C14 max(0, 10 − 1×10) = 0 of 10 → 100 × 6 / 16 = 37.5; bonus min(5, 2×2) = 4
         #expect(s.staff[0].result.base == 37.5)
         #expect(s.staff[0].result.score == 41.5)

@@ -1,0 +1,99 @@
+/// The fixed words a person types in a visit file (SPEC §1.2), in one table each: answers
+/// (pass / fail / na and 合格 / 不合格 / 不适用) and methods (onsite … self and 现场, 录像, 暗访,
+/// 外部 or 第三方, 自查); and how a scalar reads as a number or a count. Role names and
+/// aliases come from the role catalog (`ChecklistCatalog.roleID(for:)`), not from here.
+public enum AnswerGrammar {
+    /// Answer words → value. Compared byte for byte, then lower-cased (`PASS` is `pass`).
+    public static let answers: [(word: String, value: Answer.Value)] = [
+        ("pass", .pass), ("fail", .fail), ("na", .na),
+        ("合格", .pass), ("不合格", .fail), ("不适用", .na),
+    ]
+
+    /// Method words → method. The English word is the canonical spelling (JSON, messages).
+    public static let methods: [(word: String, method: Visit.Method)] = [
+        ("onsite", .onsite), ("video", .video), ("mystery", .mystery), ("external", .external), ("self", .`self`),
+        ("现场", .onsite), ("录像", .video), ("暗访", .mystery), ("外部", .external), ("第三方", .external), ("自查", .`self`),
+    ]
+
+    private static let answerBytes: [([UInt8], Answer.Value)] = answers.map { (Array($0.word.utf8), $0.value) }
+
+    /// The answer word `bytes` spell, if any.
+    @inline(__always)
+    public static func word(_ bytes: UnsafeRawBufferPointer) -> Answer.Value? {
+        for (w, v) in answerBytes where w.count == bytes.count {
+            if w.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return v }
+        }
+        // Rare spellings (`PASS`, `Fail`): the same table, lower-cased.
+        guard bytes.count <= 16, bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+        return answers.first { $0.word == lower }?.value
+    }
+
+    public static func word(_ s: String) -> Answer.Value? {
+        var s = s
+        return s.withUTF8 { word(UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func method(_ s: String) -> Visit.Method? {
+        methods.first { $0.word == s }?.method
+    }
+
+    /// The method words a message lists as allowed.
+    public static var methodNames: [String] { Visit.Method.allCases.map(\.rawValue) }
+
+    /// A plain scalar read as a number. Quoted text is never a number.
+    public static func number(_ s: String, plain: Bool) -> Double? {
+        guard plain, let first = s.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              let x = Double(s), x.isFinite else { return nil }
+        return x
+    }
+
+    /// A plain scalar read as a whole number (`2`, `2.0`).
+    public static func integer(_ s: String, plain: Bool) -> Int? {
+        guard plain else { return nil }
+        if let i = Int(s) { return i }
+        if let x = number(s, plain: plain), x == x.rounded(), abs(x) < 1e15 { return Int(x) }
+        return nil
+    }
+
+    /// Reads one short answer (or the `result` of a long one) for an item (SPEC §1.2):
+    /// `check` takes the words, `scale` a number 0…points, `deduct`/`bonus` a count ≥ 0; every
+    /// type takes `na`. `text` is nil for a collection; `found` describes the value for messages.
+    static func value(_ text: String?, plain: Bool, isNull: Bool, item: ItemFacts, id: String) -> Result<Answer.Value, AnswerProblem> {
+        let spelt = text.flatMap { word($0) }
+        if !isNull, spelt == .na { return .success(.na) }
+        switch item.type {
+        case .check:
+            if let spelt, !isNull { return .success(spelt) }
+            return .failure(.init(code: .badAnswer,
+                message: "\(id) is a check item: answer pass, fail or na (合格 / 不合格 / 不适用), found {found}"))
+        case .scale:
+            guard let t = text, !isNull, let x = number(t, plain: plain) else {
+                return .failure(.init(code: .badAnswer,
+                    message: "\(id) is a scale item: answer a number from 0 to \(MappingReader.show(item.points)), or na, found {found}"))
+            }
+            guard x >= 0, x <= item.points else {
+                return .failure(.init(code: .outOfRange,
+                    message: "\(id) is scored 0 to \(MappingReader.show(item.points)); \(MappingReader.show(x)) is out of range"))
+            }
+            return .success(.value(x))
+        case .deduct, .bonus:
+            guard let t = text, !isNull, let n = integer(t, plain: plain) else {
+                return .failure(.init(code: .badAnswer,
+                    message: "\(id) is a \(item.type.rawValue) item: answer how many times it happened (a whole number, 0 or more), or na, found {found}"))
+            }
+            guard n >= 0 else {
+                return .failure(.init(code: .outOfRange, message: "\(id) counts occurrences; \(n) is below 0"))
+            }
+            return .success(.count(n))
+        }
+    }
+
+    struct AnswerProblem: Error {
+        var code: DiagnosticCode
+        /// `{found}` stands for the description of the value.
+        var message: String
+    }
+}

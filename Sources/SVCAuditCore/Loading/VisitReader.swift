@@ -1,0 +1,864 @@
+import CYAML
+
+/// The one reader of visit files (SPEC §1.2): libyaml's events, read straight into the visit,
+/// with no node tree. Keys come from `VisitSchema`, answers are read by `AnswerGrammar`, and
+/// every rule of the format is checked here, once, as the events go by; each problem is
+/// recorded with its mark and reading goes on to the end of the file, so a file with warnings
+/// is read once and a file with many problems shows them all.
+///
+/// Two stages, one pass over the bytes: the events give the visit's fields and its raw
+/// answers (structure, types, dates, required fields, limits, duplicate keys); at the end of
+/// the document, when the date and any `versions:` are known, the catalog resolves the
+/// checklists in force (`ChecklistCatalog.resolved(on:pinned:diags:)`) and the answers are
+/// checked against it (item ids, scope, roles, assessed checklists, values, notes). A valid
+/// visit is then scored by `Scorer`: always its `VisitSummary`; its item-by-item `VisitScore`
+/// only when `detail` is asked for (`explain`, `rectify`, `history`).
+public enum VisitReader {
+    public enum Outcome {
+        /// A visit file: its summary (and detail when asked) when it is valid, nil otherwise.
+        case visit(VisitSummary?, VisitScore?)
+        /// Not a visit (a checklist or policy among PATHS): read it as a node tree instead.
+        case notAVisit
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits = .default,
+                            detail: Bool = false, diags: inout DiagnosticList) -> Outcome {
+        if bytes.count > limits.maxFileBytes {
+            diags.append(.fileSize(bytes.count, limits))
+            return .visit(nil, nil)
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // tolerated BOM
+        return body.withUnsafeBufferPointer { buffer -> Outcome in
+            var r = EventReader(buffer, limits: limits, file: file)
+            defer { r.close() }
+            let raw = r.run()
+            if let fatal = r.fatal {
+                // Bytes that are not UTF-8 text: say what the file is (UTF-16, GBK, binary).
+                if fatal.code == "yaml-encoding", let problem = EncodingCheck.problem(in: bytes) {
+                    diags.append(problem)
+                    return .visit(nil, nil)
+                }
+                // The file cannot be read as YAML: what was found about the YAML stands, the
+                // rest would be guesses about a document that is not there.
+                r.yaml.forEach { diags.append($0) }
+                diags.append(fatal)
+                return .visit(nil, nil)
+            }
+            if raw.kind == .checklist || (raw.kind == .policy && !raw.detected) { return .notAVisit }
+            r.yaml.forEach { diags.append($0) }
+            guard raw.detected else {
+                diags.error("unknown-file-kind",
+                    "cannot tell what this file is: a visit has 'branch' and 'date', a checklist has 'items', a policy has 'select' or 'by'",
+                    at: raw.rootMark)
+                return .visit(nil, nil)
+            }
+            r.found.forEach { diags.append($0) }
+            var check = Checker(raw: raw, file: file, catalog: catalog, detail: detail, limits: limits)
+            let result = check.run(&diags)
+            return .visit(result?.summary, result?.detail)
+        }
+    }
+}
+
+// MARK: - What the events give
+
+/// One answer as written, before the catalog is consulted.
+struct RawAnswer {
+    var key: String
+    var keyMark: Mark
+    /// The value (the short answer, or `result` of the long form): its text when a scalar.
+    var text: String?
+    var plain = true
+    var isNull = false
+    /// How a message names the value when it is not a scalar ("a list").
+    var found: String?
+    var valueMark: Mark
+    var long = false
+    /// Long form without `result`: reported, and the answer is not read.
+    var missingResult = false
+    var note: String?
+    var fixBy: Day?
+    var evidence: [String] = []
+    /// Problems inside the long form, reported only when the answer itself is read (an
+    /// unknown item's long form is not looked into).
+    var pending: [Diagnostic] = []
+
+    var described: String { found ?? YAMLNode.describe(text ?? "", plain: plain, isNull: isNull) }
+}
+
+struct RawStaff {
+    var mark: Mark
+    var id: String?
+    var name: String?
+    var role: String?
+    var roleMark = Mark.start
+    var answers: [RawAnswer] = []
+    var answersMark: Mark?
+    var answersOver = 0
+}
+
+struct RawVisit {
+    var kind: FileKind?
+    /// A top-level key only visits have was seen.
+    var detected = false
+    var rootMark = Mark.start
+    var id: String?
+    var branch: Branch?
+    var date: Day?
+    var inspector: String?
+    var method = Visit.Method.onsite
+    var checklists: [(id: String, mark: Mark)]?
+    var checklistsMark = Mark.start
+    var versions: [(id: String, version: String, mark: Mark)] = []
+    var results: [RawAnswer] = []
+    var resultsKeyMark: Mark?
+    var resultsMark = Mark.start
+    var resultsOver = 0
+    var staff: [RawStaff] = []
+    var staffMark = Mark.start
+    var staffCount = 0
+}
+
+// MARK: - Stage 1: the events
+
+private struct EventReader {
+    let limits: YAMLLimits
+    let file: String
+    let buffer: UnsafeBufferPointer<UInt8>
+    // libyaml's structs live behind pointers: as stored properties Swift would copy the
+    // parser (hundreds of bytes) in and out around every call.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var holding = false
+    private var started = false
+    private var nodes = 0
+    private var depth = 0
+
+    /// The error that stopped reading (syntax, alias, limit, several documents, encoding).
+    private(set) var fatal: YAMLError?
+    /// YAML-level problems (duplicate keys): reported even when the file is not a visit.
+    private(set) var yaml: [Diagnostic] = []
+    /// Everything else found in the events.
+    private(set) var found: [Diagnostic] = []
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String) {
+        self.buffer = buffer
+        self.limits = limits
+        self.file = file
+        parser.initialize(to: yaml_parser_t())
+        event.initialize(to: yaml_event_t())
+        if yaml_parser_initialize(parser) == 1 {
+            started = true
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+        } else {
+            fatal = YAMLError("yaml-internal", "could not start the YAML parser (out of memory?)", at: .start)
+        }
+    }
+
+    mutating func close() {
+        if holding { yaml_event_delete(event); holding = false }
+        if started { yaml_parser_delete(parser) }
+        parser.deallocate()
+        event.deallocate()
+    }
+
+    // MARK: events
+
+    /// Moves to the next event; false once reading has stopped (`fatal` says why).
+    @discardableResult
+    mutating func next() -> Bool {
+        guard fatal == nil else { return false }
+        if holding { yaml_event_delete(event); holding = false }
+        guard yaml_parser_parse(parser, event) == 1 else {
+            fatal = YAMLReader.parserError(parser.pointee, buffer)
+            return false
+        }
+        holding = true
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT:
+            let length = Int(event.pointee.data.scalar.length)
+            if length > limits.maxScalarBytes { fatal = .limitScalar(length, limits, at: mark); return false }
+            nodes += 1
+            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            nodes += 1
+            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
+            if depth >= limits.maxDepth { fatal = .limitDepth(limits, at: mark); return false }
+            depth += 1
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            depth -= 1
+        case YAML_ALIAS_EVENT:
+            fatal = .alias(at: mark)
+            return false
+        default:
+            break
+        }
+        return true
+    }
+
+    var type: yaml_event_type_t { event.pointee.type }
+    var isScalar: Bool { type == YAML_SCALAR_EVENT }
+    var isMapping: Bool { type == YAML_MAPPING_START_EVENT }
+    var isSequence: Bool { type == YAML_SEQUENCE_START_EVENT }
+
+    var mark: Mark {
+        Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
+    }
+
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length))
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A tagged scalar (`!!str 10`) or any quoted or block style is text, never a number or null.
+    var plain: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.pointee.data.scalar.tag == nil }
+
+    var isNull: Bool { isScalar && YAMLNode.isNull(bytes, plain: plain) }
+
+    /// How a message names the current value when it is of the wrong kind.
+    var described: String {
+        if isMapping { return "a mapping" }
+        if isSequence { return "a list" }
+        return YAMLNode.describe(text, plain: plain, isNull: isNull)
+    }
+
+    /// Skips the current value (a scalar, or a whole collection).
+    mutating func skip() {
+        guard isMapping || isSequence else { return }
+        var open = 1
+        while open > 0, next() {
+            if isMapping || isSequence { open += 1 } else if type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT { open -= 1 }
+        }
+    }
+
+    mutating func error(_ code: String, _ message: String, at mark: Mark) {
+        found.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, message: message))
+    }
+
+    // MARK: the document
+
+    mutating func run() -> RawVisit {
+        var v = RawVisit()
+        guard next(), type == YAML_STREAM_START_EVENT, next() else { return v }
+        if type == YAML_STREAM_END_EVENT { fatal = .emptyFile; return v }
+        guard type == YAML_DOCUMENT_START_EVENT, next() else { return v }
+        v.rootMark = mark
+        if isMapping {
+            readTop(&v)
+            if v.kind == .checklist { return v }
+        } else {
+            skip()
+        }
+        guard fatal == nil, next(), type == YAML_DOCUMENT_END_EVENT, next() else { return v }
+        if type == YAML_DOCUMENT_START_EVENT { fatal = .severalDocuments(at: mark) }
+        return v
+    }
+
+    /// The keys of one mapping so far: which schema fields, and unknown keys, with marks.
+    struct Keys {
+        var seen: UInt32 = 0
+        var marks = [Mark](repeating: .start, count: 12)
+        var unknown: [(String, Mark)] = []
+    }
+
+    enum KeyRead {
+        /// A schema key: its field number; the current event is its value.
+        case field(Int, mark: Mark)
+        /// A key the schema does not know (remembered for `reportUnknown`); the current
+        /// event is its value, which the caller skips.
+        case unknown(String)
+        /// A repeated key: reported, its value skipped (the first value stands).
+        case repeated
+        /// Reading stopped.
+        case stop
+    }
+
+    /// Reads the key at the current event and moves to its value.
+    mutating func key(_ schema: VisitSchema.Mapping, _ keys: inout Keys) -> KeyRead {
+        let keyMark = mark
+        guard isScalar else {
+            // A collection as a key: stop, as the node reader does.
+            fatal = .complexKey(isMapping ? "a mapping" : "a list", at: keyMark)
+            return .stop
+        }
+        let field = schema.field(bytes)
+        let name = field.map { schema.keys[$0].name } ?? text
+        var first: Mark?
+        if let f = field {
+            if keys.seen & (1 << UInt32(f)) != 0 { first = keys.marks[f] } else {
+                keys.seen |= 1 << UInt32(f)
+                keys.marks[f] = keyMark
+            }
+        } else if let known = keys.unknown.first(where: { $0.0 == name }) {
+            first = known.1
+        } else {
+            keys.unknown.append((name, keyMark))
+        }
+        guard next() else { return .stop }
+        if let first {
+            yaml.append(Diagnostic(file: file, mark: keyMark, severity: .error, code: "duplicate-key",
+                                   message: YAMLError.duplicateKey(name, first: first, at: keyMark).message))
+            skip()
+            return .repeated
+        }
+        if let field { return .field(field, mark: keyMark) }
+        return .unknown(name)
+    }
+
+    /// Unknown keys of a finished mapping, each with a "did you mean" from the schema.
+    mutating func reportUnknown(_ keys: Keys, _ schema: VisitSchema.Mapping, in what: String) {
+        for (name, mark) in keys.unknown {
+            error("unknown-key", "unknown key '\(name)' in \(what)" + Suggestion.hint(for: name, in: schema.names), at: mark)
+        }
+    }
+
+    // MARK: typed values (the current event is the value)
+
+    /// Optional text: nil for null; an error for a collection.
+    mutating func optionalText(_ key: String) -> String? {
+        guard isScalar else {
+            error("wrong-type", "'\(key)' must be text, found \(described)", at: mark)
+            skip()
+            return nil
+        }
+        return isNull ? nil : text
+    }
+
+    /// Required text. `missing` is set for null (reported at the mapping by the caller);
+    /// blank text is reported here, naming the mapping `what`.
+    mutating func requiredText(_ key: String, what: @autoclosure () -> String, missing: inout Bool) -> String? {
+        guard isScalar else {
+            error("wrong-type", "'\(key)' must be text, found \(described)", at: mark)
+            skip()
+            return nil
+        }
+        if isNull { missing = true; return nil }
+        let t = text
+        if let b = bytes.first, b > 0x20, b < 0x80 { return t }  // starts with a visible ASCII character
+        if t.trimmingSpaces.isEmpty {
+            error("missing-field", "'\(key)' of \(what()) is empty", at: mark)
+            return nil
+        }
+        return t
+    }
+
+    /// A date; `missing` for null.
+    mutating func day(_ key: String, missing: inout Bool) -> Day? {
+        guard isScalar, !isNull else {
+            if isNull { missing = true; return nil }
+            error("bad-date", "'\(key)' must be a date YYYY-MM-DD, found \(described)", at: mark)
+            skip()
+            return nil
+        }
+        // The usual YYYY-MM-DD read from the bytes; anything else through Day.parse.
+        let b = bytes
+        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") {
+            var ok = true
+            func num(_ r: Range<Int>) -> Int {
+                var n = 0
+                for i in r { let d = Int(b[i]) - 48; if d < 0 || d > 9 { ok = false }; n = n * 10 + d }
+                return n
+            }
+            let y = num(0..<4), m = num(5..<7), d = num(8..<10)
+            if ok, (1...12).contains(m), y >= 1, let day = Day(year: y, month: m, day: d) { return day }
+        }
+        let s = text
+        switch Day.parse(s) {
+        case .ok(let d):
+            return d
+        case .badForm(let suggestion):
+            error("bad-date", "'\(key)' must be a date in YYYY-MM-DD form, found '\(s)'"
+                + (suggestion.map { " (did you mean \($0)?)" } ?? ""), at: mark)
+        case .noSuchDay(let n):
+            error("bad-date", "'\(key)' is not a real date: '\(s)' (that month has \(n) days)", at: mark)
+        }
+        return nil
+    }
+
+    /// A list of text values (null: nil). A single text is not accepted: it would hide a missing `[ ]`.
+    mutating func textList(_ key: String) -> [(String, Mark)]? {
+        if isNull { return nil }
+        guard isSequence else {
+            error("wrong-type", "'\(key)' must be a list such as [a, b], found \(described)", at: mark)
+            skip()
+            return nil
+        }
+        var out: [(String, Mark)] = []
+        while next(), type != YAML_SEQUENCE_END_EVENT {
+            guard isScalar, !isNull else {
+                error("wrong-type", "each entry of '\(key)' must be text, found \(described)", at: mark)
+                skip()
+                continue
+            }
+            out.append((text, mark))
+        }
+        return out
+    }
+
+    // MARK: the mappings
+
+    mutating func readTop(_ v: inout RawVisit) {
+        typealias F = VisitSchema.VisitField
+        let schema = VisitSchema.visit
+        var keys = Keys()
+        var missing: [String] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let field: Int, keyMark: Mark
+            switch key(schema, &keys) {
+            case .stop: return
+            case .repeated: continue
+            case .unknown(let name):
+                if FileKind.checklistKeys.contains(name) { v.kind = .checklist; return }
+                if FileKind.policyKeys.contains(name) { v.kind = .policy }
+                skip()
+                continue
+            case .field(let f, let m): field = f; keyMark = m
+            }
+            if schema.keys[field].detects { v.detected = true }
+            switch F(rawValue: field)! {
+            case .id:
+                v.id = optionalText("id")
+            case .branch:
+                if isMapping {
+                    v.branch = readBranch()
+                } else {
+                    error("wrong-type", "branch must be a mapping of keys to values, found \(described)", at: mark)
+                    skip()
+                }
+            case .date:
+                var absent = false
+                v.date = day("date", missing: &absent)
+                if absent { missing.append("date") }
+            case .inspector:
+                var absent = false
+                v.inspector = requiredText("inspector", what: "visit", missing: &absent)
+                if absent { missing.append("inspector") }
+            case .method:
+                let m = mark
+                if let s = optionalText("method") {
+                    if let method = AnswerGrammar.method(s) {
+                        v.method = method
+                    } else {
+                        let allowed = AnswerGrammar.methodNames
+                        error("bad-value", "'method' must be one of \(allowed.joined(separator: ", ")), found '\(s)'"
+                            + Suggestion.hint(for: s, in: allowed), at: m)
+                    }
+                }
+            case .checklists:
+                v.checklistsMark = mark
+                v.checklists = textList("checklists").map { $0.map { (id: $0.0, mark: $0.1) } }
+            case .versions:
+                readVersions(&v)
+            case .results:
+                v.resultsKeyMark = keyMark
+                if isNull { break }
+                v.resultsMark = mark
+                if isMapping {
+                    (v.results, v.resultsOver) = readAnswers()
+                } else {
+                    error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(described)", at: mark)
+                    skip()
+                }
+            case .staff:
+                if isNull { break }
+                guard isSequence else {
+                    error("wrong-type", "'staff' must be a list of employees (- id: …), found \(described)", at: mark)
+                    skip()
+                    break
+                }
+                v.staffMark = mark
+                while next(), type != YAML_SEQUENCE_END_EVENT {
+                    v.staffCount += 1
+                    if v.staffCount > limits.maxStaff { skip(); continue }
+                    guard isMapping else {
+                        error("wrong-type", "staff member must be a mapping of keys to values, found \(described)", at: mark)
+                        skip()
+                        continue
+                    }
+                    v.staff.append(readStaff())
+                }
+                if v.staffCount > limits.maxStaff {
+                    error("limit-staff", "'staff' lists \(v.staffCount) employees, over the limit of \(limits.maxStaff) for one visit; only the first \(limits.maxStaff) are read",
+                          at: v.staffMark)
+                }
+            }
+        }
+        guard fatal == nil, v.detected else { return }
+        if keys.seen & (1 << UInt32(F.branch.rawValue)) == 0 { missing.append("branch") }
+        if keys.seen & (1 << UInt32(F.date.rawValue)) == 0 { missing.append("date") }
+        if keys.seen & (1 << UInt32(F.inspector.rawValue)) == 0 { missing.append("inspector") }
+        for key in missing { error("missing-field", "visit is missing the required field '\(key)'", at: v.rootMark) }
+        reportUnknown(keys, schema, in: "visit")
+    }
+
+    mutating func readBranch() -> Branch? {
+        typealias F = VisitSchema.BranchField
+        let schema = VisitSchema.branch
+        let mapMark = mark
+        var keys = Keys()
+        var id: String?, name: String?, parent: String?, region: String?
+        var missing: [String] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: return nil
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            var absent = false
+            switch f {
+            case .id: id = requiredText("id", what: "branch", missing: &absent); if absent { missing.append("id") }
+            case .name: name = requiredText("name", what: "branch", missing: &absent); if absent { missing.append("name") }
+            case .parent: parent = optionalText("parent")
+            case .region: region = optionalText("region")
+            }
+        }
+        if keys.seen & (1 << UInt32(F.id.rawValue)) == 0 { missing.append("id") }
+        if keys.seen & (1 << UInt32(F.name.rawValue)) == 0 { missing.append("name") }
+        for key in missing { error("missing-field", "branch is missing the required field '\(key)'", at: mapMark) }
+        reportUnknown(keys, schema, in: "branch")
+        guard let id, let name else { return nil }
+        return Branch(id: id, name: name, parent: parent, region: region)
+    }
+
+    mutating func readVersions(_ v: inout RawVisit) {
+        if isNull { return }
+        guard isMapping else {
+            error("wrong-type", "'versions' must map checklist ids to versions (counter: \"2026.1\"), found \(described)", at: mark)
+            skip()
+            return
+        }
+        var seen: [(String, Mark)] = []
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let keyMark = mark
+            guard isScalar else { fatal = .complexKey(described, at: keyMark); return }
+            let id = text
+            guard next() else { return }
+            if let first = seen.first(where: { $0.0 == id }) {
+                yaml.append(Diagnostic(file: file, mark: keyMark, severity: .error, code: "duplicate-key",
+                                       message: YAMLError.duplicateKey(id, first: first.1, at: keyMark).message))
+                skip()
+                continue
+            }
+            seen.append((id, keyMark))
+            guard isScalar, !isNull else {
+                error("wrong-type", "the version of '\(id)' must be text such as \"2026.1\", found \(described)", at: mark)
+                skip()
+                continue
+            }
+            v.versions.append((id, text, keyMark))
+        }
+    }
+
+    mutating func readStaff() -> RawStaff {
+        typealias F = VisitSchema.StaffField
+        let schema = VisitSchema.staff
+        var s = RawStaff(mark: mark)
+        var keys = Keys()
+        var missing: [String] = []
+        var empty: [(String, Mark)] = []
+        // Messages name the employee by the id as written, which may come after the
+        // problem: they wait until the mapping ends.
+        var label = "staff member"
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: return s
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            if f == .results {
+                if isNull { continue }
+                s.answersMark = mark
+                if isMapping {
+                    (s.answers, s.answersOver) = readAnswers()
+                } else {
+                    error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(described)", at: mark)
+                    skip()
+                }
+                continue
+            }
+            let m = mark
+            let name = schema.keys[f.rawValue].name
+            if f == .id, isScalar { label = "staff member " + text }
+            if f == .role { s.roleMark = m }
+            var absent = false
+            var value: String?
+            if isScalar, !isNull, text.trimmingSpaces.isEmpty {
+                empty.append((name, m))
+            } else {
+                value = requiredText(name, what: "", missing: &absent)
+            }
+            if absent { missing.append(name) }
+            switch f {
+            case .id: s.id = value
+            case .name: s.name = value
+            case .role: s.role = value
+            case .results: break
+            }
+        }
+        for f in [F.id, .name, .role] where keys.seen & (1 << UInt32(f.rawValue)) == 0 {
+            missing.append(schema.keys[f.rawValue].name)
+        }
+        for key in missing { error("missing-field", "\(label) is missing the required field '\(key)'", at: s.mark) }
+        for (key, m) in empty { error("missing-field", "'\(key)' of \(label) is empty", at: m) }
+        reportUnknown(keys, schema, in: label)
+        return s
+    }
+
+    /// One `results:` mapping (the current event is its start): the answers as written, and
+    /// how many were over the limit (not read).
+    mutating func readAnswers() -> ([RawAnswer], Int) {
+        var out: [RawAnswer] = []
+        var over = 0
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let keyMark = mark
+            guard isScalar else {
+                fatal = .complexKey(isMapping ? "a mapping" : "a list", at: keyMark)
+                return (out, over)
+            }
+            let key = text
+            guard next() else { return (out, over) }
+            if out.count >= limits.maxAnswers {
+                over += 1
+                skip()
+                continue
+            }
+            var a = RawAnswer(key: key, keyMark: keyMark, valueMark: mark)
+            if isScalar {
+                a.text = text
+                a.plain = plain
+                a.isNull = isNull
+            } else if isMapping {
+                readLong(&a)
+            } else {
+                a.found = described
+                skip()
+            }
+            out.append(a)
+        }
+        return (out, over)
+    }
+
+    /// The long form `{result: …, note: …, fix_by: …, evidence: […]}` of an answer.
+    mutating func readLong(_ a: inout RawAnswer) {
+        typealias F = VisitSchema.AnswerField
+        let schema = VisitSchema.answer
+        let mapMark = mark
+        a.long = true
+        a.isNull = false
+        let saved = found
+        found = []
+        var keys = Keys()
+        var hasResult = false
+        while next(), type != YAML_MAPPING_END_EVENT {
+            let f: F
+            switch key(schema, &keys) {
+            case .stop: a.pending = found; found = saved; return
+            case .repeated: continue
+            case .unknown: skip(); continue
+            case .field(let n, _): f = F(rawValue: n)!
+            }
+            switch f {
+            case .result:
+                hasResult = true
+                a.valueMark = mark
+                if isScalar {
+                    a.text = text
+                    a.plain = plain
+                    a.isNull = isNull
+                } else {
+                    a.found = described
+                    skip()
+                }
+            case .note:
+                a.note = optionalText("note")
+            case .fixBy:
+                var absent = false
+                a.fixBy = day("fix_by", missing: &absent)
+            case .evidence:
+                a.evidence = textList("evidence")?.map(\.0) ?? []
+            }
+        }
+        let what = "answer to \(a.key)"
+        if !hasResult {
+            a.missingResult = true
+            error("missing-field", "\(what) is missing the required field 'result'", at: mapMark)
+        }
+        reportUnknown(keys, schema, in: what)
+        a.pending = found
+        found = saved
+    }
+}
+
+// MARK: - Stage 2: the catalog's rules
+
+private struct Checker {
+    let raw: RawVisit
+    let file: String
+    let base: ChecklistCatalog
+    let detail: Bool
+    let limits: YAMLLimits
+
+    init(raw: RawVisit, file: String, catalog: ChecklistCatalog, detail: Bool, limits: YAMLLimits) {
+        self.raw = raw; self.file = file; self.base = catalog; self.detail = detail; self.limits = limits
+    }
+
+    enum Subject {
+        case branch
+        case staff(id: String, role: String)
+    }
+
+    mutating func run(_ diags: inout DiagnosticList) -> (summary: VisitSummary, detail: VisitScore?)? {
+        let catalog = base.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
+        let index = catalog.scoring
+
+        // The families assessed: given, or every loaded checklist.
+        var assessed = [Bool](repeating: raw.checklists == nil, count: catalog.checklists.count)
+        if let list = raw.checklists {
+            for (cid, mark) in list {
+                guard let ci = catalog.index(of: cid) else {
+                    diags.error("checklist-not-loaded", "checklist '\(cid)' is not loaded (loaded: \(catalog.ids.joined(separator: ", ")))"
+                        + Suggestion.hint(for: cid, in: catalog.ids), at: mark)
+                    continue
+                }
+                if assessed[ci] {
+                    diags.error("duplicate-checklist", "checklist '\(cid)' is listed twice", at: mark)
+                } else {
+                    assessed[ci] = true
+                }
+            }
+            if list.isEmpty {
+                diags.error("bad-value", "'checklists' is empty: list the families this visit assessed, or leave it out for all",
+                            at: raw.checklistsMark)
+            }
+        }
+
+        var answers: [Answer] = []
+        var seenBy = [Int32](repeating: -1, count: index.items.count)
+        var seenAt = [Int32](repeating: 0, count: index.items.count)
+        var subjectNo: Int32 = 0
+
+        func check(_ list: [RawAnswer], over: Int, mark: Mark, subject: Subject) -> [Scorer.FlatAnswer] {
+            subjectNo += 1
+            if over > 0 {
+                diags.error("limit-answers", "'results' holds \(list.count + over) answers, over the limit of \(limits.maxAnswers) for one mapping; only the first \(limits.maxAnswers) are read",
+                            at: mark)
+            }
+            var out: [Scorer.FlatAnswer] = []
+            out.reserveCapacity(list.count)
+            var unknown: [(String, Mark)] = []
+            for (n, a) in list.enumerated() {
+                guard let flat = index.find(a.key) else {
+                    if let first = unknown.first(where: { $0.0 == a.key }) {
+                        diags.append(.duplicateKey(a.key, first: first.1, at: a.keyMark))
+                        continue
+                    }
+                    unknown.append((a.key, a.keyMark))
+                    diags.error("unknown-item", "unknown item id '\(a.key)'" + Suggestion.hint(for: a.key, in: catalog.allItemIDs),
+                                at: a.keyMark)
+                    continue
+                }
+                if seenBy[flat] == subjectNo {
+                    diags.append(.duplicateKey(a.key, first: list[Int(seenAt[flat])].keyMark, at: a.keyMark))
+                    continue
+                }
+                seenBy[flat] = subjectNo
+                seenAt[flat] = Int32(n)
+                let ci = index.itemChecklist[flat]
+                let checklist = catalog.checklists[ci]
+                switch (subject, checklist.scope) {
+                case (.branch, .staff):
+                    diags.error("wrong-scope", "item \(a.key) belongs to the staff-scope checklist '\(checklist.id)': answer it under each employee in 'staff', not in the visit's 'results'", at: a.keyMark)
+                    continue
+                case (.staff(let sid, _), .branch):
+                    diags.error("wrong-scope", "item \(a.key) belongs to the branch-scope checklist '\(checklist.id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: a.keyMark)
+                    continue
+                case (.staff(let sid, let role), .staff):
+                    if !checklist.applies(toRole: role) {
+                        diags.error("not-applicable", "item \(a.key) does not apply to employee \(sid): checklist '\(checklist.id)' is for roles \(checklist.roles!.joined(separator: ", ")), not \(role)", at: a.keyMark)
+                        continue
+                    }
+                    let item = checklist.items[index.items[flat].index]
+                    if !item.applies(toRole: role) {
+                        diags.error("not-applicable", "item \(a.key) does not apply to employee \(sid): it is for roles \(item.roles!.joined(separator: ", ")), not \(role)", at: a.keyMark)
+                        continue
+                    }
+                case (.branch, .branch):
+                    break
+                }
+                if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
+                if !assessed[ci] {
+                    diags.error("not-assessed", "item \(a.key) belongs to checklist '\(checklist.id)', which this visit's 'checklists' does not list", at: a.keyMark)
+                    continue
+                }
+                a.pending.forEach { diags.append($0) }
+                if a.missingResult { continue }
+                let facts = index.facts[flat]
+                switch AnswerGrammar.value(a.found == nil ? a.text : nil, plain: a.plain, isNull: a.isNull, item: facts, id: a.key) {
+                case .failure(let p):
+                    diags.error(p.code, ["message": .text(p.message.replacingOccurrences(of: "{found}", with: a.described))], at: a.valueMark)
+                case .success(let value):
+                    if value.isDeduction(facts), (a.note ?? "").trimmingSpaces.isEmpty {
+                        diags.warning("no-note", "\(a.key) is a deduction without a note: record the reason (扣分原因)", at: a.valueMark)
+                    }
+                    var k: Int32 = -1
+                    if detail {
+                        answers.append(Answer(item: a.key, value: value, note: a.note, fixBy: a.fixBy, evidence: a.evidence, mark: a.valueMark))
+                        k = Int32(answers.count - 1)
+                    }
+                    out.append(Scorer.FlatAnswer(flat: Int32(flat), value: value, answer: k, note: facts.veto ? a.note : nil))
+                }
+            }
+            return out
+        }
+
+        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch)
+        var staff: [(id: String, name: String, role: String, mark: Mark, answers: [Scorer.FlatAnswer])] = []
+        var seenStaff: [String: Mark] = [:]
+        let named = catalog.namedRoles
+        for s in raw.staff {
+            var role = s.role
+            if let r = role {
+                role = catalog.roleID(for: r)
+                if !named.isEmpty, !named.contains(role!) {
+                    diags.warning("unknown-role", "role '\(r)' is not named by any loaded checklist"
+                        + Suggestion.hint(for: r, in: named), at: s.roleMark)
+                }
+            }
+            var flat: [Scorer.FlatAnswer] = []
+            if let id = s.id, let role {
+                flat = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role))
+            }
+            guard let id = s.id, let name = s.name, let role else { continue }
+            if let first = seenStaff[id] {
+                diags.error("duplicate-staff", "staff id '\(id)' appears twice in this visit (first at line \(first.line))", at: s.mark)
+                continue
+            }
+            seenStaff[id] = s.mark
+            staff.append((id, name, role, s.mark, flat))
+        }
+
+        guard !diags.hasErrors, let branch = raw.branch, let date = raw.date, let inspector = raw.inspector else { return nil }
+        let input = Scorer.VisitInput(
+            header: VisitHeader(id: raw.id ?? file, file: file, branch: branch, date: date, inspector: inspector, method: raw.method),
+            assessed: assessed, branchAnswers: branchAnswers, staff: staff, answers: answers)
+        let scored = Scorer(catalog: catalog).score(input, detail: detail)
+
+        // One warning per subject naming every applicable item left unanswered, in catalog order.
+        func warn(_ flats: [Int], who: String, at mark: Mark) {
+            guard !flats.isEmpty else { return }
+            let ids = flats.map { index.items[$0].id }
+            diags.warning("unanswered", "\(who): \(ids.count) applicable item\(ids.count == 1 ? "" : "s") unanswered, excluded from the score like na: \(ids.joined(separator: ", "))", at: mark)
+        }
+        warn(scored.unanswered[0], who: "branch items", at: raw.resultsKeyMark ?? raw.rootMark)
+        for (n, s) in staff.enumerated() { warn(scored.unanswered[n + 1], who: "employee \(s.id)", at: s.mark) }
+        return (scored.summary, scored.detail)
+    }
+}
+
