@@ -16,7 +16,7 @@ struct SVCAuditCLI: ParsableCommand {
         version: SVCAudit.version,
         subcommands: [
             ChecklistsCommand.self, ValidateCommand.self, NewCommand.self, ScoreCommand.self, ExplainCommand.self,
-            RankCommand.self, ReportCommand.self, RectifyCommand.self, HistoryCommand.self,
+            RankCommand.self, ReportCommand.self, RectifyCommand.self, HistoryCommand.self, CoverageCommand.self,
         ]
     )
 }

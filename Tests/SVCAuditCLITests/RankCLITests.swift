@@ -96,10 +96,14 @@ import Testing
     }
 
     @Test func periodOutsideTheDataAndRanges() throws {
-        // Nothing in 2026-Q2: an empty ranking, not an error.
+        // Nothing in 2026-Q2: an error naming the dates the visits cover (SPEC §4), unless
+        // --allow-empty, which writes the empty ranking.
         let q2 = try CLI.run(["rank", "samples", "--period", "2026-Q2", "--format", "json"])
-        #expect(q2.code == 0)
-        #expect(q2.stdout.contains("\"entries\": []"))
+        #expect(q2.code == 1 && q2.stdout.isEmpty)
+        #expect(q2.stderr.contains("2026-07-01 … 2026-09-30"))
+        let allowed = try CLI.run(["rank", "samples", "--period", "2026-Q2", "--format", "json", "--allow-empty"])
+        #expect(allowed.code == 0)
+        #expect(allowed.stdout.contains("\"entries\": []"))
         // July only, as a month and as a range: the same entries.
         let month = try CLI.run(["rank", "samples", "--period", "2026-07", "--format", "csv"])
         let range = try CLI.run(["rank", "samples", "--from", "2026-07-01", "--to", "2026-07-31", "--format", "csv"])

@@ -57,6 +57,7 @@ extension DiagnosticCode {
              .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId,
              .responseNoFinding, .responseDuplicate:
             return accountTemplate
+        default: return rosterTemplate
         }
     }
 

@@ -63,6 +63,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     // MARK: policies
 
     // MARK: roster (branches.csv, staff.csv, waivers.csv)
+    case rosterMissingFile = "roster-missing-file"
+    case rosterDateOrder = "roster-date-order"
+    case rosterDuplicateBranch = "roster-duplicate-branch"
+    case rosterOverlap = "roster-overlap"
+    case rosterUnknownBranch = "roster-unknown-branch"
+    case rosterUnknownRole = "roster-unknown-role"
+    // visits checked against the roster (warnings)
+    case notOnRosterBranch = "not-on-roster-branch"
+    case notOnRosterStaff = "not-on-roster-staff"
+    case rosterBranchClosed = "roster-branch-closed"
+    case rosterWrongBranch = "roster-wrong-branch"
+    case rosterNameMismatch = "roster-name-mismatch"
 
     // MARK: events, responses (CSV files: --events, --responses)
     case csvSyntax = "csv-syntax"

@@ -88,6 +88,12 @@ public enum PolicyLoader {
                 diags.error("wrong-type", "'stars' must map levels to minimum scores (5: 95), found \(node.kindDescription)", at: node.mark)
             }
         }
+        if let node = m.raw("cadence"), !node.isNull { p.cadence = CadenceLoader.load(node, diags: &diags) }
+        if let (n, mark) = m.integer("staff_coverage", diags: &diags) {
+            if n >= 1 { p.staffCoverage = n } else {
+                diags.error("bad-value", "'staff_coverage' must be 1 or more, found \(n)", at: mark)
+            }
+        }
         loadAccountability(&m, into: &p, diags: &diags)
         m.finish(diags: &diags)
         guard diags.items[before...].allSatisfy({ $0.severity != .error }) else { return nil }

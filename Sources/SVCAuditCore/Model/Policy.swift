@@ -44,6 +44,10 @@ public struct Policy: Sendable, Equatable {
     public var select = Selection()
     /// Star level → minimum ranking score, e.g. [5: 95, 4: 90, 3: 85].
     public var stars: [Int: Double] = [:]
+    /// Required inspections per branch (SPEC §1.3 `cadence`, §2.8); empty: no cadence.
+    public var cadence: [CadenceRule] = []
+    /// Observations each active employee needs in the period (`staff_coverage`, default 1).
+    public var staffCoverage: Int = 1
     public var calibration = Calibration()
     public var rectify = Rectify()
     public var events = Events()
@@ -56,5 +60,22 @@ public struct Policy: Sendable, Equatable {
     /// The highest level whose threshold is at or below `score`.
     public func stars(for score: Double) -> Int? {
         stars.filter { $0.value <= score }.map(\.key).max()
+    }
+}
+
+/// One `cadence` rule (SPEC §1.3): at least `atLeast` visits of `methods` in every calendar
+/// unit `every` (restricted to `weekdays` for days) while the branch is active.
+public struct CadenceRule: Sendable, Equatable {
+    public enum Every: String, Sendable, CaseIterable { case day, week, month, quarter }
+
+    public var name: String
+    public var methods: [Visit.Method]
+    public var every: Every
+    public var atLeast: Int
+    /// ISO weekdays (1 = Monday) for `every: day`; nil: all seven.
+    public var weekdays: [Int]?
+
+    public init(name: String, methods: [Visit.Method], every: Every, atLeast: Int = 1, weekdays: [Int]? = nil) {
+        self.name = name; self.methods = methods; self.every = every; self.atLeast = atLeast; self.weekdays = weekdays
     }
 }

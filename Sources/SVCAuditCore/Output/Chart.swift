@@ -14,6 +14,16 @@ public struct Chart: Sendable {
         /// Horizontal bars from zero to a signed value (an inspector's offset from the
         /// others): labels carry their sign, the axis is symmetric about zero.
         case diverging(labels: [String], values: [Double?])
+        /// A grid of marks, a row per label and a column per slot (a coverage calendar: each
+        /// branch, each day or week). `legend` names what each tone means.
+        case grid(rows: [String], columns: [String], cells: [[Mark]], legend: [(Tone, String)])
+    }
+
+    /// One cell of a grid: its tone (good: met, bad: missed, muted: not required) and tooltip.
+    public struct Mark: Sendable {
+        public var tone: Tone
+        public var tip: String
+        public init(_ tone: Tone, _ tip: String) { self.tone = tone; self.tip = tip }
     }
 
     public struct Series: Sendable {

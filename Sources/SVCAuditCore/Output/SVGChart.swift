@@ -23,7 +23,53 @@ public enum SVGChart {
             return histogram(chart, labels: labels, counts: counts, lang: lang)
         case .line(let x, let series):
             return line(chart, x: x, series: series, lang: lang)
+        case .grid(let rows, let columns, let cells, let legend):
+            return grid(chart, rows: rows, columns: columns, cells: cells, legend: legend)
         }
+    }
+
+    // MARK: - Grid (coverage calendar)
+
+    static func toneColor(_ t: Tone) -> String {
+        switch t {
+        case .good: return "#2da44e"
+        case .bad: return "#cf222e"
+        case .warn: return "#d4a72c"
+        case .muted: return "#d0d7de"
+        }
+    }
+
+    private static func grid(_ c: Chart, rows: [String], columns: [String], cells: [[Chart.Mark]], legend: [(Tone, String)]) -> String {
+        let cell: Double = columns.count > 40 ? 7 : (columns.count > 14 ? 16 : 40)
+        let rowH = 16.0
+        let left = 16 + min(160, (rows.map { textWidth($0, 11) }.max() ?? 0)) + 8
+        let top = 62.0, bottom = 48.0
+        let w = max(width, left + Double(columns.count) * cell + 20)
+        let height = top + Double(rows.count) * rowH + bottom
+        var s = "<svg viewBox=\"0 0 \(n(w)) \(n(height))\" width=\"\(n(w))\" height=\"\(n(height))\" role=\"img\" font-family=\"\(fontFamily)\" font-size=\"11\" fill=\"\(ink)\">\n"
+        s += "<title>\(esc(c.title))</title>\n<rect width=\"\(n(w))\" height=\"\(n(height))\" fill=\"#ffffff\"/>\n"
+        s += "<text x=\"16\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(esc(c.title))</text>\n"
+        var lx = 16.0
+        for (tone, name) in legend {
+            s += "<rect x=\"\(n(lx))\" y=\"34\" width=\"12\" height=\"12\" fill=\"\(toneColor(tone))\"/><text x=\"\(n(lx + 16))\" y=\"44\">\(esc(name))</text>\n"
+            lx += 16 + textWidth(name, 11) + 18
+        }
+        s += "<text x=\"16\" y=\"\(n(top - 4))\" fill=\"\(muted)\">\(esc(c.categoryTitle))</text>\n"
+        for (r, label) in rows.enumerated() {
+            let y = top + Double(r) * rowH
+            s += "<text x=\"16\" y=\"\(n(y + 12))\">\(esc(DisplayWidth.truncate(label, to: 28)))</text>\n"
+            for (i, m) in (r < cells.count ? cells[r] : []).enumerated() where i < columns.count {
+                s += "<rect x=\"\(n(left + Double(i) * cell))\" y=\"\(n(y + 2))\" width=\"\(n(cell - 1))\" height=\"\(n(rowH - 3))\" fill=\"\(toneColor(m.tone))\"><title>\(esc(m.tip))</title></rect>\n"
+            }
+        }
+        // Column labels: every one when they fit, else about every seventh.
+        let step = cell >= 40 ? 1 : (cell >= 16 ? 2 : 7)
+        let yLabels = top + Double(rows.count) * rowH + 14
+        for (i, label) in columns.enumerated() where i % step == 0 {
+            s += "<text x=\"\(n(left + Double(i) * cell))\" y=\"\(n(yLabels))\" fill=\"\(muted)\">\(esc(label))</text>\n"
+        }
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 8))\" fill=\"\(muted)\">\(esc(c.valueTitle))</text>\n"
+        return s + "</svg>"
     }
 
     // MARK: - Scales

@@ -17,17 +17,29 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions<RankReport>
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
+        let resolved = try period.resolved()
         // The memo (markdown, html) lists the visits behind each selected entry.
         let memo = out.format == .markdown || out.format == .html
-        var fold = RankFold(policy: p, period: try period.resolved(), keepVisits: memo)
+        var fold = RankFold(policy: p, period: resolved, keepVisits: memo)
         let loaded = input.checklistOptions.load()
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { fold.add($0) }
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
+        var gate = PeriodGate(period: resolved)
+        var rosterWarnings: [Diagnostic] = []
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+            gate.see(v.date)
+            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
+            fold.add(v)
+        }
+        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         let ctx = out.context
-        let report = RankReport(ranking: fold.ranking(), lang: ctx.lang, skipped: summary.invalidFiles,
+        try empty.check(gate, lang: ctx.lang)
+        let report = RankReport(ranking: fold.ranking(roster: roster), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)
         if !report.dataWarnings.isEmpty, !out.quiet {
             Console.error("svcaudit: \(report.dataWarnings.count) data-quality warning(s) above may distort the ranking")

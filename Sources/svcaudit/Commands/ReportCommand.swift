@@ -17,6 +17,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions<InspectionReport>
 
     @Option(name: .long, help: ArgumentHelp("How many of the most-failed items to list.", valueName: "n"))
@@ -33,9 +35,18 @@ struct ReportCommand: ParsableCommand {
         let p = try policy.load(quiet: out.quiet)
         let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
-        var buckets = PeriodBuckets(period: resolved, passMark: p.passMark, index: loaded.catalog.scoring)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { buckets.add($0) }
-        var report = buckets.report(catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
+        var buckets = PeriodBuckets(period: resolved, policy: p, index: loaded.catalog.scoring)
+        var gate = PeriodGate(period: resolved)
+        var rosterWarnings: [Diagnostic] = []
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+            gate.see(v.date)
+            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
+            buckets.add(v)
+        }
+        Console.diagnostics(rosterWarnings, quiet: out.quiet)
+        try empty.check(gate, lang: out.context.lang)
+        var report = buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
         if let issuer { report.issuer = issuer }
         try out.emit(report)
     }

@@ -6,7 +6,7 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score visits: each visit's score and each employee's, with checklist scores, bonus and vetoes.",
         discussion: """
-        Visits are listed by date, then id. Scores are rounded to 2 decimals for display only. \
+        Visits are listed by date, then id; with --period (or --from/--to) only the visits of that period. Scores are rounded to 2 decimals for display only. \
         When any file is invalid, every problem is printed and there is no result (exit 1), unless \
         --skip-invalid. Low scores and vetoes never fail the run unless --fail-under or --fail-on-veto \
         is given (exit 2, after the result is written). Use `svcaudit explain FILE` for the arithmetic \
@@ -15,6 +15,8 @@ struct ScoreCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var period: PeriodOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions<ScoreReport>
 
     @Option(name: .long, help: ArgumentHelp("Exit 2 when any visit score is below this.", valueName: "score"))
@@ -30,7 +32,13 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let loaded = input.checklistOptions.load()
         var rows: [ScoreReport.VisitRow] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { rows.append(.init($0)) }
+        let resolved = try period.resolved()
+        var gate = PeriodGate(period: resolved)
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+            gate.see(v.date)
+            if resolved?.contains(v.date) ?? true { rows.append(.init(v)) }
+        }
+        try empty.check(gate, lang: out.context.lang)
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
         try out.emit(report)
 

@@ -4,7 +4,7 @@ import SVCAuditCore
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check checklists, visits and policies; list every problem as file:line:col.",
+        abstract: "Check checklists, visits, policies (and with --roster the roster, and the visits against it); list every problem as file:line:col.",
         discussion: """
             Exits 0 when there are no errors (warnings alone do not fail, unless --strict), 1 otherwise.
             Limits per file: \(YAMLLimits.default.maxFileBytes >> 20) MiB, \(YAMLLimits.default.maxDepth) levels of nesting, \
@@ -15,13 +15,27 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var out: OutputOptions<ValidationReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
+        // With --roster the roster's own problems are listed too, and each valid visit is
+        // checked against it (SPEC §1.4 warnings).
+        var rosterDiagnostics: [Diagnostic] = []
+        var roster: Roster?
+        if let dir = rosterOptions.roster {
+            let (r, diags) = RosterLoader.load(directory: dir, roles: RosterOptions.resolver(loaded), knownRoles: loaded.catalog.namedRoles.sorted())
+            roster = r
+            rosterDiagnostics = diags
+        }
         let progress = out.progress()
-        let summary = VisitRun.run(input.settings(progress: progress), checklists: loaded) { _ in }
+        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded) { v in
+            if let roster { rosterDiagnostics += RosterCheck.check(v.summary, against: roster) }
+        }
         progress?.finish()
+        if input.strict { rosterDiagnostics = rosterDiagnostics.map { var d = $0; d.severity = .error; return d } }
+        summary.diagnostics = Diagnostic.sorted(summary.diagnostics + rosterDiagnostics)
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
         if out.format != .json {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)

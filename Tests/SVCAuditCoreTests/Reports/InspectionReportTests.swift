@@ -24,7 +24,7 @@ import Testing
     static func report(_ visits: [VisitScore], period: String? = "2026-Q3", targets: Policy.Targets = .init()) -> InspectionReport {
         var policy = Policy()
         policy.targets = targets
-        var buckets = PeriodBuckets(period: period.flatMap(Period.init), passMark: policy.passMark, index: Fx.catalog.scoring)
+        var buckets = PeriodBuckets(period: period.flatMap(Period.init), policy: policy, index: Fx.catalog.scoring)
         for v in visits { buckets.add(VisitSummary(v, catalog: Fx.catalog)) }
         return buckets.report(catalog: Fx.catalog, policy: policy)
     }
@@ -33,38 +33,74 @@ import Testing
         #expect(Self.q3.map { $0.score! } == [87.5, 75, 87.5, 75])
     }
 
-    @Test func passRatesAndTargets() throws {
+    @Test func passRatesAreSharesOfBranchesAndEmployees() throws {
         let r = Self.report(Self.q3, targets: .init(branchPassRate: 100, staffPassRate: 95))
-        // Visits ≥ 85: v1, v3 → 2/4 = 50%.
-        #expect(r.totals.branchPassRate == 50)
-        // Employee-visits ≥ 85: v1 s1 ✓, s2 ✗; v2 s1 ✓; v3 s3 ✗, s5 ✓; v4 s4 ✗ → 3/6 = 50%.
-        #expect(r.totals.staffPassRate == 50)
+        // 网点达标率 (SPEC §2.6): branch means R — A (87.5 + 75)/2 = 81.25 ✗, B 87.5 ✓, C 75 ✗ → 1 of 3.
+        #expect(r.totals.branchShare.rated == 3 && r.totals.branchShare.passing == 1)
+        #expect(abs(r.totals.branchPassRate! - 100.0 / 3) < 1e-9)
+        // 员工达标率: s1 (100, 100) ✓, s2 50 ✗, s3 50 ✗, s4 50 ✗, s5 100 ✓ → 2 of 5 = 40%.
+        #expect(r.totals.staffShare.rated == 5 && r.totals.staffShare.passing == 2)
+        #expect(r.totals.staffPassRate == 40)
+        // Beside them the visit-level shares: 检查合格率 v1, v3 of 4 = 50%;
+        // 人次合格率 v1 s1 ✓ s2 ✗, v2 s1 ✓, v3 s3 ✗ s5 ✓, v4 s4 ✗ → 3 of 6 = 50%.
+        #expect(r.totals.visitPassRate == 50)
+        #expect(r.totals.employeeVisitPassRate == 50)
         #expect(r.totals.employeeVisits == 6)
         #expect(r.totals.staff == 5)
         // Mean visit score (87.5 + 75 + 87.5 + 75) / 4 = 81.25.
         #expect(r.totals.mean == 81.25)
+        // No roster: nothing is counted as 未受检.
+        #expect(r.totals.branchShare.uninspected == nil && r.uninspectedBranches == nil)
 
         let branch = try #require(r.targets.first { $0.kind == .branchPassRate })
         #expect(branch.met == false)
-        // A 1/2 = 50%, B 1/1 = 100% (meets 100), C 0/1 = 0%.
+        // The branches that are not 达标, in the branch table's order (B ranks above A), with R.
         #expect(branch.below.map(\.id) == ["A", "C"])
-        #expect(branch.below.map(\.rate) == [50, 0])
+        #expect(branch.below.map(\.rate) == [81.25, 75])
         let staff = try #require(r.targets.first { $0.kind == .staffPassRate })
         #expect(staff.met == false)
-        // A: s1 ✓ s2 ✗ s1 ✓ → 2/3; B: s3 ✗ s5 ✓ → 1/2; C: s4 ✗ → 0. Listed in the branch table's
-        // order (B ranks above A under P支行).
-        #expect(staff.below.map(\.id) == ["B", "A", "C"])
-        #expect(staff.below[0].rate == 50)
-        #expect(abs(staff.below[1].rate - 200.0 / 3) < 1e-9)
 
-        // A lower staff target is met: 50% ≥ 40%; only C (0%) is below it.
+        // A staff target of 40 is met by 40%.
         let met = Self.report(Self.q3, targets: .init(staffPassRate: 40))
-        let t = try #require(met.targets.first { $0.kind == .staffPassRate })
-        #expect(t.met == true)
-        #expect(t.below.map(\.id) == ["C"])
-        // No branch target: no verdict, nobody named.
-        let none = try #require(met.targets.first { $0.kind == .branchPassRate })
-        #expect(none.met == nil && none.below.isEmpty)
+        #expect(try #require(met.targets.first { $0.kind == .staffPassRate }).met == true)
+        // No branch target: no verdict.
+        #expect(try #require(met.targets.first { $0.kind == .branchPassRate }).met == nil)
+    }
+
+    @Test func methodWeightsDecideWhetherABranchPasses() throws {
+        // A: v1 87.5 as mystery ×3, v2 75 onsite ×1 → R = (3 × 87.5 + 75) / 4 = 84.375; pass mark 84 → 达标.
+        var v1 = VisitSummary(Self.q3[0], catalog: Fx.catalog)
+        let v2 = VisitSummary(Self.q3[1], catalog: Fx.catalog)
+        v1.method = .mystery
+        var policy = Policy()
+        policy.passMark = 84
+        policy.methodWeights = [.mystery: 3]
+        var buckets = PeriodBuckets(period: Period("2026-Q3"), policy: policy, index: Fx.catalog.scoring)
+        for v in [v1, v2] { buckets.add(v) }
+        let r = buckets.report(catalog: Fx.catalog, policy: policy)
+        let a = try #require(r.branches.first { $0.id == "A" })
+        #expect(a.weightedMean == 84.375 && a.passed == true)
+        // The unweighted mean (87.5 + 75) / 2 = 81.25 is what the table's 平均得分 shows.
+        #expect(a.mean == 81.25)
+    }
+
+    @Test func rosterBranchesAndStaffWithoutAVisitAreCountedApart() throws {
+        let roster = Roster(
+            branches: [Fx.a, Fx.b, Fx.c, Branch(id: "D", name: "丁网点", parent: "Q支行", region: "R")].map {
+                Roster.BranchRow(branch: $0, from: nil, to: nil, line: 2)
+            },
+            assignments: ["s1", "s2", "s3", "s4", "s5", "s6"].map {
+                Roster.Assignment(staff: $0, name: $0, role: "teller", branch: "A", from: nil, to: nil, line: 2)
+            })
+        var buckets = PeriodBuckets(period: Period("2026-Q3"), policy: Policy(), index: Fx.catalog.scoring)
+        Self.q3.forEach { buckets.add(VisitSummary($0, catalog: Fx.catalog)) }
+        let r = buckets.report(roster: roster, catalog: Fx.catalog, policy: Policy())
+        // D and s6 had no visit: 未受检, never passing, not in the share's denominator.
+        #expect(r.uninspectedBranches?.map(\.id) == ["D"])
+        #expect(r.totals.branchShare.uninspected == 1 && r.totals.branchShare.rated == 3)
+        #expect(r.totals.staffShare.uninspected == 1 && r.totals.staffShare.rated == 5)
+        #expect(r.render(.table, RenderContext()).contains("未受检网点（名册在营，本期无检查）：D 丁网点"))
+        #expect(r.json().render().contains("\"uninspected\": 1"))
     }
 
     @Test func branchesRankedWithinTheirParent() throws {
@@ -78,7 +114,7 @@ import Testing
         // desk on A: v1 75, v2 100 → 87.5; hall: 100, 50 → 75.
         #expect(a.checklistMean("desk") == 87.5)
         #expect(a.checklistMean("hall") == 75)
-        #expect(a.branchPassRate == 50)
+        #expect(a.visitPassRate == 50)
         #expect(r.branches.first { $0.id == "B" }?.flaggedVisits == 1)
         #expect(r.parentRankText(r.branches[1], RenderContext()) == "列P支行所属网点第2名（共2个）")
     }
@@ -105,7 +141,7 @@ import Testing
         #expect(r.mostFailed[1].rate == 25)
         #expect(r.failedItemCount == 3)
         // Cut to the top 2.
-        var buckets = PeriodBuckets(period: Period("2026-Q3"), passMark: 85, index: Fx.catalog.scoring)
+        var buckets = PeriodBuckets(period: Period("2026-Q3"), policy: Policy(), index: Fx.catalog.scoring)
         Self.q3.forEach { buckets.add(VisitSummary($0, catalog: Fx.catalog)) }
         #expect(buckets.report(catalog: Fx.catalog, policy: Policy(), topItems: 2).mostFailed.map(\.item) == ["D1", "H1"])
     }
@@ -119,7 +155,7 @@ import Testing
         // Jul: v1 87.5, v3 87.5 → 87.5, 2/2 达标; Aug: v2 75, 0/1; Sep: v4 75, 0/1.
         #expect(r.months.map(\.month.description) == ["2026-07", "2026-08", "2026-09"])
         #expect(r.months.map(\.mean) == [87.5, 75, 75])
-        #expect(r.months.map(\.branchPassRate) == [100, 0, 0])
+        #expect(r.months.map(\.visitPassRate) == [100, 0, 0])
         // Histogram: 75 and 75 in 75–80; 87.5 and 87.5 in 85–90.
         #expect(r.histogram.map(\.from) == [75, 80, 85, 90, 95])
         #expect(r.histogram.map(\.count) == [2, 0, 2, 0, 0])
@@ -132,7 +168,7 @@ import Testing
         #expect(c.period.label == "2026-Q2")
         #expect(r.outsideVisits == 1)   // w0 is in Q1
         #expect(r.totals.visits == 4)
-        // Previous: w1 100, w2 (100+50)/2 = 75 → mean 87.5; 达标 1/2 = 50%; staff s1, s4 both 100 → 100%.
+        // Previous: w1 100, w2 (100+50)/2 = 75 → mean 87.5; branches A 100 ✓, C 75 ✗ → 50%; staff s1, s4 both 100 → 100%.
         #expect(c.previous.visits == 2)
         #expect(c.previous.mean == 87.5)
         #expect(c.previous.branchPassRate == 50)

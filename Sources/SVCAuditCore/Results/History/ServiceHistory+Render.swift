@@ -23,8 +23,10 @@ extension ServiceHistory {
         }
         ls.append(period.map { ctx.t("期间：\($0.title(.zh))（\($0.from) 至 \($0.to)）", "Period: \($0.title(.en)) (\($0.from) to \($0.to))") }
                   ?? ctx.t("期间：全部检查记录", "Period: every visit read"))
-        ls.append(ctx.t("受检 \(entries.count) 次，均分 \(Fmt.score(overall.mean))，最低 \(Fmt.score(overall.min))，达标率 \(RFmt.rate(passRate))（达标线 \(Fmt.num(passMark)) 分）",
-                        "\(RFmt.n(entries.count, "visit")), mean \(Fmt.score(overall.mean)), lowest \(Fmt.score(overall.min)), pass rate \(RFmt.rate(passRate)) (pass mark \(Fmt.num(passMark)))"))
+        let shareZH = staff ? "人次合格率" : "检查合格率", shareEN = staff ? "employee-visit pass rate" : "visit pass rate"
+        let passedZH = passed.map { $0 ? "达标" : "未达标" } ?? "—", passedEN = passed.map { $0 ? "passed" : "not passed" } ?? "—"
+        ls.append(ctx.t("受检 \(entries.count) 次，均分 \(Fmt.score(overall.mean))（\(passedZH)，达标线 \(Fmt.num(passMark)) 分），最低 \(Fmt.score(overall.min))，\(shareZH) \(RFmt.rate(passRate))",
+                        "\(RFmt.n(entries.count, "visit")), mean \(Fmt.score(overall.mean)) (\(passedEN), pass mark \(Fmt.num(passMark))), lowest \(Fmt.score(overall.min)), \(shareEN) \(RFmt.rate(passRate))"))
         if !overall.veto.isEmpty {
             ls.append(ctx.t("一票否决：", "Veto breaches: ") + RFmt.join(overall.veto, ctx))
         }

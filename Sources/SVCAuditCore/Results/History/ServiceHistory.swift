@@ -28,7 +28,12 @@ public struct ServiceHistory: Sendable {
     public var quarters: [Roll]
     public var overall: Roll
     public var passMark: Double
+    /// Visit-level share (SPEC §2.6): of an employee's visits, those with a score at the pass
+    /// mark (人次合格率); of a branch's, its visits (检查合格率). Whether the subject 达标 is
+    /// `passed`, from the weighted mean.
     public var passRate: Double?
+    /// The method-weighted mean R ≥ pass mark (达标); nil without a scored visit.
+    public var passed: Bool? { overall.mean.map { $0 >= passMark } }
     public var policyFile: String?
     public var starLevels: [Int: Double]
     public var vetoMode: Policy.VetoMode
@@ -125,7 +130,7 @@ extension ServiceHistory: Report {
             ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
                                 ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
             ("summary", .object([("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min)),
-                                 ("pass_rate", .opt(passRate)), ("veto", .array(overall.veto.map { .string($0) })),
+                                 ("pass_rate", .opt(passRate)), ("passed", passed.map { .bool($0) } ?? .null), ("veto", .array(overall.veto.map { .string($0) })),
                                  ("stars", .opt(overall.stars))])),
             ("visits", .array(entries.map { e in
                 .object([

@@ -32,6 +32,12 @@ public struct RankFold: Sendable {
     /// a year of files in JSON does not need.
     public var keepVisits = false
     var aggregates: [String: EntryAggregate] = [:]
+    var firstDay: Day?
+    var lastDay: Day?
+    /// The dates of the visits counted, first to last.
+    var visitSpan: Period? { firstDay.flatMap { a in lastDay.map { Period(from: a, to: $0) } } }
+    /// Set by `ranking(roster:)`: entries the roster makes ineligible.
+    var rosterReasons: [String: Ineligibility] = [:]
 
     public init(policy: Policy, period: Period? = nil, keepVisits: Bool = false) {
         self.policy = policy
@@ -51,6 +57,8 @@ public struct RankFold: Sendable {
             return
         }
         visitsInPeriod += 1
+        if firstDay.map({ v.date < $0 }) ?? true { firstDay = v.date }
+        if lastDay.map({ v.date > $0 }) ?? true { lastDay = v.date }
         let u = policy.weight(of: v.method)
         switch policy.by {
         case .staff:

@@ -240,6 +240,15 @@ struct RankMemo {
             counted += t("；评选期间以外的检查 \(ranking.visitsOutside) 次未计入", "; \(ranking.visitsOutside) visits outside the period were ignored")
         }
         notes.append(counted + t("。", "."))
+        if let r = ranking.roster {
+            let unit = staff ? t("人", "") : t("个网点", "")
+            var line = t("名册在岗\(staff ? "员工" : "网点") \(r.active) \(unit)，其中本期从未受检 \(r.neverInspected) \(unit)（列入未参评名单，检查次数 0）",
+                         "\(r.active) \(staff ? "employees" : "branches") active on the roster, \(r.neverInspected) of them never inspected in the period (listed as not eligible, 0 visits)")
+            if r.notOnRoster > 0 {
+                line += t("；受检但不在名册 \(r.notOnRoster) \(unit)，不参评", "; \(r.notOnRoster) observed but not on the roster, not eligible")
+            }
+            notes.append(line + t("。", "."))
+        }
         if report.dataWarnings.isEmpty {
             notes.append(t("未发现同一工号姓名或岗位不一致、同一检查重复录入的情况。",
                            "No employee id with two names or roles, and no visit recorded twice, was found."))

@@ -86,6 +86,10 @@ public struct RankReport: Report {
         case .lowScore(let s):
             return ctx.t("评选分 \(Num.fixed2(s)) 低于 \(Fmt.num(policy.minScore))",
                          "ranking score \(Num.fixed2(s)) below \(Fmt.num(policy.minScore))")
+        case .neverInspected:
+            return ctx.t("名册在岗，本期未受检", "on the roster, never inspected in the period")
+        case .notOnRoster:
+            return ctx.t("本期不在名册中", "not on the roster in the period")
         case .veto(let incidents):
             let parts = incidents.map { i -> String in
                 var item = i.item

@@ -10,6 +10,10 @@ public enum Ineligibility: Sendable, Equatable {
     case veto([VetoIncident])
     /// Ranking score below `min_score`.
     case lowScore(Double)
+    /// With `--roster`: active on the roster in the period but never observed (SPEC §2.6).
+    case neverInspected
+    /// With `--roster`: observed, but on no roster row during the period.
+    case notOnRoster
 }
 
 /// One employee or branch in a ranking.
@@ -76,6 +80,15 @@ public struct Ranking: Sendable {
     public var visitsOutside: Int
     /// Visits in the period left out because their method weight is 0.
     public var visitsUnweighted: Int = 0
+    /// With `--roster`: how many entries the roster made active, and how many of them were
+    /// never observed (the memo says so).
+    public var roster: RosterCounts? = nil
+
+    public struct RosterCounts: Sendable, Equatable {
+        public var active: Int
+        public var neverInspected: Int
+        public var notOnRoster: Int
+    }
 
     public var eligible: [RankEntry] { entries.filter(\.eligible) }
     public var ineligible: [RankEntry] { entries.filter { !$0.eligible } }
@@ -112,7 +125,10 @@ extension RankFold {
             let incidents = a.incidents.sorted()
             var reasons: [Ineligibility] = []
             if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
-            if a.visits == 0 {
+            if let r = rosterReasons[a.id] { reasons.append(r) }
+            if rosterReasons[a.id] == .neverInspected {
+                // 0 visits, said once.
+            } else if a.visits == 0 {
                 reasons.append(.noScoredVisit)
             } else if a.visits < p.minVisits {
                 reasons.append(.fewVisits(a.visits))

@@ -3,12 +3,19 @@ extension InspectionReport: Report {
     // MARK: JSON (the canonical model)
 
     public func json() -> JSONValue {
+        func share(_ p: PassShare) -> JSONValue {
+            var o: [(String, JSONValue)] = [("rated", .int(p.rated)), ("passing", .int(p.passing))]
+            if let u = p.uninspected { o.append(("uninspected", .int(u))) }
+            return .object(o)
+        }
         func totalsJSON(_ t: Totals) -> [(String, JSONValue)] {
-            [("visits", .int(t.visits)), ("scored_visits", .int(t.scoredVisits)), ("branches", .int(t.branches)),
-             ("staff", .int(t.staff)), ("employee_visits", .int(t.employeeVisits)), ("mean", .opt(t.mean)),
-             ("staff_mean", .opt(t.staffMean)), ("branch_pass_rate", .opt(t.branchPassRate)),
-             ("staff_pass_rate", .opt(t.staffPassRate)), ("findings", .int(t.findings)),
-             ("flagged_visits", .int(t.flaggedVisits))]
+            var o: [(String, JSONValue)] = [("visits", .int(t.visits)), ("scored_visits", .int(t.scoredVisits)), ("branches", .int(t.branches))]
+            o += [("staff", .int(t.staff)), ("employee_visits", .int(t.employeeVisits)), ("mean", .opt(t.mean))]
+            o += [("staff_mean", .opt(t.staffMean)), ("branch_pass_rate", .opt(t.branchPassRate))]
+            o += [("staff_pass_rate", .opt(t.staffPassRate)), ("branch_pass", share(t.branchShare)), ("staff_pass", share(t.staffShare))]
+            o += [("visit_pass_rate", .opt(t.visitPassRate)), ("employee_visit_pass_rate", .opt(t.employeeVisitPassRate))]
+            o += [("findings", .int(t.findings)), ("flagged_visits", .int(t.flaggedVisits))]
+            return o
         }
         func diff(_ a: Double?, _ b: Double?) -> JSONValue { .opt(a.flatMap { x in b.map { x - $0 } }) }
         let previous: JSONValue = comparison.map { c in
@@ -38,7 +45,8 @@ extension InspectionReport: Report {
                     ("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region)),
                     ("visits", .int(b.visits)), ("mean", .opt(b.mean)),
                     ("checklists", .object(b.checklists.map { ($0.id, .number($0.mean)) })),
-                    ("branch_pass_rate", .opt(b.branchPassRate)), ("staff_pass_rate", .opt(b.staffPassRate)),
+                    ("weighted_mean", .opt(b.weightedMean)), ("passed", b.passed.map { .bool($0) } ?? .null),
+                    ("visit_pass_rate", .opt(b.visitPassRate)), ("employee_visit_pass_rate", .opt(b.employeeVisitPassRate)),
                     ("employee_visits", .int(b.employeeVisits)), ("findings", .int(b.findings)),
                     ("flagged_visits", .int(b.flaggedVisits)), ("parent_rank", .opt(b.parentRank)),
                     ("parent_size", .int(b.parentSize)), ("previous_mean", .opt(b.previousMean)), ("change", .opt(b.change)),
@@ -68,14 +76,16 @@ extension InspectionReport: Report {
             })),
             ("months", .array(months.map { m in
                 .object([("month", .string(m.month.description)), ("visits", .int(m.visits)), ("mean", .opt(m.mean)),
-                         ("branch_pass_rate", .opt(m.branchPassRate)), ("staff_pass_rate", .opt(m.staffPassRate)),
+                         ("visit_pass_rate", .opt(m.visitPassRate)), ("employee_visit_pass_rate", .opt(m.employeeVisitPassRate)),
                          ("checklists", .object(m.checklists.compactMap { c in c.mean.map { (c.id, .number($0)) } }))])
             })),
             ("histogram", .array(histogram.map { .object([("from", .number($0.from)), ("to", .opt($0.to)), ("count", .int($0.count))]) })),
             ("previous", previous),
             ("outside_period", .int(outsideVisits)),
             ("skipped", .array(skipped.map { .string($0) })),
-        ])
+        ] + (uninspectedBranches.map { list in
+            [("uninspected_branches", .array(list.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) }))]
+        } ?? []))
     }
 
     // MARK: Text, CSV, Markdown, HTML
@@ -113,16 +123,27 @@ extension InspectionReport: Report {
             "扣分 \(t.findings) 处；一票否决 \(vetoes.count) 起，涉及检查 \(t.flaggedVisits) 次",
             "\(RFmt.n(t.findings, "deduction")); \(RFmt.n(vetoes.count, "veto breach", "veto breaches")) on \(RFmt.n(t.flaggedVisits, "visit"))"))
         for tc in targets {
+            let share = tc.kind == .branchPassRate ? t.branchShare : t.staffShare
             var s = targetLabel(tc.kind, ctx) + " " + RFmt.rate(tc.rate)
+            s += tc.kind == .branchPassRate
+                ? ctx.t("（受检网点 \(share.rated) 个中 \(share.passing) 个平均得分达标", " (\(share.passing) of \(RFmt.n(share.rated, "inspected branch", "inspected branches")) with a mean at the pass mark")
+                : ctx.t("（受检员工 \(share.rated) 人中 \(share.passing) 人平均得分达标", " (\(share.passing) of \(RFmt.n(share.rated, "inspected employee")) with a mean at the pass mark")
+            if let u = share.uninspected {
+                s += tc.kind == .branchPassRate ? ctx.t("；名册在营网点未受检 \(u) 个，另计", "; \(u) on the roster not inspected, counted apart")
+                                                : ctx.t("；名册在岗员工未受检 \(u) 人，另计", "; \(u) on the roster not inspected, counted apart")
+            }
             if let target = tc.target {
                 let verdict = tc.met == true ? ctx.t("达标", "met") : ctx.t("未达标", "not met")
-                s += ctx.t("（目标 \(Num.percent(target))，\(verdict)", " (target \(Num.percent(target)), \(verdict)")
-                if !tc.below.isEmpty {
-                    s += ctx.t("；低于目标的网点 \(tc.below.count) 个", "; \(RFmt.n(tc.below.count, "branch", "branches")) below it")
-                }
-                s += ctx.t("）", ")")
+                s += ctx.t("；目标 \(Num.percent(target))，\(verdict)", "; target \(Num.percent(target)), \(verdict)")
             }
+            s += ctx.t("）", ")")
             ls.append(s)
+        }
+        ls.append(ctx.t("检查合格率 \(RFmt.rate(t.visitPassRate))（得分达标的检查次数占比），人次合格率 \(RFmt.rate(t.employeeVisitPassRate))（得分达标的员工受检人次占比）",
+                        "Visit pass rate \(RFmt.rate(t.visitPassRate)) (share of visits at the pass mark), employee-visit pass rate \(RFmt.rate(t.employeeVisitPassRate)) (share of employee-visits at the pass mark)"))
+        if let list = uninspectedBranches, !list.isEmpty {
+            ls.append(ctx.t("未受检网点（名册在营，本期无检查）：", "Not inspected (active on the roster, no visit): ")
+                      + RFmt.join(list.map { "\($0.id) \($0.name)" }, ctx))
         }
         if let c = comparison {
             let p = c.previous
@@ -179,8 +200,6 @@ extension InspectionReport: Report {
         }
         doc.facts(summaryLines(ctx))
         let compare = comparison != nil
-        let branchTarget = targets.first { $0.kind == .branchPassRate }?.target
-        let staffTarget = targets.first { $0.kind == .staffPassRate }?.target
         let passLine = (passMark, ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))
 
         // 1. Branches.
@@ -189,7 +208,9 @@ extension InspectionReport: Report {
             .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
             .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly), .init(ctx.t("分行", "Region"), .name, shown: .dataOnly),
             .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
-            .init(ctx.t("网点达标率", "Branch pass"), .percent), .init(ctx.t("员工达标率", "Staff pass"), .percent),
+            .init(ctx.t("加权平均分", "Weighted mean"), .number(.score), shown: .dataOnly),
+            .init(ctx.t("达标", "Passed"), .status), .init(ctx.t("检查合格率", "Visit pass"), .percent),
+            .init(ctx.t("人次合格率", "Employee-visit pass"), .percent),
             .init(ctx.t("扣分", "Deductions"), .number(.count)), .init(ctx.t("否决", "Vetoed"), .number(.count)),
             .init(ctx.t("所属网点排名", "Rank under parent"), .text, shown: .displayOnly),
             .init(ctx.t("所属网点排名", "Rank under parent"), .number(.count), shown: .dataOnly),
@@ -197,17 +218,18 @@ extension InspectionReport: Report {
         ] + (compare ? [.init(ctx.t("上期得分", "Previous"), .number(.score)), .init(ctx.t("较上期", "Change"), .number(.signed))] : []),
         main: true)
         for b in branches {
-            let below = (branchTarget.map { t in b.branchPassRate.map { $0 < t } ?? false } ?? false)
-                || (staffTarget.map { t in b.staffPassRate.map { $0 < t } ?? false } ?? false)
-            bt.add([.text(b.id), .text(b.name), .opt(b.parent), .opt(b.region), .int(b.visits), .number(b.mean),
-                    .number(b.branchPassRate), .number(b.staffPassRate), .int(b.findings), .int(b.flaggedVisits),
+            let passed: Cell = b.passed.map { $0 ? .status(ctx.t("是", "yes"), .good) : .status(ctx.t("否", "no"), .bad) } ?? .number(nil)
+            bt.add([.text(b.id), .text(b.name), .opt(b.parent), .opt(b.region), .int(b.visits), .number(b.mean), .number(b.weightedMean),
+                    passed, .number(b.visitPassRate), .number(b.employeeVisitPassRate), .int(b.findings), .int(b.flaggedVisits),
                     .text(parentRankText(b, ctx)), .int(b.parentRank), .int(b.parentSize)]
                    + (compare ? [.number(b.previousMean), .number(b.change)] : []),
-                   tone: b.flaggedVisits > 0 || below ? .bad : nil)
+                   tone: b.flaggedVisits > 0 || b.passed == false ? .bad : nil)
         }
         doc.table(bt)
+        doc.fact(ctx.t("达标：按检查方式加权的平均得分不低于达标线 \(Fmt.num(passMark)) 分；检查合格率、人次合格率为按检查次数、受检人次计的占比",
+                       "Passed: the method-weighted mean is at the pass mark \(Fmt.num(passMark)) or above; the visit and employee-visit pass rates are shares of visits and of employee-visits"))
         if bt.rows.contains(where: { $0.tone != nil }) {
-            doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或达标率低于目标。", "Red rows: the branch had a veto breach or a pass rate below its target."))
+            doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或平均得分未达标。", "Red rows: the branch had a veto breach or a mean below the pass mark."))
         }
         // The comparison the table cannot show at a glance: every branch against the pass
         // mark and each other, best first.
@@ -230,29 +252,31 @@ extension InspectionReport: Report {
         doc.section(ctx.t("达标率与目标", "Pass rates and targets"))
         var tt = Table(name: "targets", title: ctx.t("达标率与目标", "Pass rates"), columns: [
             .init(ctx.t("指标", "Rate"), .name), .init(ctx.t("本期", "This period"), .percent), .init(ctx.t("目标", "Target"), .percent),
-            .init(ctx.t("结果", "Result"), .status), .init(ctx.t("低于目标网点数", "Branches below"), .number(.count)),
+            .init(ctx.t("结果", "Result"), .status), .init(ctx.t("未达标网点数", "Branches not passing"), .number(.count)),
         ])
         for t in targets {
             let result: Cell = t.target == nil ? .status(ctx.t("未设目标", "no target"), nil)
                 : (t.met == true ? .status(ctx.t("达标", "met"), .good) : .status(ctx.t("未达标", "not met"), .bad))
-            tt.add([.text(targetLabel(t.kind, ctx)), .number(t.rate), .number(t.target), result, t.target == nil ? .empty : .int(t.below.count)],
+            tt.add([.text(targetLabel(t.kind, ctx)), .number(t.rate), .number(t.target), result,
+                    t.kind == .branchPassRate ? .int(t.below.count) : .number(nil)],
                    tone: t.met == false ? .bad : (t.met == true ? .good : nil))
         }
         doc.table(tt)
         let below = targets.flatMap { t in t.below.map { (t, $0) } }
         if !below.isEmpty {
-            doc.subheading(ctx.t("低于目标的网点", "Branches below a target"))
-            var bl = Table(name: "below_target", title: ctx.t("低于目标的网点", "Below target"), columns: [
+            doc.subheading(ctx.t("平均得分未达标的网点", "Branches with a mean below the pass mark"))
+            var bl = Table(name: "below_target", title: ctx.t("未达标网点", "Below the pass mark"), columns: [
                 .init(ctx.t("指标", "Rate"), .name), .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
-                .init(ctx.t("达标率", "Rate"), .percent), .init(ctx.t("目标", "Target"), .percent), .init(ctx.t("差距", "Gap"), .number(.signed)),
+                .init(ctx.t("平均得分", "Mean"), .number(.score)), .init(ctx.t("达标线", "Pass mark"), .number(.plain)),
+                .init(ctx.t("差距", "Gap"), .number(.signed)),
             ])
             for (t, b) in below {
-                bl.add([.text(targetLabel(t.kind, ctx)), .text(b.id), .text(b.name), .number(b.rate), .number(t.target),
-                        .number(t.target.map { b.rate - $0 })], tone: .bad)
+                bl.add([.text(targetLabel(t.kind, ctx)), .text(b.id), .text(b.name), .number(b.rate), .number(passMark),
+                        .number(b.rate - passMark)], tone: .bad)
             }
             doc.table(bl)
         } else if targets.contains(where: { $0.target != nil }) {
-            doc.fact(ctx.t("各网点均达到目标", "Every branch meets the targets"))
+            doc.fact(ctx.t("各受检网点平均得分均达标", "Every inspected branch has a mean at the pass mark"))
         }
 
         // 3. Checklists and sections.
@@ -317,10 +341,10 @@ extension InspectionReport: Report {
         doc.section(ctx.t("按月情况", "By month"))
         var mt = Table(name: "months", title: ctx.t("按月情况", "By month"), columns: [
             .init(ctx.t("月份", "Month"), .id), .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
-            .init(ctx.t("网点达标率", "Branch pass"), .percent), .init(ctx.t("员工达标率", "Staff pass"), .percent),
+            .init(ctx.t("检查合格率", "Visit pass"), .percent), .init(ctx.t("人次合格率", "Employee-visit pass"), .percent),
         ] + checklists.map { .init($0.title(ctx.lang), .number(.score)) })
         for m in months {
-            mt.add([.text(m.month.title(ctx.lang)), .int(m.visits), .number(m.mean), .number(m.branchPassRate), .number(m.staffPassRate)]
+            mt.add([.text(m.month.title(ctx.lang)), .int(m.visits), .number(m.mean), .number(m.visitPassRate), .number(m.employeeVisitPassRate)]
                    + m.checklists.map { .number($0.mean) })
         }
         if !months.isEmpty, months.contains(where: { $0.mean != nil }) {

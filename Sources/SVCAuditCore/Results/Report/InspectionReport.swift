@@ -12,8 +12,14 @@ public struct InspectionReport: Sendable {
         public var mean: Double?
         /// Checklist id → mean visit-level checklist score, in catalog order (scored ones only).
         public var checklists: [(id: String, mean: Double)]
-        public var branchPassRate: Double?
-        public var staffPassRate: Double?
+        /// 检查合格率 of the branch: its visits with visit score ≥ pass mark.
+        public var visitPassRate: Double?
+        /// 人次合格率 of the branch: its employee-visits with score ≥ pass mark.
+        public var employeeVisitPassRate: Double?
+        /// R, the method-weighted mean visit score, and whether R ≥ pass mark (the branch 达标).
+        public var weightedMean: Double?
+        public var passed: Bool? { weightedMean.map { $0 >= passMark } }
+        public var passMark: Double
         public var employeeVisits: Int
         public var findings: Int
         public var flaggedVisits: Int
@@ -63,8 +69,9 @@ public struct InspectionReport: Sendable {
         public var month: MonthKey
         public var visits: Int
         public var mean: Double?
-        public var branchPassRate: Double?
-        public var staffPassRate: Double?
+        /// Visit-level shares of the month (检查合格率, 人次合格率).
+        public var visitPassRate: Double?
+        public var employeeVisitPassRate: Double?
         public var checklists: [(id: String, mean: Double?)]
     }
 
@@ -85,8 +92,16 @@ public struct InspectionReport: Sendable {
         public var employeeVisits = 0
         public var mean: Double?
         public var staffMean: Double?
-        public var branchPassRate: Double?
-        public var staffPassRate: Double?
+        /// 网点达标率: share of the branches whose R ≥ pass mark (SPEC §2.6).
+        public var branchPassRate: Double? { branchShare.rate }
+        /// 员工达标率: share of the employees whose R ≥ pass mark.
+        public var staffPassRate: Double? { staffShare.rate }
+        public var branchShare = PassShare()
+        public var staffShare = PassShare()
+        /// 检查合格率: visits with visit score ≥ pass mark.
+        public var visitPassRate: Double?
+        /// 人次合格率: employee-visits with score ≥ pass mark.
+        public var employeeVisitPassRate: Double?
         public var findings = 0
         public var flaggedVisits = 0
     }
@@ -99,6 +114,8 @@ public struct InspectionReport: Sendable {
         public var target: Double?
         /// nil without a target or a rate.
         public var met: Bool? { target.flatMap { t in rate.map { $0 >= t } } }
+        /// The subjects that are not 达标: for branches, each with its mean R (below the pass
+        /// mark); employees are only counted (`PassShare`).
         public var below: [(id: String, name: String, rate: Double)]
     }
 
@@ -130,17 +147,33 @@ public struct InspectionReport: Sendable {
     public var skipped: [String]
     /// The issuing unit printed in the 通报 header (`--issuer`, else the policy's `issuer:`).
     public var issuer: String?
+    /// With `--roster`: branches active on the roster in the period with no visit (未受检).
+    public var uninspectedBranches: [Branch]?
 
     /// The most-failed list is this long at most.
     public static let defaultTopItems = 10
 
     public init(current: InspectionTally, previous: InspectionTally? = nil, period: Period?, catalog: ChecklistCatalog,
-                policy: Policy, outsideVisits: Int = 0, skipped: [String] = [], topItems: Int = defaultTopItems) {
+                policy: Policy, roster: Roster? = nil, outsideVisits: Int = 0, skipped: [String] = [],
+                topItems: Int = defaultTopItems) {
         self.period = period
         policyFile = policy.file
         policyTitle = policy.title
         passMark = policy.passMark
-        totals = Self.totals(current)
+        var tot = Self.totals(current)
+        if let roster {
+            let span = period ?? current.firstDate.flatMap { a in current.lastDate.map { Period(from: a, to: $0) } }
+            if let span {
+                let active = roster.activeBranches(in: span)
+                let missing = active.filter { current.branches[$0] == nil }
+                uninspectedBranches = missing.map { roster.branch($0)!.branch }
+                tot.branchShare.uninspected = missing.count
+                tot.staffShare.uninspected = roster.activeStaff(in: span).filter { !current.staffIDs.contains($0) }.count
+            } else {
+                uninspectedBranches = []
+            }
+        }
+        totals = tot
         self.outsideVisits = outsideVisits
         self.skipped = skipped
         issuer = policy.issuer
@@ -151,8 +184,8 @@ public struct InspectionReport: Sendable {
             BranchRow(id: b.branch.id, name: b.branch.name, parent: b.branch.parent, region: b.branch.region,
                       visits: b.visits, mean: b.score.mean,
                       checklists: order.compactMap { id in b.checklists[id]?.mean.map { (id, $0) } },
-                      branchPassRate: b.branchPass.rate, staffPassRate: b.staffPass.rate,
-                      employeeVisits: b.staffPass.count, findings: b.findings, flaggedVisits: b.flaggedVisits,
+                      visitPassRate: b.branchPass.rate, employeeVisitPassRate: b.staffPass.rate,
+                      weightedMean: b.weighted.mean, passMark: policy.passMark, employeeVisits: b.staffPass.count, findings: b.findings, flaggedVisits: b.flaggedVisits,
                       parentRank: nil, parentSize: 0,
                       previousMean: previous?.branches[b.branch.id]?.score.mean)
         }
@@ -182,18 +215,14 @@ public struct InspectionReport: Sendable {
         }
         branches = ordered
 
-        // Targets.
-        let tot = Self.totals(current)
-        let rateList: [(TargetCheck.Kind, Double?, Double?, (BranchRow) -> Double?)] = [
-            (.branchPassRate, tot.branchPassRate, policy.targets.branchPassRate, { $0.branchPassRate }),
-            (.staffPassRate, tot.staffPassRate, policy.targets.staffPassRate, { $0.staffPassRate }),
-        ]
-        targets = rateList.map { kind, rate, target, pick in
-            let below: [(id: String, name: String, rate: Double)] = target.map { t in
-                ordered.compactMap { r in pick(r).flatMap { $0 < t ? (r.id, r.name, $0) : nil } }
-            } ?? []
-            return TargetCheck(kind: kind, rate: rate, target: target, below: below)
+        // Targets: 达标率 as shares; the branches that are not 达标 are named.
+        let notPassing: [(id: String, name: String, rate: Double)] = ordered.compactMap { r in
+            r.passed == false ? (r.id, r.name, r.weightedMean!) : nil
         }
+        targets = [
+            TargetCheck(kind: .branchPassRate, rate: tot.branchPassRate, target: policy.targets.branchPassRate, below: notPassing),
+            TargetCheck(kind: .staffPassRate, rate: tot.staffPassRate, target: policy.targets.staffPassRate, below: []),
+        ]
 
         // Checklists and sections, in catalog and item order.
         let currentSections = current.sections(catalog: catalog)
@@ -242,8 +271,8 @@ public struct InspectionReport: Sendable {
         let listed = checklists.map(\.id)
         months = keys.map { k in
             let m = current.months[k]
-            return MonthRow(month: k, visits: m?.visits ?? 0, mean: m?.score.mean, branchPassRate: m?.branchPass.rate,
-                            staffPassRate: m?.staffPass.rate, checklists: listed.map { ($0, m?.checklists[$0]?.mean) })
+            return MonthRow(month: k, visits: m?.visits ?? 0, mean: m?.score.mean, visitPassRate: m?.branchPass.rate,
+                            employeeVisitPassRate: m?.staffPass.rate, checklists: listed.map { ($0, m?.checklists[$0]?.mean) })
         }
 
         histogram = Self.bins(current.scoreBuckets)
@@ -258,7 +287,9 @@ public struct InspectionReport: Sendable {
     static func totals(_ t: InspectionTally) -> Totals {
         Totals(visits: t.visits, scoredVisits: t.score.count, branches: t.branches.count, staff: t.staffIDs.count,
                employeeVisits: t.staffPass.count, mean: t.score.mean, staffMean: t.staffScore.mean,
-               branchPassRate: t.branchPass.rate, staffPassRate: t.staffPass.rate, findings: t.findings,
+               branchShare: PassShare(t.branches.values.map(\.weighted), passMark: t.passMark),
+               staffShare: PassShare(t.staffMeans.values, passMark: t.passMark),
+               visitPassRate: t.branchPass.rate, employeeVisitPassRate: t.staffPass.rate, findings: t.findings,
                flaggedVisits: t.flaggedVisits)
     }
 

@@ -23,10 +23,12 @@ public struct InspectionTally: Sendable {
         public var visits = 0
         /// Visit scores (SPEC §2.3).
         public var score = MeanAccumulator()
-        /// 网点达标率: visits with visit score ≥ pass mark.
+        /// 检查合格率: visits with visit score ≥ pass mark.
         public var branchPass = RateAccumulator()
-        /// 员工达标率: employee-visits with score ≥ pass mark.
+        /// 人次合格率: employee-visits with score ≥ pass mark.
         public var staffPass = RateAccumulator()
+        /// R of the branch (method-weighted): whether it 达标 (SPEC §2.6).
+        public var weighted = WeightedMean()
         /// Visit-level checklist scores by checklist id.
         public var checklists: [String: MeanAccumulator] = [:]
         public var findings = 0
@@ -50,6 +52,8 @@ public struct InspectionTally: Sendable {
     }
 
     public let passMark: Double
+    /// Method weights for the 达标 means R.
+    public let policy: Policy
     public private(set) var visits = 0
     public private(set) var score = MeanAccumulator()
     public private(set) var branchPass = RateAccumulator()
@@ -59,6 +63,8 @@ public struct InspectionTally: Sendable {
     public private(set) var flaggedVisits = 0
     public private(set) var branches: [String: BranchTally] = [:]
     public private(set) var staffIDs = Set<String>()
+    /// R of each employee (method-weighted), for 员工达标率 as a share of employees.
+    public private(set) var staffMeans: [String: WeightedMean] = [:]
     /// Visit-level checklist scores by checklist id.
     public private(set) var checklists: [String: MeanAccumulator] = [:]
     /// The catalog's flat numbering of items and sections, which the tallies below use.
@@ -74,8 +80,9 @@ public struct InspectionTally: Sendable {
     public private(set) var firstDate: Day?
     public private(set) var lastDate: Day?
 
-    public init(passMark: Double, index: ScoringIndex) {
-        self.passMark = passMark
+    public init(policy: Policy, index: ScoringIndex) {
+        self.passMark = policy.passMark
+        self.policy = policy
         self.index = index
         sectionTallies = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
         itemTallies = [ItemTally](repeating: ItemTally(), count: index.items.count)
@@ -119,6 +126,7 @@ public struct InspectionTally: Sendable {
             let pass = s >= passMark
             score.add(s); branchPass.add(pass)
             b.score.add(s); b.branchPass.add(pass)
+            b.weighted.add(s, weight: policy.weight(of: v.method))
             m.score.add(s); m.branchPass.add(pass)
             scoreBuckets[InspectionReport.bucket(s), default: 0] += 1
         }
@@ -132,6 +140,7 @@ public struct InspectionTally: Sendable {
             if let s = st.score {
                 let pass = s >= passMark
                 staffPass.add(pass); staffScore.add(s)
+                staffMeans[st.id, default: WeightedMean()].add(s, weight: policy.weight(of: v.method))
                 b.staffPass.add(pass)
                 m.staffPass.add(pass)
             }
@@ -173,11 +182,11 @@ public struct PeriodBuckets: Sendable {
     /// Visits in neither period.
     public private(set) var outside = 0
 
-    public init(period: Period?, passMark: Double, index: ScoringIndex) {
+    public init(period: Period?, policy: Policy, index: ScoringIndex) {
         self.period = period
         previousPeriod = period?.previous
-        current = InspectionTally(passMark: passMark, index: index)
-        previous = period.map { _ in InspectionTally(passMark: passMark, index: index) }
+        current = InspectionTally(policy: policy, index: index)
+        previous = period.map { _ in InspectionTally(policy: policy, index: index) }
     }
 
     public mutating func add(_ v: VisitSummary) {
@@ -191,9 +200,9 @@ public struct PeriodBuckets: Sendable {
         }
     }
 
-    public func report(catalog: ChecklistCatalog, policy: Policy, skipped: [String] = [],
+    public func report(roster: Roster? = nil, catalog: ChecklistCatalog, policy: Policy, skipped: [String] = [],
                        topItems: Int = InspectionReport.defaultTopItems) -> InspectionReport {
         InspectionReport(current: current, previous: previous, period: period, catalog: catalog, policy: policy,
-                         outsideVisits: outside, skipped: skipped, topItems: topItems)
+                         roster: roster, outsideVisits: outside, skipped: skipped, topItems: topItems)
     }
 }
