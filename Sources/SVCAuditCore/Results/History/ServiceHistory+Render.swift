@@ -106,6 +106,18 @@ extension ServiceHistory {
             }
             doc.table(rt)
         }
+        addEvents(&doc, ctx)
         return doc
+    }
+}
+
+extension ServiceHistory {
+    /// 表扬与投诉: the events naming this employee (or made at this branch) in the period.
+    func addEvents(_ doc: inout Document, _ ctx: RenderContext) {
+        guard !events.isEmpty else { return }
+        doc.section(ctx.t("表扬与投诉", "Praise and complaints"))
+        doc.table(InspectionReport.eventsTable(events, ctx) { id in entries.first { $0.branch.id == id }?.branch.name })
+        doc.fact(ctx.t("只有查实的事项计入评选：查实投诉涉及一票否决条目的，当期取消评选资格。",
+                       "Only verified events count: a verified complaint on a veto item disqualifies for its period."))
     }
 }

@@ -4,13 +4,15 @@ public struct VetoIncident: Sendable, Hashable, Comparable {
     public var item: String
     public var date: Day
     public var staff: String?
+    /// The complaint event (SPEC §1.5) when the breach is a verified complaint, not a visit.
+    public var event: String?
 
-    public init(item: String, date: Day, staff: String? = nil) {
-        self.item = item; self.date = date; self.staff = staff
+    public init(item: String, date: Day, staff: String? = nil, event: String? = nil) {
+        self.item = item; self.date = date; self.staff = staff; self.event = event
     }
 
     public static func < (a: VetoIncident, b: VetoIncident) -> Bool {
-        (a.date, a.item, a.staff ?? "") < (b.date, b.item, b.staff ?? "")
+        (a.date, a.item, a.staff ?? "", a.event ?? "") < (b.date, b.item, b.staff ?? "", b.event ?? "")
     }
 }
 
@@ -32,6 +34,10 @@ public struct RankFold: Sendable {
     /// a year of files in JSON does not need.
     public var keepVisits = false
     var aggregates: [String: EntryAggregate] = [:]
+    /// Verified complaints naming a veto item, by entry id (SPEC §2.6): breaches that are no visit.
+    var eventBreaches: [String: [VetoIncident]] = [:]
+    /// Verified praises by entry id.
+    var praises: [String: Int] = [:]
     var firstDay: Day?
     var lastDay: Day?
     /// The dates of the visits counted, first to last.
@@ -73,6 +79,27 @@ public struct RankFold: Sendable {
                 breaches += s.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
             }
             fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: v.score, weight: u, breaches: breaches)
+        }
+    }
+
+    /// Adds the period's verified events (SPEC §1.5, §2.6): a complaint naming a veto item is a
+    /// breach on its date, for the employee it names (a staff ranking) or the branch (a branch
+    /// ranking, whoever it names); a praise counts towards praise points. Neither is a visit or
+    /// a score, and an unverified event changes nothing.
+    public mutating func add(events log: EventLog) {
+        for e in log.within(period) where e.verified {
+            let key: String?
+            switch policy.by {
+            case .staff: key = e.staff
+            case .branch: key = e.branch
+            }
+            guard let key else { continue }
+            if log.isBreach(e), let item = e.item {
+                eventBreaches[key, default: []].append(
+                    VetoIncident(item: item, date: e.date, staff: policy.by == .branch ? e.staff : nil, event: e.id))
+            } else if e.kind == .praise {
+                praises[key, default: 0] += 1
+            }
         }
     }
 

@@ -62,6 +62,8 @@ public struct RankReport: Report {
             ("veto", .array(e.veto.map { .string($0) })), ("eligible", .bool(e.eligible)),
             ("reason", e.eligible ? .null : .string(reason(e, lang))),
             ("stars", .opt(e.stars)), ("selected", .bool(e.selected)),
+            // Not in SPEC §3.1's example: what verified praise added to `score` (§2.6).
+            ("praise_points", .number(e.praisePoints)),
         ]
         return .object(o)
     }
@@ -94,7 +96,8 @@ public struct RankReport: Report {
             let parts = incidents.map { i -> String in
                 var item = i.item
                 if withItemText, let t = itemTexts[i.item] { item += " " + (lang == .en ? (t.en ?? t.zh) : t.zh) }
-                let when = i.staff.map { ctx.t("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
+                var when = i.staff.map { ctx.t("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
+                if let ev = i.event { when += ctx.t("，查实投诉 \(ev)", ", verified complaint \(ev)") }
                 return ctx.t("\(item)（\(when)）", "\(item) (\(when))")
             }
             return ctx.t("一票否决：", "veto: ") + parts.joined(separator: ctx.t("、", ", "))

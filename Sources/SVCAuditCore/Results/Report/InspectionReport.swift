@@ -147,6 +147,8 @@ public struct InspectionReport: Sendable {
     public var skipped: [String]
     /// The issuing unit printed in the 通报 header (`--issuer`, else the policy's `issuer:`).
     public var issuer: String?
+    /// 检查质量, 表扬与投诉, 整改情况 (InspectionReport+Accountability.swift).
+    public var accountability = Accountability()
     /// With `--roster`: branches active on the roster in the period with no visit (未受检).
     public var uninspectedBranches: [Branch]?
 
