@@ -55,6 +55,12 @@ import Testing
         #expect(html.contains("<svg") && html.contains("stroke-dasharray"))
     }
 
+    @Test func inspectorsOnAnEmptyPeriodExitOne() throws {
+        let r = try CLI.run(["inspectors", "samples", "--period", "2025-Q3"])
+        #expect(r.code == 1 && r.stdout.isEmpty && r.stderr.contains("2026-07-01"))
+        #expect(try CLI.run(["inspectors", "samples", "--period", "2025-Q3", "--allow-empty", "--format", "json"]).code == 0)
+    }
+
     @Test func aResponseNamingNoFindingIsAnErrorAtItsLine() throws {
         let r = try CLI.run(["rectify", "samples", "--as-of", "2026-10-01", "--responses", "Tests/Fixtures/responses/response-no-finding.csv",
                              "--lang", "en"])

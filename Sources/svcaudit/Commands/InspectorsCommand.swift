@@ -18,13 +18,20 @@ struct InspectorsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions<InspectorReport>
 
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
-        var fold = InspectorCalibration(period: try period.resolved())
+        let resolved = try period.resolved()
+        var fold = InspectorCalibration(period: resolved)
+        var gate = PeriodGate(period: resolved)
         let loaded = input.checklistOptions.load()
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { fold.add($0) }
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+            gate.see(v.date)
+            fold.add(v)
+        }
+        try empty.check(gate, lang: out.context.lang)
         var report = fold.report(p.calibration)
         report.skipped = summary.invalidFiles
         try out.emit(report)

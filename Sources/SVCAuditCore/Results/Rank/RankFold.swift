@@ -59,7 +59,16 @@ public struct RankFold: Sendable {
             return
         }
         guard policy.counts(v.method) else {
+            // Out of the ranking arithmetic (SPEC §1.3), but the people observed are still
+            // entries (§2.6: everyone who appears in a visit of the period), with 0 visits if
+            // that is all there is — so the memo can say why a self-checked employee is not ranked.
             visitsUnweighted += 1
+            switch policy.by {
+            case .staff:
+                for s in v.staff { fold(id: s.id, name: s.name, role: s.role, visit: v, score: nil, weight: 0, breaches: [], unweighted: true) }
+            case .branch:
+                fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: nil, weight: 0, breaches: [], unweighted: true)
+            }
             return
         }
         visitsInPeriod += 1
@@ -104,7 +113,7 @@ public struct RankFold: Sendable {
     }
 
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
-                               weight u: Double, breaches: [VetoIncident]) {
+                               weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
         let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
         // Mutated in place through its index: copying an aggregate out and back retains every
         // string in it and copies its incident set.
@@ -121,6 +130,7 @@ public struct RankFold: Sendable {
             aggregates.values[i].role = role
             aggregates.values[i].branch = v.branch
         }
+        if unweighted { aggregates.values[i].unweighted += 1 }
         if let x = score {
             // veto: zero → a flagged visit counts with score 0.
             let counted = (policy.veto == .zero && !breaches.isEmpty) ? 0 : x
@@ -177,6 +187,8 @@ struct EntryAggregate: Sendable {
     var incidents: Set<VetoIncident> = []
     /// With `RankFold.keepVisits` only.
     var visitList: [CountedVisit] = []
+    /// Visits of a method weighted 0 the entry was seen on (not counted).
+    var unweighted = 0
 
     init(id: String, name: String, role: String?, branch: Branch, latest: Latest) {
         self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest

@@ -72,7 +72,15 @@ public struct RankReport: Report {
 
     /// Every reason the entry is not eligible, in one line.
     public func reason(_ e: RankEntry, _ lang: Language, withItemText: Bool = false) -> String {
-        e.reasons.map { text($0, lang, withItemText: withItemText) }.joined(separator: lang == .en ? "; " : "；")
+        var parts = e.reasons.map { text($0, lang, withItemText: withItemText) }
+        // Say so when visits of a method weighted 0 are why there are too few (SPEC §1.3).
+        if e.unweighted > 0, e.reasons.contains(where: { if case .noScoredVisit = $0 { return true }; if case .fewVisits = $0 { return true }; return false }) {
+            let methods = Visit.Method.allCases.filter { !policy.counts($0) }
+            let ctx = RenderContext(lang: lang)
+            let names = methods.map { Fmt.method($0, ctx) }.joined(separator: ctx.t("、", ", "))
+            parts.append(ctx.t("另有\(names) \(e.unweighted) 次，权重为 0 不计入", "\(e.unweighted) more visit\(e.unweighted == 1 ? "" : "s") (\(names)) weighted 0, not counted"))
+        }
+        return parts.joined(separator: lang == .en ? "; " : "；")
     }
 
     func text(_ r: Ineligibility, _ lang: Language, withItemText: Bool) -> String {

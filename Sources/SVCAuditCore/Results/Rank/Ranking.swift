@@ -55,6 +55,8 @@ public struct RankEntry: Sendable {
     public var selected: Bool
     /// The visits behind the score, by date then visit id (only when the fold kept them).
     public var visitList: [CountedVisit] = []
+    /// Visits of a method weighted 0 the entry was seen on, left out (SPEC §1.3).
+    public var unweighted: Int = 0
 }
 
 /// The outcome of applying a policy to the folded visits.
@@ -147,7 +149,7 @@ extension RankFold {
                 visits: a.visits, weight: a.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.minX,
                 veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
                 rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
-                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) })
+                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }, unweighted: a.unweighted)
             if e.eligible { eligible.append(e) } else { ineligible.append(e) }
         }
 
