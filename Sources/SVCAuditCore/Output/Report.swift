@@ -19,6 +19,8 @@ public struct RenderContext: Sendable {
     public var width: Int?
     /// `--table NAME`: the table CSV writes (else the document's main table).
     public var table: String?
+    /// The roles of roles.yaml: role names are shown from it (ids as written without one).
+    public var roles = RoleCatalog()
 
     public init(lang: Language = .zh, color: Bool = false, bom: Bool = true, width: Int? = nil, table: String? = nil) {
         self.lang = lang; self.color = color; self.bom = bom; self.width = width; self.table = table

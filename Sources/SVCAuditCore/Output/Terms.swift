@@ -1,28 +1,13 @@
-/// The one place that names inspection methods and staff roles in the output language
-/// (SPEC §3: CSV and xlsx carry 柜员 and 暗访 under --lang zh, not `teller` and `mystery`).
+/// The one place that names inspection methods in the output language (SPEC §3: CSV and
+/// xlsx carry 暗访 under --lang zh, not `mystery`). Roles are named by the role catalog of
+/// the loaded checklists (roles.yaml), which the render context carries.
 public enum Terms {
-    /// A role catalog (checklists/roles.yaml) can name roles: consulted first, before the
-    /// built-in names below. Set once at start-up, before any output is rendered.
-    nonisolated(unsafe) public static var roleCatalog: ((_ role: String, _ lang: Language) -> String?)?
-
-    public static func role(_ r: String, _ lang: Language) -> String {
-        if let named = roleCatalog?(r, lang) { return named }
-        guard lang == .zh else { return r }
-        switch r {
-        case "teller": return "柜员"
-        case "lobby_manager": return "大堂经理"
-        case "account_manager": return "客户经理"
-        case "security": return "保安"
-        default: return r
-        }
-    }
-
     public static func method(_ m: Visit.Method, _ lang: Language) -> String {
         switch m {
         case .onsite: return lang == .zh ? "现场" : "on-site"
         case .video: return lang == .zh ? "录像" : "video"
         case .mystery: return lang == .zh ? "暗访" : "mystery"
-        case .external: return lang == .zh ? "外聘" : "external"
+        case .external: return lang == .zh ? "外部" : "external"
         case .`self`: return lang == .zh ? "自查" : "self-check"
         }
     }
@@ -39,7 +24,8 @@ enum Fmt {
     static func num(_ x: Double) -> String { MappingReader.show(Num.round2(x)) }
     static func list(_ xs: [String]) -> String { xs.isEmpty ? "" : xs.joined(separator: " ") }
     static func method(_ m: Visit.Method, _ ctx: RenderContext) -> String { Terms.method(m, ctx.lang) }
-    static func role(_ r: String, _ ctx: RenderContext) -> String { Terms.role(r, ctx.lang) }
+    /// A role as outputs show it: its name from roles.yaml in the output language, else its id.
+    static func role(_ r: String, _ ctx: RenderContext) -> String { ctx.roles.name(r, ctx.lang) }
 }
 
 /// Display helpers of the manager reports.

@@ -48,7 +48,7 @@ struct OutputOptions<R: Report>: ParsableArguments {
     }
 
     var language: Language {
-        lang ?? ProcessInfo.processInfo.environment["SVCAUDIT_LANG"].flatMap(Language.init(rawValue:)) ?? .zh
+        Language.resolve(lang, environment: ProcessInfo.processInfo.environment)
     }
 
     var context: RenderContext {
@@ -59,12 +59,15 @@ struct OutputOptions<R: Report>: ParsableArguments {
     }
 
     /// Renders the result and writes it where asked.
-    func emit(_ report: R) throws {
+    /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
+    func emit(_ report: R, roles: RoleCatalog) throws {
+        var ctx = context
+        ctx.roles = roles
         let data: Data
         do {
-            data = try report.output(format, context)
+            data = try report.output(format, ctx)
         } catch {
-            Console.error("svcaudit: \(error)")
+            Console.error("svcaudit: \(Console.describe(error))")
             throw ExitCode(1)
         }
         try write(data)
@@ -75,7 +78,7 @@ struct OutputOptions<R: Report>: ParsableArguments {
             do {
                 try AtomicWriter.write(data, to: output)
             } catch {
-                Console.error("svcaudit: \(error)")
+                Console.error("svcaudit: \(Console.describe(error))")
                 throw ExitCode(1)
             }
         } else {

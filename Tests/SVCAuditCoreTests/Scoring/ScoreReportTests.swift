@@ -76,9 +76,9 @@ import Testing
         let staff = Self.report().render(.csv, RenderContext(lang: .zh, bom: false, table: "staff"))
         let sl = staff.split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(sl.count == 1 + 3 + 1)
-        #expect(sl[1].hasSuffix(",T,李娜,柜员,63.50,58.50,5,,0.00,78.00,A3,3,B2"))
-        // A missing score is an empty cell, never a dash.
-        #expect(sl[3].hasSuffix(",S,王刚,保安,,,0,,,,,0,G1"))
+        #expect(sl[1].hasSuffix(",T,李娜,teller,63.50,58.50,5,,0.00,78.00,A3,3,B2"))
+        // A missing score is an empty cell, never a dash (roles as ids: this catalog names none).
+        #expect(sl[3].hasSuffix(",S,王刚,security,,,0,,,,,0,G1"))
         #expect(Self.report().render(.csv, RenderContext()).hasPrefix("\u{FEFF}"))
     }
 }
