@@ -156,7 +156,9 @@ import Testing
         #expect(try CLI.run(["score", "samples/visits", "--format", "pdf"]).code == 64)
         #expect(try CLI.run(["score", "samples/visits", "--fail-under", "high"]).code == 64)
         #expect(try CLI.run(["explain", "samples/visits"]).code == 64)
-        #expect(try CLI.run(["explain", "samples/visits/2026-07/BR0421-20260715-01.yaml", "--format", "csv"]).code == 64)
+        #expect(try CLI.run(["validate", "samples/visits", "--format", "csv"]).code == 64)
+        #expect(try CLI.run(["score", "samples/visits", "--format", "json", "--table", "staff"]).code == 64)
+        #expect(try CLI.run(["score", "samples/visits", "--format", "csv", "--table", "nope"]).code == 64)
     }
 
     @Test func writesToOutputFile() throws {
