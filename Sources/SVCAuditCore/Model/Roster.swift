@@ -62,6 +62,14 @@ public struct Roster: Sendable {
         self.waivers = w
     }
 
+    /// The same roster with these waivers (the loader reads waivers.csv after the rest).
+    public func adding(waivers list: [Waiver]) -> Roster {
+        var r = self
+        for x in list { r.waivers[x.branch, default: []].append(x) }
+        for k in r.waivers.keys { r.waivers[k]!.sort { $0.from < $1.from } }
+        return r
+    }
+
     static func startKey(_ d: Day?) -> Int { d?.ordinal ?? Int.min }
 
     // MARK: Branches
