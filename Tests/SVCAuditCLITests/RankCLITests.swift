@@ -56,7 +56,8 @@ import Testing
         #expect(entries.count == 50)   // every employee id in samples/visits
         let specKeys: Set = ["rank", "group_rank", "id", "name", "role", "branch", "parent", "region", "visits", "mean",
                              "score", "min", "veto", "eligible", "reason", "stars", "selected"]
-        for e in entries { #expect(Set(e.keys) == specKeys) }
+        // praise_points: what verified praise added to score (SPEC §2.6), an extension of §3.1.
+        for e in entries { #expect(Set(e.keys) == specKeys.union(["praise_points"])) }
         // Order of the keys as SPEC writes them (JSONSerialization forgets it, the text does not).
         let first = r.stdout.components(separatedBy: "\"entries\": [")[1].components(separatedBy: "}")[0]
         let order = first.split(separator: "\n").compactMap { line -> String? in
@@ -65,7 +66,7 @@ import Testing
             return String(t.dropFirst().prefix { $0 != "\"" })
         }
         #expect(order == ["rank", "group_rank", "id", "name", "role", "branch", "parent", "region", "visits", "mean",
-                          "score", "min", "veto", "eligible", "reason", "stars", "selected"])
+                          "score", "min", "veto", "eligible", "reason", "stars", "selected", "praise_points"])
         let top = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
         #expect(top == ["by", "period", "policy", "entries"])
         // Eligible first in rank order, then the ineligible by id.

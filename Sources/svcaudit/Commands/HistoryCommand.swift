@@ -8,7 +8,8 @@ struct HistoryCommand: ParsableCommand {
         discussion: """
         Every visit in date order with branch, method, inspector, score, checklist scores, each deduction with \
         its note, and vetoes; then monthly and quarterly means (weighted by the policy's method_weights) with \
-        the star level of --policy. An id that is not in the visits exits 1 and names the closest ids.
+        the star level of --policy. --events lists the employee's complaints and praise (a verified complaint on a \
+        veto item disqualifies its month and quarter, as in the ranking). An id that is not in the visits exits 1 and names the closest ids.
         """
     )
 
@@ -18,6 +19,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var events: EventOptions
     @OptionGroup var out: OutputOptions
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
@@ -28,6 +30,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
+        let log = try events.load(loaded.catalog, quiet: out.quiet)
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
         let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
         guard collector.seen else {
@@ -42,6 +45,6 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles))
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log))
     }
 }

@@ -9,6 +9,8 @@ struct RankCommand: ParsableCommand {
         The policy (--policy FILE; without it: everyone, top 10 overall) sets who is ranked, \
         the minimum visits and score, the veto rule, method weights, shrinkage, the tie rule, the \
         selection per group and the star levels. Visits outside --period (or --from/--to) are ignored. \
+        --events FILE adds complaints and praise: a verified complaint naming a veto item disqualifies \
+        (veto: disqualify) as a breach would, a verified praise adds events.praise_points (capped). \
         --format markdown or html writes the selection memo: the rules in words, who is selected in \
         each group, and why everyone else is not eligible.
         """
@@ -17,6 +19,7 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var events: EventOptions
     @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var empty: EmptyPeriodOptions
     @OptionGroup var out: OutputOptions
@@ -30,6 +33,7 @@ struct RankCommand: ParsableCommand {
         let memo = out.format == .markdown || out.format == .html
         var fold = RankFold(policy: p, period: resolved, keepVisits: memo)
         let loaded = input.checklistOptions.load()
+        let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
@@ -39,6 +43,7 @@ struct RankCommand: ParsableCommand {
             fold.add(v)
         }
         Console.diagnostics(rosterWarnings, quiet: out.quiet)
+        fold.add(events: log)
         let ctx = out.context
         try empty.check(gate, lang: ctx.lang)
         let report = RankReport(ranking: fold.ranking(roster: roster), lang: ctx.lang, skipped: summary.invalidFiles,

@@ -45,6 +45,17 @@ extension InputOptions {
         return summary
     }
 
+    /// As `readVisits`, handing on both the summary and, with `full`, the full score (nil
+    /// otherwise): for a command that needs item-by-item results only for some of its output.
+    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool,
+                    onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
+        var s = settings()
+        s.detail = full
+        let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.summary, $0.score) }
+        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        return summary
+    }
+
     /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
     /// `score` fold): no item-by-item detail is built.
     func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {

@@ -53,11 +53,19 @@ private typealias P = RankFixtures.Person
         #expect(r.entry("A").eligible && r.entry("A").veto.isEmpty)
     }
 
-    @Test func onlySelfChecksMeansNoEntry() {
+    @Test func onlySelfChecksMeansAnIneligibleEntryWithNoVisit() {
+        // Still an entry (SPEC §2.6: everyone observed in the period), but with 0 visits and no
+        // score; the reason names the visits left out.
         var p = Policy()
         p.methodWeights[.`self`] = 0
-        let r = F.rank([F.visit("2026-07-02", method: .`self`, file: "a2", staff: [P(id: "A", score: 100)])], p)
-        #expect(r.entries.isEmpty)
+        let r = F.rank([F.visit("2026-07-02", method: .`self`, file: "a2", staff: [P(id: "A", score: 100)]),
+                        F.visit("2026-07-03", method: .`self`, file: "a3", staff: [P(id: "A", score: 100)])], p)
+        let a = r.entry("A")
+        #expect(!a.eligible && a.visits == 0 && a.mean == nil && a.score == nil && a.unweighted == 2)
+        #expect(a.reasons == [.noScoredVisit])
+        #expect(r.priorMean == nil && r.visitsInPeriod == 0 && r.visitsUnweighted == 2)
+        let text = RankReport(ranking: r).reason(a, .zh)
+        #expect(text.contains("自查 2 次") && text.contains("权重为 0"))
     }
 
     @Test func theFoldKeepsTheVisitsBehindAScoreWhenAsked() {

@@ -6,7 +6,7 @@ private typealias P = RankFixtures.Person
 
 @Suite struct RankReportTests {
     static let entryKeys = ["rank", "id", "name", "role", "branch", "parent", "region", "visits", "mean", "score",
-                            "min", "veto", "eligible", "reason", "stars", "selected"]
+                            "min", "veto", "eligible", "reason", "stars", "selected", "praise_points"]   // praise_points: an extension (§2.6)
 
     func keys(_ v: JSONValue) -> [String] {
         if case .object(let members) = v { return members.map(\.0) }

@@ -98,6 +98,26 @@ extension ServiceHistory {
                 },
                 alignRight: [1, 2, 3], rowClasses: rolls.map { $0.disqualified ? "bad" : nil }))
         }
+        addEvents(&doc, ctx)
         return doc.render(format, ctx)
+    }
+}
+
+extension ServiceHistory {
+    /// 表扬与投诉: the events naming this employee (or made at this branch) in the period.
+    func addEvents(_ doc: inout ReportDocument, _ ctx: RenderContext) {
+        guard !events.isEmpty else { return }
+        doc.section(ctx.t("表扬与投诉", "Praise and complaints"), ctx.lang)
+        doc.table(.init(
+            headers: [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("类型", "Type"), ctx.t("是否查实", "Verified"),
+                      ctx.t("条目", "Item"), ctx.t("说明", "Note"), ctx.t("编号", "ID")],
+            rows: events.map { e in
+                [e.date.description, e.branch, e.kind == .complaint ? ctx.t("投诉", "complaint") : ctx.t("表扬", "praise"),
+                 e.verified ? ctx.t("已查实", "verified") : ctx.t("未查实", "not verified"), e.item ?? "", e.note ?? "", e.id]
+            },
+            rowClasses: events.map { !$0.verified ? "muted" : ($0.kind == .complaint ? "bad" : "good") },
+            maxWidth: [5: 40], nowrap: [0, 1, 2, 3, 4, 6]))
+        doc.line(ctx.t("只有查实的事项计入评选：查实投诉涉及一票否决条目的，当期取消评选资格。",
+                       "Only verified events count: a verified complaint on a veto item disqualifies for its period."))
     }
 }

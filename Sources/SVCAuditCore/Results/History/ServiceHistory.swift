@@ -41,8 +41,12 @@ public struct ServiceHistory: Sendable {
     public var items: [String: (text: String, textEN: String?)]
     public var checklistTitles: [(id: String, title: String, titleEN: String?)]
     public var skipped: [String]
+    /// The complaints and praise naming this employee (or, for a branch, made at it) in the
+    /// period (SPEC §1.5), by date.
+    public var events: [Event]
 
-    public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = []) {
+    public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = [],
+                events log: EventLog = EventLog()) {
         id = c.id
         subject = c.subject
         period = c.period
@@ -55,6 +59,10 @@ public struct ServiceHistory: Sendable {
         policyFile = policy.file
         starLevels = policy.stars
         vetoMode = policy.veto
+        let mine = log.within(c.period).filter { c.subject == .branch ? $0.branch == c.id : $0.staff == c.id }
+        events = mine
+        // A verified complaint naming a veto item is a breach on its date, as in the ranking.
+        let eventBreaches = mine.filter { log.isBreach($0) }
         self.skipped = skipped
         let scored = sorted.compactMap(\.score)
         passRate = scored.isEmpty ? nil : 100 * Double(scored.filter { $0 >= policy.passMark }.count) / Double(scored.count)
@@ -62,6 +70,13 @@ public struct ServiceHistory: Sendable {
         func roll(_ key: String, _ zh: String, _ en: String, _ es: [ServiceHistoryCollector.Entry]) -> Roll {
             var sum = 0.0, weights = 0.0, low: Double?
             var veto: [String] = []
+            // The roll's own span, told by its key: a quarter, a month, or the whole period.
+            let within: (Day) -> Bool = { d in
+                if key.contains("-Q") { return QuarterKey(d).description == key }
+                if key.count == 7 { return MonthKey(d).description == key }
+                return c.period?.contains(d) ?? true
+            }
+            veto += eventBreaches.filter { within($0.date) }.compactMap(\.item)
             // A method weighted 0 is out of the ranking arithmetic entirely (SPEC §1.3).
             let es = es.filter { policy.counts($0.method) }
             for e in es {
@@ -148,6 +163,11 @@ extension ServiceHistory: Report {
             })),
             ("months", .array(months.map { rollJSON($0, key: "month") })),
             ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
+            ("events", .array(events.map { e in
+                .object([("id", .string(e.id)), ("date", .string(e.date.description)), ("branch", .string(e.branch)),
+                         ("staff", .opt(e.staff)), ("type", .string(e.kind.rawValue)), ("verified", .bool(e.verified)),
+                         ("item", .opt(e.item)), ("note", .opt(e.note))])
+            })),
             ("skipped", .array(skipped.map { .string($0) })),
         ])
     }

@@ -4,13 +4,15 @@ public struct VetoIncident: Sendable, Hashable, Comparable {
     public var item: String
     public var date: Day
     public var staff: String?
+    /// The complaint event (SPEC §1.5) when the breach is a verified complaint, not a visit.
+    public var event: String?
 
-    public init(item: String, date: Day, staff: String? = nil) {
-        self.item = item; self.date = date; self.staff = staff
+    public init(item: String, date: Day, staff: String? = nil, event: String? = nil) {
+        self.item = item; self.date = date; self.staff = staff; self.event = event
     }
 
     public static func < (a: VetoIncident, b: VetoIncident) -> Bool {
-        (a.date, a.item, a.staff ?? "") < (b.date, b.item, b.staff ?? "")
+        (a.date, a.item, a.staff ?? "", a.event ?? "") < (b.date, b.item, b.staff ?? "", b.event ?? "")
     }
 }
 
@@ -32,6 +34,10 @@ public struct RankFold: Sendable {
     /// a year of files in JSON does not need.
     public var keepVisits = false
     var aggregates: [String: EntryAggregate] = [:]
+    /// Verified complaints naming a veto item, by entry id (SPEC §2.6): breaches that are no visit.
+    var eventBreaches: [String: [VetoIncident]] = [:]
+    /// Verified praises by entry id.
+    var praises: [String: Int] = [:]
     var firstDay: Day?
     var lastDay: Day?
     /// The dates of the visits counted, first to last.
@@ -53,7 +59,16 @@ public struct RankFold: Sendable {
             return
         }
         guard policy.counts(v.method) else {
+            // Out of the ranking arithmetic (SPEC §1.3), but the people observed are still
+            // entries (§2.6: everyone who appears in a visit of the period), with 0 visits if
+            // that is all there is — so the memo can say why a self-checked employee is not ranked.
             visitsUnweighted += 1
+            switch policy.by {
+            case .staff:
+                for s in v.staff { fold(id: s.id, name: s.name, role: s.role, visit: v, score: nil, weight: 0, breaches: [], unweighted: true) }
+            case .branch:
+                fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: nil, weight: 0, breaches: [], unweighted: true)
+            }
             return
         }
         visitsInPeriod += 1
@@ -76,8 +91,29 @@ public struct RankFold: Sendable {
         }
     }
 
+    /// Adds the period's verified events (SPEC §1.5, §2.6): a complaint naming a veto item is a
+    /// breach on its date, for the employee it names (a staff ranking) or the branch (a branch
+    /// ranking, whoever it names); a praise counts towards praise points. Neither is a visit or
+    /// a score, and an unverified event changes nothing.
+    public mutating func add(events log: EventLog) {
+        for e in log.within(period) where e.verified {
+            let key: String?
+            switch policy.by {
+            case .staff: key = e.staff
+            case .branch: key = e.branch
+            }
+            guard let key else { continue }
+            if log.isBreach(e), let item = e.item {
+                eventBreaches[key, default: []].append(
+                    VetoIncident(item: item, date: e.date, staff: policy.by == .branch ? e.staff : nil, event: e.id))
+            } else if e.kind == .praise {
+                praises[key, default: 0] += 1
+            }
+        }
+    }
+
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
-                               weight u: Double, breaches: [VetoIncident]) {
+                               weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
         let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
         // Mutated in place through its index: copying an aggregate out and back retains every
         // string in it and copies its incident set.
@@ -94,6 +130,7 @@ public struct RankFold: Sendable {
             aggregates.values[i].role = role
             aggregates.values[i].branch = v.branch
         }
+        if unweighted { aggregates.values[i].unweighted += 1 }
         if let x = score {
             // veto: zero → a flagged visit counts with score 0.
             let counted = (policy.veto == .zero && !breaches.isEmpty) ? 0 : x
@@ -150,6 +187,8 @@ struct EntryAggregate: Sendable {
     var incidents: Set<VetoIncident> = []
     /// With `RankFold.keepVisits` only.
     var visitList: [CountedVisit] = []
+    /// Visits of a method weighted 0 the entry was seen on (not counted).
+    var unweighted = 0
 
     init(id: String, name: String, role: String?, branch: Branch, latest: Latest) {
         self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest

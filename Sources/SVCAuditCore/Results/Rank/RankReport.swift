@@ -61,6 +61,8 @@ public struct RankReport: Report {
             ("veto", .array(e.veto.map { .string($0) })), ("eligible", .bool(e.eligible)),
             ("reason", e.eligible ? .null : .string(reason(e, lang))),
             ("stars", .opt(e.stars)), ("selected", .bool(e.selected)),
+            // Not in SPEC §3.1's example: what verified praise added to `score` (§2.6).
+            ("praise_points", .number(e.praisePoints)),
         ]
         return .object(o)
     }
@@ -69,7 +71,15 @@ public struct RankReport: Report {
 
     /// Every reason the entry is not eligible, in one line.
     public func reason(_ e: RankEntry, _ lang: Language, withItemText: Bool = false) -> String {
-        e.reasons.map { text($0, lang, withItemText: withItemText) }.joined(separator: lang == .en ? "; " : "；")
+        var parts = e.reasons.map { text($0, lang, withItemText: withItemText) }
+        // Say so when visits of a method weighted 0 are why there are too few (SPEC §1.3).
+        if e.unweighted > 0, e.reasons.contains(where: { if case .noScoredVisit = $0 { return true }; if case .fewVisits = $0 { return true }; return false }) {
+            let methods = Visit.Method.allCases.filter { !policy.counts($0) }
+            let ctx = RenderContext(lang: lang)
+            let names = methods.map { Fmt.method($0, ctx) }.joined(separator: ctx.t("、", ", "))
+            parts.append(ctx.t("另有\(names) \(e.unweighted) 次，权重为 0 不计入", "\(e.unweighted) more visit\(e.unweighted == 1 ? "" : "s") (\(names)) weighted 0, not counted"))
+        }
+        return parts.joined(separator: lang == .en ? "; " : "；")
     }
 
     func text(_ r: Ineligibility, _ lang: Language, withItemText: Bool) -> String {
@@ -93,7 +103,8 @@ public struct RankReport: Report {
             let parts = incidents.map { i -> String in
                 var item = i.item
                 if withItemText, let t = itemTexts[i.item] { item += " " + (lang == .en ? (t.en ?? t.zh) : t.zh) }
-                let when = i.staff.map { ctx.t("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
+                var when = i.staff.map { ctx.t("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
+                if let ev = i.event { when += ctx.t("，查实投诉 \(ev)", ", verified complaint \(ev)") }
                 return ctx.t("\(item)（\(when)）", "\(item) (\(when))")
             }
             return ctx.t("一票否决：", "veto: ") + parts.joined(separator: ctx.t("、", ", "))

@@ -29,8 +29,11 @@ public struct RankEntry: Sendable {
     public var weight: Double
     /// R = Σ u_j x_j / Σ u_j; nil without a scored visit.
     public var mean: Double?
-    /// The ranking score: R, or (v·R + m·C)/(v + m) with shrinkage.
+    /// The ranking score: R, or (v·R + m·C)/(v + m) with shrinkage, plus any praise points.
     public var score: Double?
+    /// Verified praises in the period (SPEC §1.5) and the points they added to `score`.
+    public var praises: Int = 0
+    public var praisePoints: Double = 0
     /// The lowest counted visit score (0 for a flagged visit under `veto: zero`).
     public var min: Double?
     /// Breached veto items, sorted and unique.
@@ -52,6 +55,8 @@ public struct RankEntry: Sendable {
     public var selected: Bool
     /// The visits behind the score, by date then visit id (only when the fold kept them).
     public var visitList: [CountedVisit] = []
+    /// Visits of a method weighted 0 the entry was seen on, left out (SPEC §1.3).
+    public var unweighted: Int = 0
 }
 
 /// The outcome of applying a policy to the folded visits.
@@ -122,7 +127,11 @@ extension RankFold {
                 let v = Double(a.visits)
                 score = (v * r + m * c) / (v + m)
             }
-            let incidents = a.incidents.sorted()
+            // Praise is added after shrinkage, capped (SPEC §2.6); an entry without a score gets none.
+            let praised = praises[a.id] ?? 0
+            let points = score == nil ? 0 : p.events.points(forPraises: praised)
+            if points > 0 { score! += points }
+            let incidents = (a.incidents.union(eventBreaches[a.id] ?? [])).sorted()
             var reasons: [Ineligibility] = []
             if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
             if let r = rosterReasons[a.id] { reasons.append(r) }
@@ -137,10 +146,10 @@ extension RankFold {
             if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
             let e = RankEntry(
                 id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: a.branch,
-                visits: a.visits, weight: a.sumW, mean: mean, score: score, min: a.minX,
+                visits: a.visits, weight: a.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.minX,
                 veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
                 rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
-                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) })
+                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }, unweighted: a.unweighted)
             if e.eligible { eligible.append(e) } else { ineligible.append(e) }
         }
 

@@ -82,9 +82,13 @@ extension InspectionReport: Report {
             ("previous", previous),
             ("outside_period", .int(outsideVisits)),
             ("skipped", .array(skipped.map { .string($0) })),
-        ] + (uninspectedBranches.map { list in
-            [("uninspected_branches", .array(list.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) }))]
-        } ?? []))
+        ] + uninspectedJSON() + accountabilityJSON())
+    }
+
+    /// With --roster: the branches with no visit (未受检).
+    private func uninspectedJSON() -> [(String, JSONValue)] {
+        guard let list = uninspectedBranches else { return [] }
+        return [("uninspected_branches", .array(list.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) }))]
     }
 
     // MARK: Text, CSV, Markdown, HTML
@@ -351,6 +355,7 @@ extension InspectionReport: Report {
                             rows: rows, alignRight: [1, 2, 3]))
             doc.line(ctx.t("达标率的变化以百分点计", "Pass-rate changes are in percentage points"))
         }
+        addAccountability(&doc, ctx)
         return doc
     }
 }

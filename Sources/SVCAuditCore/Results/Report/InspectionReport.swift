@@ -145,6 +145,8 @@ public struct InspectionReport: Sendable {
     public var outsideVisits: Int
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// 检查质量, 表扬与投诉, 整改情况 (InspectionReport+Accountability.swift).
+    public var accountability = Accountability()
     /// With `--roster`: branches active on the roster in the period with no visit (未受检).
     public var uninspectedBranches: [Branch]?
 
