@@ -9,7 +9,9 @@ struct HistoryCommand: ParsableCommand {
         Every visit in date order with branch, method, inspector, score, checklist scores, each deduction with \
         its note, and vetoes; then monthly and quarterly means (weighted by the policy's method_weights) with \
         the star level of --policy. --events lists the employee's complaints and praise (a verified complaint on a \
-        veto item disqualifies its month and quarter, as in the ranking). An id that is not in the visits exits 1 and names the closest ids.
+        veto item disqualifies its month and quarter, as in the ranking). The employee's branches over time are listed: \
+        with --roster its assignments (an employee on the roster who was never inspected still gets a record), else the runs \
+        of visits at one branch. An id that is neither in the visits nor on the roster exits 1 and names the closest ids.
         """
     )
 
@@ -20,6 +22,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var events: EventOptions
+    @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var out: OutputOptions
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
@@ -31,9 +34,12 @@ struct HistoryCommand: ParsableCommand {
         let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
         let log = try events.load(loaded.catalog, quiet: out.quiet)
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
         let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
-        guard collector.seen else {
+        // With --roster an employee on it has a record even when never inspected.
+        let onRoster = !branch && roster?.staff[id] != nil
+        guard collector.seen || onRoster else {
             let what = branch ? "branch" : "employee"
             var msg = "svcaudit: no \(what) '\(id)' in the visits read (\(collector.known.count) \(what == "branch" ? "branches" : "employees") found)"
             let close = collector.suggestions()
@@ -45,6 +51,7 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log))
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log,
+                                    roster: roster))
     }
 }

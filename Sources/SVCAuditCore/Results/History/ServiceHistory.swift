@@ -46,7 +46,7 @@ public struct ServiceHistory: Sendable {
     public var events: [Event]
 
     public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = [],
-                events log: EventLog = EventLog()) {
+                events log: EventLog = EventLog(), roster: Roster? = nil) {
         id = c.id
         subject = c.subject
         period = c.period
@@ -55,6 +55,14 @@ public struct ServiceHistory: Sendable {
         name = sorted.last?.name ?? (c.subject == .branch ? sorted.last?.branch.name : nil)
         role = sorted.last?.role
         branch = sorted.last?.branch
+        path = c.subject == .staff ? Self.path(sorted, id: c.id, roster: roster) : []
+        if c.subject == .staff, let roster, let rows = roster.staff[c.id] {
+            // Who the employee is now, by the roster (SPEC §2.6), also when never inspected.
+            let a = period.flatMap { roster.representative(of: c.id, in: $0) } ?? rows.last!
+            name = a.name
+            role = a.role
+            branch = roster.branchValue(a.branch)
+        }
         passMark = policy.passMark
         policyFile = policy.file
         starLevels = policy.stars
@@ -108,6 +116,10 @@ public struct ServiceHistory: Sendable {
         checklistTitles = catalog.checklists.filter { used.contains($0.id) }.map { ($0.id, $0.title, $0.titleEN) }
     }
 
+    /// The employee's branches over time: roster assignments with `--roster`, else runs of
+    /// visits at one branch (ServiceHistory+Path.swift).
+    public var path: [ServicePathStep]
+
     /// Branch ids the employee was observed at, in order of first visit.
     public var branches: [String] {
         var out: [String] = []
@@ -135,18 +147,8 @@ extension ServiceHistory: Report {
             .object([(key, .string(r.key)), ("visits", .int(r.visits)), ("mean", .opt(r.mean)), ("min", .opt(r.min)),
                      ("veto", .array(r.veto.map { .string($0) })), ("stars", .opt(r.stars)), ("disqualified", .bool(r.disqualified))])
         }
-        return .object([
-            ("subject", .string(subject.rawValue)),
-            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
-            ("branch", branch.map(branchJSON) ?? .null),
-            ("branches", .array(branches.map { .string($0) })),
-            ("period", period.map(RFmt.period) ?? .null),
-            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
-                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
-            ("summary", .object([("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min)),
-                                 ("pass_rate", .opt(passRate)), ("passed", passed.map { .bool($0) } ?? .null), ("veto", .array(overall.veto.map { .string($0) })),
-                                 ("stars", .opt(overall.stars))])),
-            ("visits", .array(entries.map { e in
+        let pathValue: JSONValue = pathJSON()
+        let visitsValue: JSONValue = .array(entries.map { e in
                 .object([
                     ("id", .string(e.visit)), ("file", .string(e.file)), ("date", .string(e.date.description)),
                     ("branch", branchJSON(e.branch)), ("method", .string(e.method.rawValue)), ("inspector", .string(e.inspector)),
@@ -160,7 +162,24 @@ extension ServiceHistory: Report {
                     })),
                     ("veto", .array(e.veto.map { .string($0) })),
                 ])
-            })),
+            })
+
+        let passedValue: JSONValue = passed.map { .bool($0) } ?? .null
+        let summaryValue: JSONValue = .object([
+            ("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min)),
+            ("pass_rate", .opt(passRate)), ("passed", passedValue), ("veto", .array(overall.veto.map { .string($0) })),
+            ("stars", .opt(overall.stars))])
+        return .object([
+            ("subject", .string(subject.rawValue)),
+            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
+            ("branch", branch.map(branchJSON) ?? .null),
+            ("branches", .array(branches.map { .string($0) })),
+            ("path", pathValue),
+            ("period", period.map(RFmt.period) ?? .null),
+            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
+                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
+            ("summary", summaryValue),
+            ("visits", visitsValue),
             ("months", .array(months.map { rollJSON($0, key: "month") })),
             ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
             ("events", .array(events.map { e in

@@ -1,0 +1,52 @@
+/// An employee's whole path across branches (issue 13 item 5, SPEC §2.7: findings follow the
+/// person): from the roster when given, each assignment with the visits made while it held;
+/// without one, the runs of consecutive visits at the same branch.
+public struct ServicePathStep: Sendable, Equatable {
+    public var branch: Branch
+    /// The assignment's span (roster), or the first and last visit of the run (visits only).
+    public var from: Day?
+    public var to: Day?
+    public var role: String?
+    public var visits: Int
+    public var fromRoster: Bool
+}
+
+extension ServiceHistory {
+    static func path(_ entries: [ServiceHistoryCollector.Entry], id: String, roster: Roster?) -> [ServicePathStep] {
+        if let rows = roster?.staff[id] {
+            return rows.map { a in
+                ServicePathStep(branch: roster!.branchValue(a.branch), from: a.from, to: a.to, role: a.role,
+                                visits: entries.filter { a.covers($0.date) && $0.branch.id == a.branch }.count, fromRoster: true)
+            }
+        }
+        var out: [ServicePathStep] = []
+        for e in entries {
+            if let last = out.last, last.branch.id == e.branch.id {
+                out[out.count - 1].to = e.date
+                out[out.count - 1].visits += 1
+            } else {
+                out.append(ServicePathStep(branch: e.branch, from: e.date, to: e.date, role: e.role, visits: 1, fromRoster: false))
+            }
+        }
+        return out
+    }
+
+    func pathJSON() -> JSONValue {
+        .array(path.map { s in
+            .object([("branch", .string(s.branch.id)), ("name", .string(s.branch.name)), ("from", .opt(s.from?.description)),
+                     ("to", .opt(s.to?.description)), ("role", .opt(s.role)), ("visits", .int(s.visits)),
+                     ("source", .string(s.fromRoster ? "roster" : "visits"))])
+        })
+    }
+
+    /// The path as a table: 网点, 起止, 岗位, 受检次数.
+    func pathTable(_ ctx: RenderContext) -> ReportDocument.Table {
+        .init(headers: [ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("起", "From"), ctx.t("止", "To"),
+                        ctx.t("岗位", "Role"), ctx.t("受检次数", "Visits")],
+              rows: path.map { s in
+                  [s.branch.id, s.branch.name, s.from?.description ?? "…", s.to?.description ?? "…",
+                   s.role.map { Fmt.role($0, ctx) } ?? "", String(s.visits)]
+              },
+              alignRight: [5], nowrap: [0, 2, 3])
+    }
+}
