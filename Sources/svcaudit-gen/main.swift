@@ -63,7 +63,7 @@ guard count >= 0 else { fail("--count must be 0 or more") }
 
 let loaded = ChecklistSource.load(directory: checklistDir)
 if loaded.diagnostics.contains(where: { $0.severity == .error }) {
-    for d in loaded.diagnostics { fputs("\(d.file): \(d.message)\n", stderr) }
+    for d in loaded.diagnostics { fputs("\(d.file): \(d.message(.en))\n", stderr) }
     fail("the checklists in '\(checklistDir)' do not load")
 }
 let catalog = loaded.catalog

@@ -13,7 +13,8 @@ import Testing
     @Test func showUnknownChecklistSuggests() throws {
         let r = try CLI.run(["checklists", "show", "countr"])
         #expect(r.code == 1)
-        #expect(r.stderr.contains("did you mean 'counter'?"))
+        #expect(r.stderr.contains("（是否应为 'counter'？）"), "\(r.stderr)")
+        #expect(try CLI.run(["checklists", "show", "countr", "--lang", "en"]).stderr.contains("did you mean 'counter'?"))
     }
 
     @Test func listGolden() throws {

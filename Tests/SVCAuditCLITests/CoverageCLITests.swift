@@ -71,7 +71,7 @@ import Testing
         #expect(r.code == 0, "\(r.stderr)")
         // The sample visits agree with the test roster: no roster warning.
         #expect(!r.stdout.contains("roster"))
-        let broken = try CLI.run(["validate", "samples", "--roster", "Tests/Fixtures/roster-broken/roster-unknown-role"])
+        let broken = try CLI.run(["validate", "samples", "--roster", "Tests/Fixtures/roster-broken/roster-unknown-role", "--lang", "en"])
         #expect(broken.code == 1)
         #expect(broken.stderr.contains("staff.csv:5:7: error: unknown role 'tellr' (did you mean 'teller'?)"))
         let other = try CLI.run(["validate", "samples", "--roster", "Tests/Fixtures/roster-broken/roster-missing-file", "--format", "json"])

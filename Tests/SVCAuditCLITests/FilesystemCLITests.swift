@@ -12,7 +12,7 @@ import Testing
     }
 
     func validate(_ paths: [String], _ extra: [String] = [], unprivileged: Bool = false) throws -> CLI.Result {
-        try CLI.run(["validate", "--checklists", "checklists"] + extra + paths, unprivileged: unprivileged)
+        try CLI.run(["validate", "--checklists", "checklists", "--lang", "en"] + extra + paths, unprivileged: unprivileged)
     }
 
     /// Runs the binary under `timeout`, so a hang fails the test instead of stalling the suite.
@@ -28,11 +28,11 @@ import Testing
         chmod(dir.path + "/v/locked.yaml", 0)
         let r = try validate([dir.path + "/v"], unprivileged: true)
         #expect(r.code == 1)
-        #expect(r.stderr == "\(dir.path)/v/locked.yaml:1:1: error: cannot open: Permission denied\n")
+        #expect(r.stderr == "\(dir.path)/v/locked.yaml:1:1: error: cannot read the file: open failed (Permission denied)\n")
         let s = try CLI.run(["score", "--checklists", "checklists", dir.path + "/v"], unprivileged: true)
         #expect(s.code == 1)
         #expect(s.stdout.isEmpty)
-        #expect(s.stderr.hasPrefix("\(dir.path)/v/locked.yaml:1:1: error: cannot open: Permission denied\n"))
+        #expect(s.stderr.hasPrefix("\(dir.path)/v/locked.yaml:1:1: error: 无法读取文件：打开失败（没有读取权限）\n"), "\(s.stderr)")
     }
 
     @Test(.enabled(if: HostileDir.permissionsApply, "running as root without setpriv or a path nobody can reach: chmod 000 would not stop listing"))
@@ -43,7 +43,7 @@ import Testing
         chmod(dir.path + "/v/locked", 0)
         let r = try validate([dir.path + "/v"], unprivileged: true)
         #expect(r.code == 1)
-        #expect(r.stderr == "\(dir.path)/v/locked:1:1: error: cannot read directory '\(dir.path)/v/locked': Permission denied\n")
+        #expect(r.stderr == "\(dir.path)/v/locked:1:1: error: cannot read '\(dir.path)/v/locked': Permission denied\n")
     }
 
     @Test func symlinkLoopBetweenFiles() throws {
@@ -79,8 +79,8 @@ import Testing
         let t = try validate([v])
         #expect(t.code == 1)
         #expect(t.stderr == """
-            \(v)/self:1:1: error: symbolic link loop: '\(v)/self' leads back to a directory already being read; skipped
-            \(v)/sub/up:1:1: error: symbolic link loop: '\(v)/sub/up' leads back to a directory already being read; skipped
+            \(v)/self:1:1: error: cannot read '\(v)/self': symbolic link loop: it leads back to a directory already being read; skipped
+            \(v)/sub/up:1:1: error: cannot read '\(v)/sub/up': symbolic link loop: it leads back to a directory already being read; skipped
 
             """)
     }
@@ -93,7 +93,7 @@ import Testing
         let v = dir.path + "/v"
         let r = try validate([v])
         #expect(r.code == 1)
-        #expect(r.stderr == "\(v)/x:1:1: error: '\(v)/x' is the same directory as '\(v)/real', which is read already; skipped\n")
+        #expect(r.stderr == "\(v)/x:1:1: error: cannot read '\(v)/x': it is the same directory as '\(v)/real', which is read already; skipped\n")
     }
 
     /// "Listed but gone": a link whose file was removed, in a folder and named directly.
@@ -111,7 +111,7 @@ import Testing
         let one = try validate([v + "/gone.yaml"])
         #expect(one.code == 1)
         #expect(one.stderr == line)
-        let rank = try CLI.run(["rank", "--checklists", "checklists", v])
+        let rank = try CLI.run(["rank", "--lang", "en", "--checklists", "checklists", v])
         #expect(rank.code == 1)
         #expect(rank.stdout.isEmpty)
         #expect(rank.stderr.hasPrefix(line))
@@ -135,7 +135,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: j.stdoutData) as! [String: Any]
         #expect(json["not_yaml"] as? [String] == ["\(v)/ok.yaml.bak", "\(v)/备注.txt"])
         // The commands that produce results name them too.
-        let s = try CLI.run(["score", "--checklists", "checklists", v])
+        let s = try CLI.run(["score", "--lang", "en", "--checklists", "checklists", v])
         #expect(s.code == 0)
         #expect(s.stderr.contains("not read: \(v)/ok.yaml.bak, \(v)/备注.txt"))
     }
@@ -146,11 +146,11 @@ import Testing
         try copySample(dir, "v/ok.yaml")
         #expect(mkfifo(dir.path + "/v/pipe.yaml", 0o644) == 0)
         let v = dir.path + "/v"
-        let r = try runWithin(30, ["validate", "--checklists", "checklists", v])
+        let r = try runWithin(30, ["validate", "--lang", "en", "--checklists", "checklists", v])
         #expect(r.code == 1)
         #expect(r.stderr == "\(v)/pipe.yaml:1:1: error: cannot read '\(v)/pipe.yaml': it is a named pipe, not a regular file; skipped\n")
         // Named directly with no writer: read as empty, not waited on.
-        let one = try runWithin(30, ["validate", "--checklists", "checklists", v + "/pipe.yaml"])
+        let one = try runWithin(30, ["validate", "--lang", "en", "--checklists", "checklists", v + "/pipe.yaml"])
         #expect(one.code == 1)
         #expect(one.stderr == "\(v)/pipe.yaml:1:1: error: file is empty: it holds no YAML document\n")
     }

@@ -24,13 +24,13 @@ import Testing
     @Test func staffListOverTheLimit() throws {
         let dir = try HostileDir()
         let f = try dir.write("staff.yaml", staffVisit(501))
-        let r = try CLI.run(["validate"] + fixtures + [f])
+        let r = try CLI.run(["validate", "--lang", "en"] + fixtures + [f])
         #expect(r.code == 1)
         #expect(r.stderr == "\(f):6:3: error: 'staff' lists 501 employees, over the limit of 500 for one visit; only the first 500 are read\n")
         #expect(try codes(["validate"] + fixtures + [f]) == ["limit-staff"])
         // The employees past the limit are not read: a broken 501st entry adds nothing.
         let g = try dir.write("staff-bad-tail.yaml", staffVisit(500) + "  - {id: E0, name: 李娜, role: nobody, results: {X9: 1}}\n")
-        let r2 = try CLI.run(["validate"] + fixtures + [g])
+        let r2 = try CLI.run(["validate", "--lang", "en"] + fixtures + [g])
         #expect(r2.code == 1)
         #expect(r2.stderr == "\(g):6:3: error: 'staff' lists 501 employees, over the limit of 500 for one visit; only the first 500 are read\n")
         // Exactly at the limit is fine.
@@ -49,14 +49,14 @@ import Testing
             head + "results:\n" + (0..<n).map { "\(indent)K\($0): pass\n" }.joined()
         }
         let f = try dir.write("visits/answers.yaml", visit(2001))
-        let args = ["validate", "--checklists", dir.path + "/checklists", f]
+        let args = ["validate", "--lang", "en", "--checklists", dir.path + "/checklists", f]
         let r = try CLI.run(args)
         #expect(r.code == 1)
         #expect(r.stderr == "\(f):5:3: error: 'results' holds 2001 answers, over the limit of 2000 for one mapping; only the first 2000 are read\n")
         #expect(try codes(args) == ["limit-answers"])
         // 2,000 answers are read (one item left unanswered: a warning, not an error).
         let g = try dir.write("visits/answers-2000.yaml", visit(2000))
-        let ok = try CLI.run(["validate", "--checklists", dir.path + "/checklists", g])
+        let ok = try CLI.run(["validate", "--lang", "en", "--checklists", dir.path + "/checklists", g])
         #expect(ok.code == 0, "\(ok.stderr)")
         #expect(ok.stderr == "\(g):4:1: warning: branch items: 1 applicable item unanswered, excluded from the score like na: K2000\n")
     }
@@ -67,7 +67,7 @@ import Testing
         var s = head + "staff:\n  - id: E1\n    name: 李娜\n    role: teller\n    results:\n"
         for i in 0..<2001 { s += "      X\(i): pass\n" }
         let f = try dir.write("staff-results.yaml", s)
-        let r = try CLI.run(["validate"] + fixtures + [f])
+        let r = try CLI.run(["validate", "--lang", "en"] + fixtures + [f])
         #expect(r.code == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("\(f):9:7: error: 'results' holds 2001 answers, over the limit of 2000 for one mapping; only the first 2000 are read"))

@@ -182,7 +182,7 @@ import Testing
         let r = try CLI.run(["rank", dir.path])
         #expect(r.code == 0)
         #expect(r.stderr.contains("warning"))
-        #expect(r.stderr.contains("李那") && r.stderr.contains("recorded twice"))
+        #expect(r.stderr.contains("李那") && r.stderr.contains("录了两遍"), "\(r.stderr)")
         #expect(r.stdout.contains("数据质量警告 2 条"))
         let memo = try CLI.run(["rank", dir.path, "--format", "html"])
         #expect(memo.stdout.contains("数据质量警告 2 条"))

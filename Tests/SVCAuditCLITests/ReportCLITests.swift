@@ -79,7 +79,7 @@ import Testing
 
         let fail = try CLI.run(base + ["--fail-on-overdue", "--format", "json"])
         #expect(fail.code == 2)
-        #expect(fail.stderr.contains("17 findings are overdue"))
+        #expect(fail.stderr.contains("17 个问题已超期未整改"), "\(fail.stderr)")
         // Early in the quarter nothing is overdue yet.
         #expect(try CLI.run(["rectify", "samples", "--as-of", "2026-07-01", "--fail-on-overdue"]).code == 0)
     }
@@ -95,12 +95,12 @@ import Testing
     }
 
     @Test func historyUnknownIdNamesCloseOnes() throws {
-        let r = try CLI.run(["history", "E1O06", "samples"])
+        let r = try CLI.run(["history", "E1O06", "samples", "--lang", "en"])
         #expect(r.code == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("no employee 'E1O06'"))
         #expect(r.stderr.contains("E1006 (陈静)"))
-        let b = try CLI.run(["history", "BR042", "samples", "--branch"])
+        let b = try CLI.run(["history", "BR042", "samples", "--branch", "--lang", "en"])
         #expect(b.code == 1)
         #expect(b.stderr.contains("BR0421 (城中支行)"))
     }

@@ -106,19 +106,19 @@ import Testing
 
     @Test func failUnder() throws {
         // The lowest visit score in the samples is 79.75 (see score-samples.txt); no other is below 80.
-        let low = try CLI.run(["score", "samples", "--fail-under", "80", "--format", "json"])
+        let low = try CLI.run(["score", "samples", "--fail-under", "80", "--format", "json", "--lang", "en"])
         #expect(low.code == 2)
         #expect(low.stdout.hasPrefix("{"), "the result is still written")
         #expect(low.stderr.contains("--fail-under 80: 1 visit below: "))
         #expect(low.stderr.contains("BR0442-20260827-01 (79.75)"))
-        let ok = try CLI.run(["score", "samples", "--fail-under", "79", "--format", "json"])
+        let ok = try CLI.run(["score", "samples", "--fail-under", "79", "--format", "json", "--lang", "en"])
         #expect(ok.code == 0)
         #expect(ok.stderr.isEmpty)
         #expect(ok.stdoutData == low.stdoutData)
     }
 
     @Test func failOnVeto() throws {
-        let flagged = try CLI.run(["score", "samples", "--fail-on-veto"])
+        let flagged = try CLI.run(["score", "samples", "--fail-on-veto", "--lang", "en"])
         #expect(flagged.code == 2)
         #expect(flagged.stderr.contains("--fail-on-veto: 3 visits with a veto breach"))
         #expect(flagged.stderr.contains("BR0522-20260709-01 (E1044:C17), BR0431-20260814-01 (E1010:C14), BR0512-20260911-01 (E1037:C14)"))
@@ -131,7 +131,7 @@ import Testing
     @Test func invalidFileGivesNoResult() throws {
         let dir = try Scratch.make(valid: 2, invalid: true)
         defer { Scratch.remove(dir) }
-        let r = try CLI.run(["score", dir.path])
+        let r = try CLI.run(["score", dir.path, "--lang", "en"])
         #expect(r.code == 1)
         #expect(r.stdout.isEmpty)
         // Every problem of the broken file, each as file:line:col.
@@ -230,11 +230,11 @@ import Testing
     }
 
     @Test func explainErrors() throws {
-        let unknown = try CLI.run(["explain", Self.sample, "--staff", "E1O10"])
+        let unknown = try CLI.run(["explain", Self.sample, "--staff", "E1O10", "--lang", "en"])
         #expect(unknown.code == 1)
         #expect(unknown.stderr.contains("did you mean 'E1010'?"))
         #expect(unknown.stdout.isEmpty)
-        let policy = try CLI.run(["explain", "samples/policy.yaml"])
+        let policy = try CLI.run(["explain", "samples/policy.yaml", "--lang", "en"])
         #expect(policy.code == 1)
         #expect(policy.stderr.contains("not a visit file"))
         let missing = try CLI.run(["explain", "samples/nope.yaml"])

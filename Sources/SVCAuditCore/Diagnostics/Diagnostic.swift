@@ -25,6 +25,11 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
         self.args = args
     }
 
+    /// A code's message outside any file (a command-line value checked against the catalog).
+    public static func text(_ code: DiagnosticCode, _ args: [String: DiagnosticArg], _ lang: Language) -> String {
+        code.template.render(lang, args)
+    }
+
     /// The message in `lang`, from the code's template.
     public func message(_ lang: Language) -> String {
         code.template.render(lang, args)
@@ -64,5 +69,22 @@ public struct DiagnosticList: Sendable {
 
     public mutating func append(_ d: Diagnostic) { items.append(d) }
 
+    public mutating func append(_ yaml: YAMLError) {
+        error(yaml.code, yaml.args, at: yaml.mark)
+    }
+
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}
+
+/// An error whose text exists in both languages (output write failures, import problems).
+public protocol LocalizedMessage {
+    func message(_ lang: Language) -> String
+}
+
+extension YAMLError: LocalizedMessage {}
+
+extension OutputError: LocalizedMessage {
+    public func message(_ lang: Language) -> String {
+        lang == .en ? description : "无法写入 \(path)：\(reason)"
+    }
 }

@@ -39,7 +39,7 @@ extension DiagnosticCode {
         case .responseDuplicate:
             return MessageTemplate(zh: "同一整改事项的第二条回复（第 {first} 行已有）", en: "a second response to the same finding (first on line {first})")
         default:
-            return Self.legacy
+            preconditionFailure("\(self) has its template in DiagnosticCode+Templates.swift")
         }
     }
 }

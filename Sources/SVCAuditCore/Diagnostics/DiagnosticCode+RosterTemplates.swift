@@ -32,7 +32,7 @@ extension DiagnosticCode {
             return MessageTemplate(zh: "{what} {id} 在检查记录中名为“{found}”，名册中为“{roster}”",
                                    en: "{what} {id} is named '{found}' in the visit but '{roster}' on the roster")
         default:
-            return Self.legacy
+            preconditionFailure("\(self) has its template in DiagnosticCode+Templates.swift")
         }
     }
 }

@@ -21,6 +21,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case emptyFile = "empty-file"
     case severalDocuments = "several-documents"
     case unknownFileKind = "unknown-file-kind"
+    /// A folder given for one kind of file holds another (visits under --checklists, …).
+    case wrongFolder = "wrong-folder"
+
+    // MARK: input-method (IME) and typing slips, found on the raw line around a YAML error
+    case slipFullWidth = "slip-full-width"
+    case slipColonSpace = "slip-colon-space"
+    case slipNoteColon = "slip-note-colon"
+    case slipTab = "slip-tab"
+    case slipUnbalanced = "slip-unbalanced"
 
     // MARK: fields of any file
     case unknownKey = "unknown-key"
@@ -59,6 +68,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case duplicateVisit = "duplicate-visit"
     case staffNameMismatch = "staff-name-mismatch"
     case staffRoleMismatch = "staff-role-mismatch"
+    case nothingAnswered = "nothing-answered"
+    case placeholder = "placeholder"
+
+    // MARK: roles (roles.yaml)
+    case duplicateRole = "duplicate-role"
 
     // MARK: policies
 
@@ -93,6 +107,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case responseDuplicate = "response-duplicate"
 
     // MARK: workbook import
+    case importNoSheet = "import-no-sheet"
+    case importHeader = "import-header"
+    case importCell = "import-cell"
+    case importExists = "import-exists"
 
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 }

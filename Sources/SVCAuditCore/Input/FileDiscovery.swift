@@ -31,7 +31,7 @@ public enum FileDiscovery {
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                result.diagnostics.append(pathError(path, "cannot read '\(path)': \(whyUnreadable(path, errno))"))
+                result.diagnostics.append(pathError(path, whyUnreadable(path, errno)))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -69,12 +69,12 @@ public enum FileDiscovery {
     }
 
     /// Why `stat` failed on `path` (errno `err`), in words: a loop, a link to nothing, or errno's text.
-    static func whyUnreadable(_ path: String, _ err: Int32) -> String {
-        if err == ELOOP { return "symbolic link loop" }
+    static func whyUnreadable(_ path: String, _ err: Int32) -> DiagnosticArg {
+        if err == ELOOP { return .phrase("符号链接成环", "symbolic link loop") }
         if err == ENOENT, let target = linkTarget(path) {
-            return "dangling symbolic link to '\(target)' (what it points to does not exist)"
+            return .phrase("符号链接指向的 '\(target)' 不存在", "dangling symbolic link to '\(target)' (what it points to does not exist)")
         }
-        return String(cString: strerror(err))
+        return SystemError.phrase(err)
     }
 
     /// The target of a symbolic link, nil when `path` is not one.
@@ -88,23 +88,23 @@ public enum FileDiscovery {
     private static func walk(_ dir: String, _ found: inout [String], _ result: inout Result, _ visited: inout Visited) {
         var st = stat()
         guard stat(dir, &st) == 0 else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(whyUnreadable(dir, errno))"))
+            result.diagnostics.append(pathError(dir, whyUnreadable(dir, errno)))
             return
         }
         let id = DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
         if visited.open.contains(id) {
-            result.diagnostics.append(pathError(dir, "symbolic link loop: '\(dir)' leads back to a directory already being read; skipped"))
+            result.diagnostics.append(pathError(dir, .phrase("符号链接成环：它指回一个正在读取的文件夹；已跳过", "symbolic link loop: it leads back to a directory already being read; skipped")))
             return
         }
         if let first = visited.firstPath[id] {
-            result.diagnostics.append(pathError(dir, "'\(dir)' is the same directory as '\(first)', which is read already; skipped"))
+            result.diagnostics.append(pathError(dir, .phrase("它与已读取的 '\(first)' 是同一个文件夹；已跳过", "it is the same directory as '\(first)', which is read already; skipped")))
             return
         }
         visited.firstPath[id] = dir
         visited.open.insert(id)
         defer { visited.open.remove(id) }
         guard let d = opendir(dir) else {
-            result.diagnostics.append(pathError(dir, "cannot read directory '\(dir)': \(String(cString: strerror(errno)))"))
+            result.diagnostics.append(pathError(dir, SystemError.phrase(errno)))
             return
         }
         defer { closedir(d) }
@@ -145,7 +145,7 @@ public enum FileDiscovery {
             }
             var s = stat()
             guard stat(full, &s) == 0 else {
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': \(whyUnreadable(full, errno))"))
+                result.diagnostics.append(pathError(full, whyUnreadable(full, errno)))
                 continue
             }
             let mode = s.st_mode & S_IFMT
@@ -153,8 +153,8 @@ public enum FileDiscovery {
                 if isYAMLName(name) { found.append(full) } else { result.skipped.append(full) }
             } else if isYAMLName(name) {
                 // Opening a named pipe would wait for a writer: never read one found in a folder.
-                let what = mode == S_IFIFO ? "a named pipe" : mode == S_IFSOCK ? "a socket" : "a device"
-                result.diagnostics.append(pathError(full, "cannot read '\(full)': it is \(what), not a regular file; skipped"))
+                let what: (String, String) = mode == S_IFIFO ? ("命名管道", "a named pipe") : mode == S_IFSOCK ? ("套接字", "a socket") : ("设备", "a device")
+                result.diagnostics.append(pathError(full, .phrase("它是\(what.0)，不是普通文件；已跳过", "it is \(what.1), not a regular file; skipped")))
             } else {
                 result.skipped.append(full)
             }
@@ -186,11 +186,12 @@ public enum FileDiscovery {
             return
         }
         let hex = raw.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        result.diagnostics.append(pathError(full,
-            "cannot read '\(full)': its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)"))
+        result.diagnostics.append(pathError(full, .phrase(
+            "文件名不是有效的 UTF-8（字节 \(hex)）；请用 UTF-8 重新命名（Windows 压缩包里的 GBK 文件名可用 convmv -f gbk -t utf8 转换）",
+            "its name is not valid UTF-8 (bytes \(hex)); rename it in UTF-8 (a GBK name from a Windows archive: convmv -f gbk -t utf8)")))
     }
 
-    static func pathError(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(file: path, mark: .start, severity: .error, code: "path", message: message)
+    static func pathError(_ path: String, _ reason: DiagnosticArg) -> Diagnostic {
+        Diagnostic(file: path, mark: .start, severity: .error, code: .path, args: ["path": .text(path), "reason": reason])
     }
 }

@@ -107,7 +107,9 @@ public enum InputPipeline {
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
     static func process(_ path: String, catalog: ChecklistCatalog, options: Options) -> Outcome {
-        var diags = DiagnosticList(file: path)
+        // Standard input is `<stdin>` in messages and as a visit's default id.
+        let label = SourceFile.label(path)
+        var diags = DiagnosticList(file: label)
         var outcome = Outcome(path: path, kind: nil, summary: nil, score: nil, policy: nil, diagnostics: [])
         guard let read = SourceFile.read(path, maxBytes: options.limits.maxFileBytes, skipping: options.skipping) else {
             outcome.kind = .checklist
@@ -118,7 +120,7 @@ public enum InputPipeline {
         case .failure(let e):
             diags.append(SourceFile.diagnostic(e, file: path))
         case .success(let bytes):
-            switch VisitReader.read(bytes, file: path, catalog: catalog, limits: options.limits,
+            switch VisitReader.read(bytes, file: label, catalog: catalog, limits: options.limits,
                                     detail: options.detail, diags: &diags) {
             case .visit(let summary, let score):
                 outcome.kind = .visit
@@ -132,10 +134,10 @@ public enum InputPipeline {
                     switch FileKind.detect(root) {
                     case .policy?:
                         outcome.kind = .policy
-                        outcome.policy = PolicyLoader.load(root, file: path, diags: &diags)
+                        outcome.policy = PolicyLoader.load(root, file: label, roles: catalog.roles, diags: &diags)
                     case .checklist?:
                         outcome.kind = .checklist
-                        _ = ChecklistLoader.load(root, file: path, diags: &diags)
+                        _ = ChecklistLoader.load(root, file: label, diags: &diags)
                     case .visit?, nil:
                         break  // the visit reader would have taken it
                     }

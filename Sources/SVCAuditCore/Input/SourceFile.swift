@@ -8,17 +8,33 @@ import Darwin
 /// the per-file limit (`YAMLLimits.maxFileBytes`): POSIX calls, one `open`/`fstat`/`read`,
 /// and errors that name errno. Every caller reports a failure through `diagnostic(_:file:)`.
 public enum SourceFile {
-    public struct ReadError: Error, Sendable {
-        /// `read`, or `limit-file-size` when the file is over the limit: typed where it is
-        /// found, never told from the message.
+    /// Why a file could not be read: `read`, or `limit-file-size` when the file is over the
+    /// limit (typed where it is found, never told from a message), and the template's values.
+    public struct ReadError: Error, Sendable, LocalizedMessage {
         public let code: DiagnosticCode
-        public let message: String
-        init(_ message: String, code: DiagnosticCode = .read) { self.code = code; self.message = message }
+        public let args: [String: DiagnosticArg]
+
+        static func system(_ what: (String, String), _ err: Int32) -> ReadError {
+            let e = SystemError.phrase(err)
+            return ReadError(code: .read, args: ["reason": .phrase("\(what.0)失败（\(e.text(.zh))）", "\(what.1) failed (\(e.text(.en)))")])
+        }
+
+        static func tooLarge(_ name: DiagnosticArg, size: Int, max: Int) -> ReadError {
+            ReadError(code: .limitFileSize, args: ["name": name, "size": .count(size), "max": .count(max)])
+        }
+
+        public func message(_ lang: Language) -> String { code.template.render(lang, args) }
     }
+
+    /// What standard input is called in messages (SPEC §3: `-` reads one visit from it).
+    public static let stdinLabel = "<stdin>"
+
+    /// The name a path goes by in messages: `<stdin>` for `-`.
+    public static func label(_ path: String) -> String { path == "-" ? stdinLabel : path }
 
     /// A failure as the file's diagnostic.
     public static func diagnostic(_ e: ReadError, file: String) -> Diagnostic {
-        Diagnostic(file: file, mark: .start, severity: .error, code: e.code, args: ["message": .text(e.message)])
+        Diagnostic(file: label(file), mark: .start, severity: .error, code: e.code, args: e.args)
     }
 
     /// Reads `file` and parses it into a node tree (checklists, policies), every problem in `diags`.
@@ -41,24 +57,24 @@ public enum SourceFile {
     /// As `read`, but nil when the file is one of `skipping` (told from the open file, so it
     /// costs no extra system call).
     public static func read(_ path: String, maxBytes: Int, skipping: Set<FileID>) -> Result<[UInt8], ReadError>? {
-        if path == "-" { return readStream(0, name: "standard input", maxBytes: maxBytes) }
+        if path == "-" { return readStream(0, name: .text(stdinLabel), maxBytes: maxBytes) }
         // O_NONBLOCK: opening a named pipe must not wait for a writer (it would hang the run).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ReadError("cannot open: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else { return .failure(.system(("打开", "open"), errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(ReadError("cannot stat: \(String(cString: strerror(errno)))")) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError("is a directory")) }
+        guard fstat(fd, &st) == 0 else { return .failure(.system(("查看文件信息", "stat"), errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadError(code: .read, args: ["reason": .phrase("这是文件夹，不是文件", "is a directory")])) }
         if !skipping.isEmpty, skipping.contains(FileID(st)) { return nil }
         if (st.st_mode & S_IFMT) != S_IFREG {
             // A pipe or device named on the command line (`<(cmd)`, /dev/stdin): its size says
             // nothing, so read it to the end, blocking again now that the open did not wait.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            return readStream(fd, name: "'\(path)'", maxBytes: maxBytes)
+            return readStream(fd, name: .text("'\(path)'"), maxBytes: maxBytes)
         }
         let size = Int(st.st_size)
         if size > maxBytes {
-            return .failure(ReadError("file is \(size) bytes, over the limit of \(maxBytes) bytes for one input file", code: .limitFileSize))
+            return .failure(.tooLarge(.phrase("文件", "the file"), size: size, max: maxBytes))
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var got = 0
@@ -66,7 +82,7 @@ public enum SourceFile {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, size - got) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError("cannot read: \(String(cString: strerror(errno)))"))
+                return .failure(.system(("读取", "read"), errno))
             }
             if n == 0 { bytes.removeLast(size - got); break }  // the file shrank while being read
             got += n
@@ -75,19 +91,19 @@ public enum SourceFile {
     }
 
     /// Reads `fd` to its end (standard input, a pipe, a device), at most `maxBytes`.
-    private static func readStream(_ fd: Int32, name: String, maxBytes: Int) -> Result<[UInt8], ReadError> {
+    private static func readStream(_ fd: Int32, name: DiagnosticArg, maxBytes: Int) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 65536) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadError("cannot read \(name): \(String(cString: strerror(errno)))"))
+                return .failure(.system(("读取 \(name.text(.zh)) ", "reading \(name.text(.en))"), errno))
             }
             if n == 0 { break }
             bytes += chunk[0..<n]
             if bytes.count > maxBytes {
-                return .failure(ReadError("\(name) is over the limit of \(maxBytes) bytes", code: .limitFileSize))
+                return .failure(.tooLarge(name, size: bytes.count, max: maxBytes))
             }
         }
         return .success(bytes)

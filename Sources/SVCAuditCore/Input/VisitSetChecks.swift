@@ -12,20 +12,20 @@ public struct VisitSetChecks: Sendable {
     public mutating func check(_ v: VisitSummary) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let first = ids[v.id] {
-            out.append(Diagnostic(file: v.file, mark: .start, severity: .error, code: "duplicate-visit-id",
-                message: "visit id '\(v.id)' is already used by \(first); give each visit its own id"))
+            out.append(Diagnostic(file: v.file, mark: .start, severity: .error, code: .duplicateVisitId,
+                                  args: ["id": .text(v.id), "other": .text(first)]))
         } else {
             ids[v.id] = v.file
         }
         for s in v.staff {
             if let p = people[s.id] {
                 if p.name != s.name {
-                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: "staff-name-mismatch",
-                        message: "employee \(s.id) is named \(s.name) here but \(p.name) in \(p.file)"))
+                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffNameMismatch,
+                                          args: ["id": .text(s.id), "name": .text(s.name), "other": .text(p.name), "file": .text(p.file)]))
                 }
                 if p.role != s.role {
-                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: "staff-role-mismatch",
-                        message: "employee \(s.id) has role \(s.role) here but \(p.role) in \(p.file)"))
+                    out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffRoleMismatch,
+                                          args: ["id": .text(s.id), "role": .text(s.role), "other": .text(p.role), "file": .text(p.file)]))
                 }
             } else {
                 people[s.id] = (s.name, s.role, v.file)
@@ -43,8 +43,7 @@ public struct VisitSetChecks: Sendable {
             key += id.utf8
         }
         if let first = visitKeys[key] {
-            out.append(Diagnostic(file: v.file, mark: .start, severity: .warning, code: "duplicate-visit",
-                message: "same branch, date, inspector and staff as \(first): is this visit recorded twice?"))
+            out.append(Diagnostic(file: v.file, mark: .start, severity: .warning, code: .duplicateVisit, args: ["other": .text(first)]))
         } else {
             visitKeys[key] = v.file
         }

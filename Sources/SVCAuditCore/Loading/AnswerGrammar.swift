@@ -67,25 +67,26 @@ public enum AnswerGrammar {
         switch item.type {
         case .check:
             if let spelt, !isNull { return .success(spelt) }
-            return .failure(.init(code: .badAnswer,
-                message: "\(id) is a check item: answer pass, fail or na (合格 / 不合格 / 不适用), found {found}"))
+            return .failure(.init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("合格/不合格项", "a check item"),
+                "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)")]))
         case .scale:
             guard let t = text, !isNull, let x = number(t, plain: plain) else {
-                return .failure(.init(code: .badAnswer,
-                    message: "\(id) is a scale item: answer a number from 0 to \(MappingReader.show(item.points)), or na, found {found}"))
+                return .failure(.init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("评分项", "a scale item"),
+                    "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na")]))
             }
             guard x >= 0, x <= item.points else {
-                return .failure(.init(code: .outOfRange,
-                    message: "\(id) is scored 0 to \(MappingReader.show(item.points)); \(MappingReader.show(x)) is out of range"))
+                return .failure(.init(code: .outOfRange, args: ["item": .text(id), "value": .number(x),
+                    "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")]))
             }
             return .success(.value(x))
         case .deduct, .bonus:
             guard let t = text, !isNull, let n = integer(t, plain: plain) else {
-                return .failure(.init(code: .badAnswer,
-                    message: "\(id) is a \(item.type.rawValue) item: answer how many times it happened (a whole number, 0 or more), or na, found {found}"))
+                return .failure(.init(code: .badAnswer, args: ["item": .text(id),
+                    "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
+                    "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na")]))
             }
             guard n >= 0 else {
-                return .failure(.init(code: .outOfRange, message: "\(id) counts occurrences; \(n) is below 0"))
+                return .failure(.init(code: .outOfRange, args: ["item": .text(id), "value": .count(n), "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")]))
             }
             return .success(.count(n))
         }
@@ -93,7 +94,7 @@ public enum AnswerGrammar {
 
     struct AnswerProblem: Error {
         var code: DiagnosticCode
-        /// `{found}` stands for the description of the value.
-        var message: String
+        /// The template's values; `found` (what the value is) is added by the reader.
+        var args: [String: DiagnosticArg]
     }
 }

@@ -11,6 +11,8 @@ public struct ChecklistCatalog: Sendable {
     private let items: [String: ItemRef]
     /// Every role a checklist or item names (to catch misspelt roles in visits), computed once.
     public let namedRoles: Set<String>
+    /// The roles of `roles.yaml` (empty without one): names, aliases, what outputs show.
+    public private(set) var roles = RoleCatalog()
     /// Per role: how many items of each staff checklist apply to it (0 where the checklist does
     /// not), indexed like `checklists`. Roles not named anywhere are computed on demand.
     private let applicableByRole: [String: [Int]]
@@ -18,20 +20,22 @@ public struct ChecklistCatalog: Sendable {
     public let scoring: ScoringIndex
 
     /// Builds the catalog; checklists or items whose id is already taken are reported and left out.
-    public init(_ loaded: [Checklist], diagnostics: inout [Diagnostic]) {
+    public init(_ loaded: [Checklist], roles: RoleCatalog = RoleCatalog(), diagnostics: inout [Diagnostic]) {
         var kept: [Checklist] = []
+        // With a roles file, checklist roles may be written by name or alias: keep the ids.
+        let loaded = roles.isEmpty ? loaded : loaded.map { Self.resolveRoles($0, roles, &diagnostics) }
         var ids: [String: Checklist] = [:]
         var itemOwner: [String: (Checklist, ChecklistItem)] = [:]
         for var c in loaded.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
             if let first = ids[c.id] {
-                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: "duplicate-checklist-id",
-                    message: "checklist id '\(c.id)' is already used by \(first.file)"))
+                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .duplicateChecklistId,
+                                              args: ["id": .text(c.id), "other": .text(first.file)]))
                 continue
             }
             c.items = c.items.filter { item in
                 if let (oc, _) = itemOwner[item.id] {
-                    diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: "duplicate-item-id",
-                        message: "item id '\(item.id)' is already used in checklist '\(oc.id)' (\(oc.file)); item ids must be unique across all checklists"))
+                    diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: .duplicateItemId,
+                        args: ["id": .text(item.id), "where": .phrase("检查表 '\(oc.id)'（\(oc.file)）中", "in checklist '\(oc.id)' (\(oc.file))")]))
                     return false
                 }
                 itemOwner[item.id] = (c, item)
@@ -41,6 +45,29 @@ public struct ChecklistCatalog: Sendable {
             kept.append(c)
         }
         self.init(sorted: kept)
+        self.roles = roles
+    }
+
+    private static func resolveRoles(_ c: Checklist, _ roles: RoleCatalog, _ diagnostics: inout [Diagnostic]) -> Checklist {
+        var c = c
+        func resolve(_ list: [String]?, at mark: Mark) -> [String]? {
+            list.map { words in
+                words.map { w in
+                    if let id = roles.id(for: w) { return id }
+                    diagnostics.append(Diagnostic(file: c.file, mark: mark, severity: .error, code: .unknownRole,
+                        args: ["role": .text(w), "roles": .localized(zh: roles.listing(.zh).joined(separator: "、"), en: roles.listing(.en).joined(separator: ", ")),
+                               "hint": .hint(roles.suggestion(for: w))]))
+                    return w
+                }
+            }
+        }
+        c.roles = resolve(c.roles, at: c.mark)
+        c.items = c.items.map { item in
+            var item = item
+            item.roles = resolve(item.roles, at: item.mark)
+            return item
+        }
+        return c
     }
 
     /// A catalog from checklists already known to be consistent (tests, generators).

@@ -4,18 +4,19 @@ public enum ChecklistLoader {
     static let idPattern = "[a-z][a-z0-9_-]*"
 
     public static func load(_ root: YAMLNode, file: String, diags: inout DiagnosticList) -> Checklist? {
-        guard var m = MappingReader(root, what: "checklist", diags: &diags) else { return nil }
+        guard var m = MappingReader(root, what: Noun.checklist, diags: &diags) else { return nil }
         let errorsBefore = diags.items.count
         let id = m.string("id", required: true, diags: &diags)
         if let id, !Identifier.isChecklistID(id) {
-            diags.error("bad-id", "checklist id '\(id)' must match \(idPattern) (lower-case letter first)",
+            diags.error(.badId, ["what": .phrase("检查表编号", "checklist id"), "id": .text(id),
+                                "rule": .phrase("须符合 \(idPattern)（小写字母开头）", "it must match \(idPattern) (lower-case letter first)")],
                         at: m.pair("id")!.value.mark)
         }
         let title = m.string("title", required: true, diags: &diags)
         let titleEN = m.string("title_en", diags: &diags)
         let version = m.raw("version").flatMap { v -> String? in
             guard let s = v.scalar, !v.isNull else {
-                diags.error("wrong-type", "'version' must be text such as \"2026.1\", found \(v.kindDescription)", at: v.mark)
+                diags.error(.wrongType, ["field": .field("version"), "expected": .phrase("文字（如 \"2026.1\"）", "text such as \"2026.1\""), "found": v.found], at: v.mark)
                 return nil
             }
             return s
@@ -23,32 +24,30 @@ public enum ChecklistLoader {
         let scope = m.choice("scope", Checklist.Scope.self, required: true, diags: &diags)
         var roles = m.stringList("roles", diags: &diags)?.map(\.0)
         if roles != nil, scope == .branch {
-            diags.error("roles-on-branch-scope",
-                        "'roles' is only for staff-scope checklists; a branch-scope checklist is scored once per visit",
-                        at: m.pair("roles")!.keyMark)
+            diags.error(.rolesOnBranchScope, at: m.pair("roles")!.keyMark)
             roles = nil
         }
         if let r = roles, r.isEmpty {
-            diags.error("bad-value", "'roles' is an empty list: the checklist would apply to nobody; leave it out to mean every role",
+            diags.error(.badValue, ["field": .field("roles"), "reason": .phrase("列表是空的，检查表将不适用于任何人；要适用于所有岗位，请删掉这一行", "an empty list: the checklist would apply to nobody; leave it out to mean every role")],
                         at: m.pair("roles")!.value.mark)
         }
         var weight = 1.0
         if let (w, mark) = m.number("weight", diags: &diags) {
             if w > 0 { weight = w } else {
-                diags.error("bad-value", "'weight' must be a number greater than 0, found \(MappingReader.show(w))", at: mark)
+                diags.error(.badValue, ["field": .field("weight"), "reason": .phrase("应为大于 0 的数字，这里是 \(MappingReader.show(w))", "must be a number greater than 0, found \(MappingReader.show(w))")], at: mark)
             }
         }
         var items: [ChecklistItem] = []
         if let itemsNode = m.raw("items") {
             if case .sequence(let list) = itemsNode.kind {
                 if list.isEmpty {
-                    diags.error("bad-value", "'items' is empty: a checklist needs at least one item", at: itemsNode.mark)
+                    diags.error(.badValue, ["field": .field("items"), "reason": .phrase("是空的：检查表至少要有一个条目", "is empty: a checklist needs at least one item")], at: itemsNode.mark)
                 }
                 for node in list {
                     if let item = loadItem(node, checklistRoles: roles, diags: &diags) { items.append(item) }
                 }
             } else {
-                diags.error("wrong-type", "'items' must be a list of items, found \(itemsNode.kindDescription)", at: itemsNode.mark)
+                diags.error(.wrongType, ["field": .field("items"), "expected": .phrase("条目列表（- id: …）", "a list of items"), "found": itemsNode.found], at: itemsNode.mark)
             }
         } else {
             m.missing("items", diags: &diags)
@@ -58,7 +57,7 @@ public enum ChecklistLoader {
         var seen: [String: Mark] = [:]
         for item in items {
             if let first = seen[item.id] {
-                diags.error("duplicate-item-id", "item id '\(item.id)' is used twice (first at line \(first.line))", at: item.mark)
+                diags.error(.duplicateItemId, ["id": .text(item.id), "where": .phrase("第 \(first.line) 行", "at line \(first.line)")], at: item.mark)
             } else {
                 seen[item.id] = item.mark
             }
@@ -70,12 +69,13 @@ public enum ChecklistLoader {
     }
 
     static func loadItem(_ node: YAMLNode, checklistRoles: [String]?, diags: inout DiagnosticList) -> ChecklistItem? {
-        let label = node.mapValue("id").flatMap(\.scalar).map { "item \($0)" } ?? "item"
+        let label = Noun.item(node.mapValue("id").flatMap(\.scalar))
         guard var m = MappingReader(node, what: label, diags: &diags) else { return nil }
         let before = diags.items.count
         let id = m.string("id", required: true, diags: &diags)
         if let id, !Identifier.isItemID(id) {
-            diags.error("bad-id", "item id '\(id)' must start with a letter and hold only letters, digits, '_', '.' or '-'",
+            diags.error(.badId, ["what": .phrase("条目编号", "item id"), "id": .text(id),
+                                "rule": .phrase("须以字母开头，只含字母、数字、'_'、'.' 或 '-'", "it must start with a letter and hold only letters, digits, '_', '.' or '-'")],
                         at: m.pair("id")!.value.mark)
         }
         let text = m.string("text", required: true, diags: &diags)
@@ -85,36 +85,35 @@ public enum ChecklistLoader {
         var points: Double?
         if let (p, mark) = m.number("points", required: true, diags: &diags) {
             if p > 0 { points = p } else {
-                diags.error("bad-points", "'points' must be greater than 0, found \(MappingReader.show(p))", at: mark)
+                diags.error(.badPoints, ["key": "points", "value": .number(p)], at: mark)
             }
         }
         var per: Double?
         if let (p, mark) = m.number("per", diags: &diags) {
             if type == .deduct || type == .bonus {
                 if p > 0 { per = p } else {
-                    diags.error("bad-points", "'per' must be greater than 0, found \(MappingReader.show(p))", at: mark)
+                    diags.error(.badPoints, ["key": "per", "value": .number(p)], at: mark)
                 }
             } else {
-                diags.error("per-not-allowed", "'per' is only for deduct and bonus items; this item is of type \(type.rawValue)",
+                diags.error(.perNotAllowed, ["type": .text(type.rawValue)],
                             at: m.pair("per")!.keyMark)
             }
         } else if type == .deduct || type == .bonus, m.pair("per") == nil {
-            diags.error("per-missing", "\(label) is of type \(type.rawValue) and needs 'per' (points per occurrence)", at: node.mark)
+            diags.error(.perMissing, ["what": label, "type": .text(type.rawValue)], at: node.mark)
         }
         let veto = m.bool("veto", diags: &diags) ?? false
         if veto, type == .scale || type == .bonus {
-            diags.error("bad-value", "'veto' applies to check and deduct items only; a \(type.rawValue) item cannot be breached",
+            diags.error(.badValue, ["field": .field("veto"), "reason": .phrase("只用于 check 和 deduct 条目；\(type.rawValue) 条目不存在“违反”", "applies to check and deduct items only; a \(type.rawValue) item cannot be breached")],
                         at: m.pair("veto")!.keyMark)
         }
         let rolePairs = m.stringList("roles", diags: &diags)
         if let rolePairs {
             if rolePairs.isEmpty {
-                diags.error("bad-value", "'roles' is an empty list: the item would apply to nobody", at: m.pair("roles")!.value.mark)
+                diags.error(.badValue, ["field": .field("roles"), "reason": .phrase("列表是空的：条目将不适用于任何人", "an empty list: the item would apply to nobody")], at: m.pair("roles")!.value.mark)
             }
             if let allowed = checklistRoles {
                 for (r, mark) in rolePairs where !allowed.contains(r) {
-                    diags.error("item-role-outside", "role '\(r)' is not among the checklist's roles (\(allowed.joined(separator: ", ")))"
-                        + Suggestion.hint(for: r, in: allowed), at: mark)
+                    diags.error(.itemRoleOutside, ["role": .text(r), "roles": .list(allowed), "hint": .hint(Suggestion.closest(to: r, in: allowed))], at: mark)
                 }
             }
         }

@@ -6,13 +6,13 @@ struct MappingReader {
     let node: YAMLNode
     let pairs: [YAMLPair]
     /// What this mapping is, for messages: "checklist", "item C01", "staff member E1001".
-    let what: String
+    let what: DiagnosticArg
     private var known: [String] = []
 
     /// Nil (with an error) when `node` is not a mapping.
-    init?(_ node: YAMLNode, what: String, diags: inout DiagnosticList) {
+    init?(_ node: YAMLNode, what: DiagnosticArg, diags: inout DiagnosticList) {
         guard case .mapping(let pairs) = node.kind else {
-            diags.error("wrong-type", "\(what) must be a mapping of keys to values, found \(node.kindDescription)", at: node.mark)
+            diags.error(.wrongType, ["field": what, "expected": .phrase("键值映射（key: value）", "a mapping of keys to values"), "found": node.found], at: node.mark)
             return nil
         }
         self.node = node
@@ -29,7 +29,7 @@ struct MappingReader {
 
     /// Reports a missing required key at the mapping's own mark.
     func missing(_ key: String, diags: inout DiagnosticList) {
-        diags.error("missing-field", "\(what) is missing the required field '\(key)'", at: node.mark)
+        diags.error(.missingField, ["what": what, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: node.mark)
     }
 
     mutating func string(_ key: String, required: Bool = false, diags: inout DiagnosticList) -> String? {
@@ -38,11 +38,15 @@ struct MappingReader {
             return nil
         }
         guard let s = v.scalar, !v.isNull else {
-            diags.error("wrong-type", "'\(key)' must be text, found \(v.kindDescription)", at: v.mark)
+            diags.error(.wrongType, ["field": .field(key), "expected": .phrase("文字", "text"), "found": v.found], at: v.mark)
             return nil
         }
         if required, s.trimmingSpaces.isEmpty {
-            diags.error("missing-field", "'\(key)' of \(what) is empty", at: v.mark)
+            diags.error(.missingField, ["what": what, "key": .text(key), "state": .phrase("是空的", "is empty")], at: v.mark)
+            return nil
+        }
+        if required, Placeholder.matches(s) {
+            diags.error(.placeholder, ["key": .text(key), "value": .text(s)], at: v.mark)
             return nil
         }
         return s
@@ -54,7 +58,7 @@ struct MappingReader {
             return nil
         }
         guard let x = Self.number(v) else {
-            diags.error("wrong-type", "'\(key)' must be a number, found \(v.kindDescription)", at: v.mark)
+            diags.error(.wrongType, ["field": .field(key), "expected": .phrase("数字", "a number"), "found": v.found], at: v.mark)
             return nil
         }
         return (x, v.mark)
@@ -63,7 +67,7 @@ struct MappingReader {
     mutating func integer(_ key: String, diags: inout DiagnosticList) -> (Int, Mark)? {
         guard let v = raw(key), !v.isNull else { return nil }
         guard let x = Self.integer(v) else {
-            diags.error("wrong-type", "'\(key)' must be a whole number, found \(v.kindDescription)", at: v.mark)
+            diags.error(.wrongType, ["field": .field(key), "expected": .phrase("整数", "a whole number"), "found": v.found], at: v.mark)
             return nil
         }
         return (x, v.mark)
@@ -78,7 +82,7 @@ struct MappingReader {
             default: break
             }
         }
-        diags.error("wrong-type", "'\(key)' must be true or false, found \(v.kindDescription)", at: v.mark)
+        diags.error(.wrongType, ["field": .field(key), "expected": .phrase(" true 或 false", "true or false"), "found": v.found], at: v.mark)
         return nil
     }
 
@@ -96,8 +100,10 @@ struct MappingReader {
         guard let s = string(key, required: required, diags: &diags), let v = pair(key)?.value else { return nil }
         if let t = T(rawValue: s) { return t }
         let allowed = T.allCases.map(\.rawValue)
-        diags.error("bad-value", "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(s)'"
-            + Suggestion.hint(for: s, in: allowed), at: v.mark)
+        let hint = Suggestion.closest(to: s, in: allowed)
+        diags.error(.badValue, ["field": .field(key),
+                                "reason": .phrase("应为 \(allowed.joined(separator: "、")) 之一，这里是 '\(s)'", "must be one of \(allowed.joined(separator: ", ")), found '\(s)'", hint: hint)],
+                    at: v.mark)
         return nil
     }
 
@@ -105,13 +111,13 @@ struct MappingReader {
     mutating func stringList(_ key: String, diags: inout DiagnosticList) -> [(String, Mark)]? {
         guard let v = raw(key), !v.isNull else { return nil }
         guard case .sequence(let items) = v.kind else {
-            diags.error("wrong-type", "'\(key)' must be a list such as [a, b], found \(v.kindDescription)", at: v.mark)
+            diags.error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b]）", "a list such as [a, b]"), "found": v.found], at: v.mark)
             return nil
         }
         var out: [(String, Mark)] = []
         for item in items {
             guard let s = item.scalar, !item.isNull else {
-                diags.error("wrong-type", "each entry of '\(key)' must be text, found \(item.kindDescription)", at: item.mark)
+                diags.error(.wrongType, ["field": .phrase("'\(key)' 的每一项", "each entry of '\(key)'"), "expected": .phrase("文字", "text"), "found": item.found], at: item.mark)
                 continue
             }
             out.append((s, item.mark))
@@ -122,7 +128,7 @@ struct MappingReader {
     /// Reports the keys no getter asked for.
     func finish(diags: inout DiagnosticList) {
         for p in pairs where !known.contains(p.key) {
-            diags.error("unknown-key", "unknown key '\(p.key)' in \(what)" + Suggestion.hint(for: p.key, in: known), at: p.keyMark)
+            diags.error(.unknownKey, ["key": .text(p.key), "what": what, "hint": .hint(Suggestion.closest(to: p.key, in: known))], at: p.keyMark)
         }
     }
 
@@ -141,17 +147,16 @@ struct MappingReader {
 
     static func day(_ v: YAMLNode, key: String, diags: inout DiagnosticList) -> Day? {
         guard let s = v.scalar, !v.isNull else {
-            diags.error("bad-date", "'\(key)' must be a date YYYY-MM-DD, found \(v.kindDescription)", at: v.mark)
+            diags.error(.badDate, ["key": .text(key), "reason": .phrase("这里是\(v.found.text(.zh))", "found \(v.found.text(.en))")], at: v.mark)
             return nil
         }
         switch Day.parse(s) {
         case .ok(let d):
             return d
         case .badForm(let suggestion):
-            diags.error("bad-date", "'\(key)' must be a date in YYYY-MM-DD form, found '\(s)'"
-                + (suggestion.map { " (did you mean \($0)?)" } ?? ""), at: v.mark)
+            diags.error(.badDate, ["key": .text(key), "reason": .phrase("这里是 '\(s)'", "found '\(s)'", hint: suggestion)], at: v.mark)
         case .noSuchDay(let n):
-            diags.error("bad-date", "'\(key)' is not a real date: '\(s)' (that month has \(n) days)", at: v.mark)
+            diags.error(.badDate, ["key": .text(key), "reason": .phrase("没有 '\(s)' 这一天（那个月只有 \(n) 天）", "'\(s)' does not exist (that month has \(n) days)")], at: v.mark)
         }
         return nil
     }

@@ -35,7 +35,7 @@ public enum VisitReader {
             let raw = r.run()
             if let fatal = r.fatal {
                 // Bytes that are not UTF-8 text: say what the file is (UTF-16, GBK, binary).
-                if fatal.code == "yaml-encoding", let problem = EncodingCheck.problem(in: bytes) {
+                if fatal.code == .yamlEncoding, let problem = EncodingCheck.problem(in: bytes) {
                     diags.append(problem)
                     return .visit(nil, nil)
                 }
@@ -48,9 +48,7 @@ public enum VisitReader {
             if raw.kind == .checklist || (raw.kind == .policy && !raw.detected) { return .notAVisit }
             r.yaml.forEach { diags.append($0) }
             guard raw.detected else {
-                diags.error("unknown-file-kind",
-                    "cannot tell what this file is: a visit has 'branch' and 'date', a checklist has 'items', a policy has 'select' or 'by'",
-                    at: raw.rootMark)
+                diags.error(.unknownFileKind, at: raw.rootMark)
                 return .visit(nil, nil)
             }
             r.found.forEach { diags.append($0) }
@@ -72,7 +70,7 @@ struct RawAnswer {
     var plain = true
     var isNull = false
     /// How a message names the value when it is not a scalar ("a list").
-    var found: String?
+    var found: DiagnosticArg?
     var valueMark: Mark
     var long = false
     /// Long form without `result`: reported, and the answer is not read.
@@ -84,7 +82,7 @@ struct RawAnswer {
     /// unknown item's long form is not looked into).
     var pending: [Diagnostic] = []
 
-    var described: String { found ?? YAMLNode.describe(text ?? "", plain: plain, isNull: isNull) }
+    var described: DiagnosticArg { found ?? YAMLNode.found(text ?? "", plain: plain, isNull: isNull) }
 }
 
 struct RawStaff {
@@ -153,7 +151,7 @@ private struct EventReader {
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
         } else {
-            fatal = YAMLError("yaml-internal", "could not start the YAML parser (out of memory?)", at: .start)
+            fatal = YAMLError(.yamlInternal, at: .start)
         }
     }
 
@@ -219,10 +217,10 @@ private struct EventReader {
     var isNull: Bool { isScalar && YAMLNode.isNull(bytes, plain: plain) }
 
     /// How a message names the current value when it is of the wrong kind.
-    var described: String {
-        if isMapping { return "a mapping" }
-        if isSequence { return "a list" }
-        return YAMLNode.describe(text, plain: plain, isNull: isNull)
+    var described: DiagnosticArg {
+        if isMapping { return YAMLNode.foundMapping }
+        if isSequence { return YAMLNode.foundList }
+        return YAMLNode.found(text, plain: plain, isNull: isNull)
     }
 
     /// Skips the current value (a scalar, or a whole collection).
@@ -234,8 +232,13 @@ private struct EventReader {
         }
     }
 
-    mutating func error(_ code: String, _ message: String, at mark: Mark) {
-        found.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, message: message))
+    mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg], at mark: Mark) {
+        found.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
+    }
+
+    /// A YAML-level problem found in the events (a repeated key).
+    mutating func yamlProblem(_ e: YAMLError) {
+        yaml.append(Diagnostic(file: file, mark: e.mark, severity: .error, code: e.code, args: e.args))
     }
 
     // MARK: the document
@@ -281,7 +284,7 @@ private struct EventReader {
         let keyMark = mark
         guard isScalar else {
             // A collection as a key: stop, as the node reader does.
-            fatal = .complexKey(isMapping ? "a mapping" : "a list", at: keyMark)
+            fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
             return .stop
         }
         let field = schema.field(bytes)
@@ -299,8 +302,7 @@ private struct EventReader {
         }
         guard next() else { return .stop }
         if let first {
-            yaml.append(Diagnostic(file: file, mark: keyMark, severity: .error, code: "duplicate-key",
-                                   message: YAMLError.duplicateKey(name, first: first, at: keyMark).message))
+            yamlProblem(.duplicateKey(name, first: first, at: keyMark))
             skip()
             return .repeated
         }
@@ -309,9 +311,9 @@ private struct EventReader {
     }
 
     /// Unknown keys of a finished mapping, each with a "did you mean" from the schema.
-    mutating func reportUnknown(_ keys: Keys, _ schema: VisitSchema.Mapping, in what: String) {
+    mutating func reportUnknown(_ keys: Keys, _ schema: VisitSchema.Mapping, in what: DiagnosticArg) {
         for (name, mark) in keys.unknown {
-            error("unknown-key", "unknown key '\(name)' in \(what)" + Suggestion.hint(for: name, in: schema.names), at: mark)
+            error(.unknownKey, ["key": .text(name), "what": what, "hint": .hint(Suggestion.closest(to: name, in: schema.names))], at: mark)
         }
     }
 
@@ -320,7 +322,7 @@ private struct EventReader {
     /// Optional text: nil for null; an error for a collection.
     mutating func optionalText(_ key: String) -> String? {
         guard isScalar else {
-            error("wrong-type", "'\(key)' must be text, found \(described)", at: mark)
+            error(.wrongType, ["field": .field(key), "expected": .phrase("文字", "text"), "found": described], at: mark)
             skip()
             return nil
         }
@@ -329,9 +331,9 @@ private struct EventReader {
 
     /// Required text. `missing` is set for null (reported at the mapping by the caller);
     /// blank text is reported here, naming the mapping `what`.
-    mutating func requiredText(_ key: String, what: @autoclosure () -> String, missing: inout Bool) -> String? {
+    mutating func requiredText(_ key: String, what: @autoclosure () -> DiagnosticArg, missing: inout Bool) -> String? {
         guard isScalar else {
-            error("wrong-type", "'\(key)' must be text, found \(described)", at: mark)
+            error(.wrongType, ["field": .field(key), "expected": .phrase("文字", "text"), "found": described], at: mark)
             skip()
             return nil
         }
@@ -339,7 +341,12 @@ private struct EventReader {
         let t = text
         if let b = bytes.first, b > 0x20, b < 0x80 { return t }  // starts with a visible ASCII character
         if t.trimmingSpaces.isEmpty {
-            error("missing-field", "'\(key)' of \(what()) is empty", at: mark)
+            error(.missingField, ["what": what(), "key": .text(key), "state": .phrase("是空的", "is empty")], at: mark)
+            return nil
+        }
+        // A template placeholder left in (（网点名称）): the real value was never typed.
+        if Placeholder.matches(t) {
+            error(.placeholder, ["key": .text(key), "value": .text(t)], at: mark)
             return nil
         }
         return t
@@ -349,7 +356,7 @@ private struct EventReader {
     mutating func day(_ key: String, missing: inout Bool) -> Day? {
         guard isScalar, !isNull else {
             if isNull { missing = true; return nil }
-            error("bad-date", "'\(key)' must be a date YYYY-MM-DD, found \(described)", at: mark)
+            error(.badDate, ["key": .text(key), "reason": .phrase("这里是\(described.text(.zh))", "found \(described.text(.en))")], at: mark)
             skip()
             return nil
         }
@@ -370,10 +377,9 @@ private struct EventReader {
         case .ok(let d):
             return d
         case .badForm(let suggestion):
-            error("bad-date", "'\(key)' must be a date in YYYY-MM-DD form, found '\(s)'"
-                + (suggestion.map { " (did you mean \($0)?)" } ?? ""), at: mark)
+            error(.badDate, ["key": .text(key), "reason": .phrase("这里是 '\(s)'", "found '\(s)'", hint: suggestion)], at: mark)
         case .noSuchDay(let n):
-            error("bad-date", "'\(key)' is not a real date: '\(s)' (that month has \(n) days)", at: mark)
+            error(.badDate, ["key": .text(key), "reason": .phrase("没有 '\(s)' 这一天（那个月只有 \(n) 天）", "'\(s)' does not exist (that month has \(n) days)")], at: mark)
         }
         return nil
     }
@@ -382,14 +388,14 @@ private struct EventReader {
     mutating func textList(_ key: String) -> [(String, Mark)]? {
         if isNull { return nil }
         guard isSequence else {
-            error("wrong-type", "'\(key)' must be a list such as [a, b], found \(described)", at: mark)
+error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b]）", "a list such as [a, b]"), "found": described], at: mark)
             skip()
             return nil
         }
         var out: [(String, Mark)] = []
         while next(), type != YAML_SEQUENCE_END_EVENT {
             guard isScalar, !isNull else {
-                error("wrong-type", "each entry of '\(key)' must be text, found \(described)", at: mark)
+                error(.wrongType, ["field": .phrase("'\(key)' 的每一项", "each entry of '\(key)'"), "expected": .phrase("文字", "text"), "found": described], at: mark)
                 skip()
                 continue
             }
@@ -425,7 +431,7 @@ private struct EventReader {
                 if isMapping {
                     v.branch = readBranch()
                 } else {
-                    error("wrong-type", "branch must be a mapping of keys to values, found \(described)", at: mark)
+                    error(.wrongType, ["field": Noun.branch, "expected": .phrase("键值映射（key: value）", "a mapping of keys to values"), "found": described], at: mark)
                     skip()
                 }
             case .date:
@@ -434,7 +440,7 @@ private struct EventReader {
                 if absent { missing.append("date") }
             case .inspector:
                 var absent = false
-                v.inspector = requiredText("inspector", what: "visit", missing: &absent)
+                v.inspector = requiredText("inspector", what: Noun.visit, missing: &absent)
                 if absent { missing.append("inspector") }
             case .method:
                 let m = mark
@@ -443,8 +449,9 @@ private struct EventReader {
                         v.method = method
                     } else {
                         let allowed = AnswerGrammar.methodNames
-                        error("bad-value", "'method' must be one of \(allowed.joined(separator: ", ")), found '\(s)'"
-                            + Suggestion.hint(for: s, in: allowed), at: m)
+                        error(.badValue, ["field": .field("method"), "reason": .phrase(
+                            "应为 \(allowed.joined(separator: "、")) 之一（或 现场、录像、暗访、外部/第三方、自查），这里是 '\(s)'",
+                            "must be one of \(allowed.joined(separator: ", ")), found '\(s)'", hint: Suggestion.closest(to: s, in: allowed))], at: m)
                     }
                 }
             case .checklists:
@@ -459,13 +466,13 @@ private struct EventReader {
                 if isMapping {
                     (v.results, v.resultsOver) = readAnswers()
                 } else {
-                    error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(described)", at: mark)
+                    error(.wrongType, ["field": .field("results"), "expected": .phrase("条目编号到答案的映射（如 C01: 合格）", "a mapping of item ids to answers (C01: pass)"), "found": described], at: mark)
                     skip()
                 }
             case .staff:
                 if isNull { break }
                 guard isSequence else {
-                    error("wrong-type", "'staff' must be a list of employees (- id: …), found \(described)", at: mark)
+                    error(.wrongType, ["field": .field("staff"), "expected": .phrase("员工列表（- id: …）", "a list of employees (- id: …)"), "found": described], at: mark)
                     skip()
                     break
                 }
@@ -474,15 +481,14 @@ private struct EventReader {
                     v.staffCount += 1
                     if v.staffCount > limits.maxStaff { skip(); continue }
                     guard isMapping else {
-                        error("wrong-type", "staff member must be a mapping of keys to values, found \(described)", at: mark)
+                        error(.wrongType, ["field": Noun.staff(nil), "expected": .phrase("键值映射（key: value）", "a mapping of keys to values"), "found": described], at: mark)
                         skip()
                         continue
                     }
                     v.staff.append(readStaff())
                 }
                 if v.staffCount > limits.maxStaff {
-                    error("limit-staff", "'staff' lists \(v.staffCount) employees, over the limit of \(limits.maxStaff) for one visit; only the first \(limits.maxStaff) are read",
-                          at: v.staffMark)
+                    error(.limitStaff, ["count": .count(v.staffCount), "max": .count(limits.maxStaff)], at: v.staffMark)
                 }
             }
         }
@@ -490,8 +496,8 @@ private struct EventReader {
         if keys.seen & (1 << UInt32(F.branch.rawValue)) == 0 { missing.append("branch") }
         if keys.seen & (1 << UInt32(F.date.rawValue)) == 0 { missing.append("date") }
         if keys.seen & (1 << UInt32(F.inspector.rawValue)) == 0 { missing.append("inspector") }
-        for key in missing { error("missing-field", "visit is missing the required field '\(key)'", at: v.rootMark) }
-        reportUnknown(keys, schema, in: "visit")
+        for key in missing { error(.missingField, ["what": Noun.visit, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: v.rootMark) }
+        reportUnknown(keys, schema, in: Noun.visit)
     }
 
     mutating func readBranch() -> Branch? {
@@ -511,16 +517,16 @@ private struct EventReader {
             }
             var absent = false
             switch f {
-            case .id: id = requiredText("id", what: "branch", missing: &absent); if absent { missing.append("id") }
-            case .name: name = requiredText("name", what: "branch", missing: &absent); if absent { missing.append("name") }
+            case .id: id = requiredText("id", what: Noun.branch, missing: &absent); if absent { missing.append("id") }
+            case .name: name = requiredText("name", what: Noun.branch, missing: &absent); if absent { missing.append("name") }
             case .parent: parent = optionalText("parent")
             case .region: region = optionalText("region")
             }
         }
         if keys.seen & (1 << UInt32(F.id.rawValue)) == 0 { missing.append("id") }
         if keys.seen & (1 << UInt32(F.name.rawValue)) == 0 { missing.append("name") }
-        for key in missing { error("missing-field", "branch is missing the required field '\(key)'", at: mapMark) }
-        reportUnknown(keys, schema, in: "branch")
+        for key in missing { error(.missingField, ["what": Noun.branch, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: mapMark) }
+        reportUnknown(keys, schema, in: Noun.branch)
         guard let id, let name else { return nil }
         return Branch(id: id, name: name, parent: parent, region: region)
     }
@@ -528,7 +534,7 @@ private struct EventReader {
     mutating func readVersions(_ v: inout RawVisit) {
         if isNull { return }
         guard isMapping else {
-            error("wrong-type", "'versions' must map checklist ids to versions (counter: \"2026.1\"), found \(described)", at: mark)
+error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表编号到版本的映射（如 counter: \"2026.1\"）", "a mapping of checklist ids to versions (counter: \"2026.1\")"), "found": described], at: mark)
             skip()
             return
         }
@@ -539,14 +545,13 @@ private struct EventReader {
             let id = text
             guard next() else { return }
             if let first = seen.first(where: { $0.0 == id }) {
-                yaml.append(Diagnostic(file: file, mark: keyMark, severity: .error, code: "duplicate-key",
-                                       message: YAMLError.duplicateKey(id, first: first.1, at: keyMark).message))
+                yamlProblem(.duplicateKey(id, first: first.1, at: keyMark))
                 skip()
                 continue
             }
             seen.append((id, keyMark))
             guard isScalar, !isNull else {
-                error("wrong-type", "the version of '\(id)' must be text such as \"2026.1\", found \(described)", at: mark)
+                error(.wrongType, ["field": .phrase("'\(id)' 的版本", "the version of '\(id)'"), "expected": .phrase("文字（如 \"2026.1\"）", "text such as \"2026.1\""), "found": described], at: mark)
                 skip()
                 continue
             }
@@ -563,7 +568,7 @@ private struct EventReader {
         var empty: [(String, Mark)] = []
         // Messages name the employee by the id as written, which may come after the
         // problem: they wait until the mapping ends.
-        var label = "staff member"
+        var label = Noun.staff(nil)
         while next(), type != YAML_MAPPING_END_EVENT {
             let f: F
             switch key(schema, &keys) {
@@ -578,21 +583,21 @@ private struct EventReader {
                 if isMapping {
                     (s.answers, s.answersOver) = readAnswers()
                 } else {
-                    error("wrong-type", "'results' must map item ids to answers (C01: pass), found \(described)", at: mark)
+                    error(.wrongType, ["field": .field("results"), "expected": .phrase("条目编号到答案的映射（如 C01: 合格）", "a mapping of item ids to answers (C01: pass)"), "found": described], at: mark)
                     skip()
                 }
                 continue
             }
             let m = mark
             let name = schema.keys[f.rawValue].name
-            if f == .id, isScalar { label = "staff member " + text }
+            if f == .id, isScalar { label = Noun.staff(text) }
             if f == .role { s.roleMark = m }
             var absent = false
             var value: String?
             if isScalar, !isNull, text.trimmingSpaces.isEmpty {
                 empty.append((name, m))
             } else {
-                value = requiredText(name, what: "", missing: &absent)
+                value = requiredText(name, what: label, missing: &absent)
             }
             if absent { missing.append(name) }
             switch f {
@@ -605,8 +610,8 @@ private struct EventReader {
         for f in [F.id, .name, .role] where keys.seen & (1 << UInt32(f.rawValue)) == 0 {
             missing.append(schema.keys[f.rawValue].name)
         }
-        for key in missing { error("missing-field", "\(label) is missing the required field '\(key)'", at: s.mark) }
-        for (key, m) in empty { error("missing-field", "'\(key)' of \(label) is empty", at: m) }
+        for key in missing { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: s.mark) }
+        for (key, m) in empty { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("是空的", "is empty")], at: m) }
         reportUnknown(keys, schema, in: label)
         return s
     }
@@ -619,7 +624,7 @@ private struct EventReader {
         while next(), type != YAML_MAPPING_END_EVENT {
             let keyMark = mark
             guard isScalar else {
-                fatal = .complexKey(isMapping ? "a mapping" : "a list", at: keyMark)
+                fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
                 return (out, over)
             }
             let key = text
@@ -685,10 +690,10 @@ private struct EventReader {
                 a.evidence = textList("evidence")?.map(\.0) ?? []
             }
         }
-        let what = "answer to \(a.key)"
+        let what = Noun.answer(a.key)
         if !hasResult {
             a.missingResult = true
-            error("missing-field", "\(what) is missing the required field 'result'", at: mapMark)
+            error(.missingField, ["what": what, "key": "result", "state": .phrase("没有填写", "is missing")], at: mapMark)
         }
         reportUnknown(keys, schema, in: what)
         a.pending = found
@@ -723,18 +728,18 @@ private struct Checker {
         if let list = raw.checklists {
             for (cid, mark) in list {
                 guard let ci = catalog.index(of: cid) else {
-                    diags.error("checklist-not-loaded", "checklist '\(cid)' is not loaded (loaded: \(catalog.ids.joined(separator: ", ")))"
-                        + Suggestion.hint(for: cid, in: catalog.ids), at: mark)
+                    diags.error(.checklistNotLoaded, ["id": .text(cid), "loaded": .list(catalog.ids),
+                                                      "hint": .hint(Suggestion.closest(to: cid, in: catalog.ids))], at: mark)
                     continue
                 }
                 if assessed[ci] {
-                    diags.error("duplicate-checklist", "checklist '\(cid)' is listed twice", at: mark)
+                    diags.error(.duplicateChecklist, ["id": .text(cid)], at: mark)
                 } else {
                     assessed[ci] = true
                 }
             }
             if list.isEmpty {
-                diags.error("bad-value", "'checklists' is empty: list the families this visit assessed, or leave it out for all",
+                diags.error(.badValue, ["field": .field("checklists"), "reason": .phrase("列表是空的：请列出本次检查的检查表，或删掉这一行表示全部", "is empty: list the families this visit assessed, or leave it out for all")],
                             at: raw.checklistsMark)
             }
         }
@@ -747,8 +752,7 @@ private struct Checker {
         func check(_ list: [RawAnswer], over: Int, mark: Mark, subject: Subject) -> [Scorer.FlatAnswer] {
             subjectNo += 1
             if over > 0 {
-                diags.error("limit-answers", "'results' holds \(list.count + over) answers, over the limit of \(limits.maxAnswers) for one mapping; only the first \(limits.maxAnswers) are read",
-                            at: mark)
+                diags.error(.limitAnswers, ["count": .count(list.count + over), "max": .count(limits.maxAnswers)], at: mark)
             }
             var out: [Scorer.FlatAnswer] = []
             out.reserveCapacity(list.count)
@@ -760,8 +764,7 @@ private struct Checker {
                         continue
                     }
                     unknown.append((a.key, a.keyMark))
-                    diags.error("unknown-item", "unknown item id '\(a.key)'" + Suggestion.hint(for: a.key, in: catalog.allItemIDs),
-                                at: a.keyMark)
+                    diags.error(.unknownItem, ["id": .text(a.key), "hint": .hint(Suggestion.closest(to: a.key, in: catalog.allItemIDs))], at: a.keyMark)
                     continue
                 }
                 if seenBy[flat] == subjectNo {
@@ -774,19 +777,23 @@ private struct Checker {
                 let checklist = catalog.checklists[ci]
                 switch (subject, checklist.scope) {
                 case (.branch, .staff):
-                    diags.error("wrong-scope", "item \(a.key) belongs to the staff-scope checklist '\(checklist.id)': answer it under each employee in 'staff', not in the visit's 'results'", at: a.keyMark)
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(checklist.id),
+                                             "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
                     continue
                 case (.staff(let sid, _), .branch):
-                    diags.error("wrong-scope", "item \(a.key) belongs to the branch-scope checklist '\(checklist.id)': answer it once in the visit's top-level 'results', not under employee \(sid)", at: a.keyMark)
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(checklist.id),
+                                             "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
                     continue
                 case (.staff(let sid, let role), .staff):
                     if !checklist.applies(toRole: role) {
-                        diags.error("not-applicable", "item \(a.key) does not apply to employee \(sid): checklist '\(checklist.id)' is for roles \(checklist.roles!.joined(separator: ", ")), not \(role)", at: a.keyMark)
+                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                    "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
                         continue
                     }
                     let item = checklist.items[index.items[flat].index]
                     if !item.applies(toRole: role) {
-                        diags.error("not-applicable", "item \(a.key) does not apply to employee \(sid): it is for roles \(item.roles!.joined(separator: ", ")), not \(role)", at: a.keyMark)
+                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                    "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
                         continue
                     }
                 case (.branch, .branch):
@@ -794,7 +801,7 @@ private struct Checker {
                 }
                 if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
                 if !assessed[ci] {
-                    diags.error("not-assessed", "item \(a.key) belongs to checklist '\(checklist.id)', which this visit's 'checklists' does not list", at: a.keyMark)
+                    diags.error(.notAssessed, ["item": .text(a.key), "checklist": .text(checklist.id)], at: a.keyMark)
                     continue
                 }
                 a.pending.forEach { diags.append($0) }
@@ -802,10 +809,12 @@ private struct Checker {
                 let facts = index.facts[flat]
                 switch AnswerGrammar.value(a.found == nil ? a.text : nil, plain: a.plain, isNull: a.isNull, item: facts, id: a.key) {
                 case .failure(let p):
-                    diags.error(p.code, ["message": .text(p.message.replacingOccurrences(of: "{found}", with: a.described))], at: a.valueMark)
+                    var args = p.args
+                    args["found"] = a.described
+                    diags.error(p.code, args, at: a.valueMark)
                 case .success(let value):
                     if value.isDeduction(facts), (a.note ?? "").trimmingSpaces.isEmpty {
-                        diags.warning("no-note", "\(a.key) is a deduction without a note: record the reason (扣分原因)", at: a.valueMark)
+                        diags.warning(.noNote, ["item": .text(a.key)], at: a.valueMark)
                     }
                     var k: Int32 = -1
                     if detail {
@@ -821,15 +830,12 @@ private struct Checker {
         let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch)
         var staff: [(id: String, name: String, role: String, mark: Mark, answers: [Scorer.FlatAnswer])] = []
         var seenStaff: [String: Mark] = [:]
-        let named = catalog.namedRoles
         for s in raw.staff {
             var role = s.role
             if let r = role {
-                role = catalog.roleID(for: r)
-                if !named.isEmpty, !named.contains(role!) {
-                    diags.warning("unknown-role", "role '\(r)' is not named by any loaded checklist"
-                        + Suggestion.hint(for: r, in: named), at: s.roleMark)
-                }
+                // 柜员, 综合柜员 and teller all mean `teller` (roles.yaml); an unknown role is a warning.
+                if let args = catalog.unknownRole(r) { diags.warning(.unknownRole, args, at: s.roleMark) }
+                role = catalog.roleID(for: r) ?? r
             }
             var flat: [Scorer.FlatAnswer] = []
             if let id = s.id, let role {
@@ -837,7 +843,7 @@ private struct Checker {
             }
             guard let id = s.id, let name = s.name, let role else { continue }
             if let first = seenStaff[id] {
-                diags.error("duplicate-staff", "staff id '\(id)' appears twice in this visit (first at line \(first.line))", at: s.mark)
+                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.line)], at: s.mark)
                 continue
             }
             seenStaff[id] = s.mark
@@ -851,13 +857,22 @@ private struct Checker {
         let scored = Scorer(catalog: catalog).score(input, detail: detail)
 
         // One warning per subject naming every applicable item left unanswered, in catalog order.
-        func warn(_ flats: [Int], who: String, at mark: Mark) {
+        func warn(_ flats: [Int], who: DiagnosticArg, at mark: Mark) {
             guard !flats.isEmpty else { return }
             let ids = flats.map { index.items[$0].id }
-            diags.warning("unanswered", "\(who): \(ids.count) applicable item\(ids.count == 1 ? "" : "s") unanswered, excluded from the score like na: \(ids.joined(separator: ", "))", at: mark)
+            diags.warning(.unanswered, ["who": who, "count": .count(ids.count), "items": .list(ids)], at: mark)
         }
-        warn(scored.unanswered[0], who: "branch items", at: raw.resultsKeyMark ?? raw.rootMark)
-        for (n, s) in staff.enumerated() { warn(scored.unanswered[n + 1], who: "employee \(s.id)", at: s.mark) }
+        // A blank template handed in (every applicable item unanswered) is not a visit: it
+        // would count as one in `rank`.
+        if branchAnswers.isEmpty, staff.allSatisfy({ $0.answers.isEmpty }) {
+            let blank = scored.unanswered.reduce(0) { $0 + $1.count }
+            if blank > 0 {
+                diags.error(.nothingAnswered, ["count": .count(blank)], at: raw.rootMark)
+                return nil
+            }
+        }
+        warn(scored.unanswered[0], who: .phrase("网点条目", "branch items"), at: raw.resultsKeyMark ?? raw.rootMark)
+        for (n, s) in staff.enumerated() { warn(scored.unanswered[n + 1], who: .phrase("员工 \(s.id)", "employee \(s.id)"), at: s.mark) }
         return (scored.summary, scored.detail)
     }
 }

@@ -72,4 +72,22 @@ public struct ChecklistItem: Sendable {
 /// Output language of labels (`--lang`).
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
+
+    /// `--lang` when given, else `$SVCAUDIT_LANG`, else Chinese (SPEC §3).
+    public static func resolve(_ option: Language?, environment: [String: String]) -> Language {
+        option ?? environment["SVCAUDIT_LANG"].flatMap(Language.init(rawValue:)) ?? .zh
+    }
+
+    /// The `--lang X` / `--lang=X` among raw command-line arguments, for messages printed
+    /// before (or instead of) a command's own options being parsed: usage errors, did-you-mean.
+    public static func option(in arguments: [String]) -> Language? {
+        var it = arguments.makeIterator()
+        var found: Language?
+        while let a = it.next() {
+            if a == "--" { break }
+            if a == "--lang", let v = it.next() { found = Language(rawValue: v) ?? found }
+            else if a.hasPrefix("--lang=") { found = Language(rawValue: String(a.dropFirst(7))) ?? found }
+        }
+        return found
+    }
 }

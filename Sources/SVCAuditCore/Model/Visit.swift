@@ -2,6 +2,7 @@
 public struct Visit: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         case onsite, video, mystery, external, `self`
+
     }
 
     public var id: String

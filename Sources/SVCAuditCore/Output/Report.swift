@@ -10,6 +10,8 @@ public struct RenderContext: Sendable {
     public var color: Bool
     /// UTF-8 BOM at the start of CSV (default on, for Excel on Chinese Windows).
     public var bom: Bool
+    /// The roles of roles.yaml: role names are shown from it (ids as written without one).
+    public var roles = RoleCatalog()
 
     public init(lang: Language = .zh, color: Bool = false, bom: Bool = true) {
         self.lang = lang; self.color = color; self.bom = bom
@@ -42,18 +44,10 @@ enum Fmt {
         case .onsite: return ctx.t("现场", "on-site")
         case .video: return ctx.t("录像", "video")
         case .mystery: return ctx.t("暗访", "mystery")
-        case .external: return ctx.t("外聘", "external")
+        case .external: return ctx.t("外部", "external")
         case .`self`: return ctx.t("自查", "self-check")
         }
     }
-    static func role(_ r: String, _ ctx: RenderContext) -> String {
-        guard ctx.lang == .zh else { return r }
-        switch r {
-        case "teller": return "柜员"
-        case "lobby_manager": return "大堂经理"
-        case "account_manager": return "客户经理"
-        case "security": return "保安"
-        default: return r
-        }
-    }
+    /// A role as outputs show it: its name from roles.yaml in the output language, else its id.
+    static func role(_ r: String, _ ctx: RenderContext) -> String { ctx.roles.name(r, ctx.lang) }
 }

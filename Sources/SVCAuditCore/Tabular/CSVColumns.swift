@@ -32,8 +32,8 @@ public struct CSVColumns: Sendable {
         switch CSVReader.read(bytes) {
         case .failure(let p):
             switch p {
-            case .encoding(let code, let message, let mark):
-                diags.error(code, message, at: mark)
+            case .encoding(let e):
+                diags.append(e)
             case .unclosedQuote(let mark):
                 diags.error(.csvSyntax, ["problem": .localized(zh: "引号没有闭合", en: "a quoted field is never closed")], at: mark)
             case .strayQuote(let mark):

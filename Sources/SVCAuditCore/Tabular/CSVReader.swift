@@ -36,12 +36,12 @@ public enum CSVReader {
         /// A quote inside an unquoted field, or text after a closing quote (`"a"b`).
         case strayQuote(Mark)
         /// Not UTF-8, UTF-16, NUL bytes: the YAML reader's encoding check, reused.
-        case encoding(code: String, message: String, mark: Mark)
+        case encoding(YAMLError)
 
         public var mark: Mark {
             switch self {
             case .unclosedQuote(let m), .strayQuote(let m): return m
-            case .encoding(_, _, let m): return m
+            case .encoding(let e): return e.mark
             }
         }
     }
@@ -50,7 +50,7 @@ public enum CSVReader {
     /// after it can be trusted.
     public static func read(_ bytes: [UInt8]) -> Result<CSVTable, Problem> {
         if let e = EncodingCheck.problem(in: bytes) {
-            return .failure(.encoding(code: e.code, message: e.message, mark: e.mark))
+            return .failure(.encoding(e))
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

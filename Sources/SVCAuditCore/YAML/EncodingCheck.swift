@@ -3,19 +3,16 @@
 enum EncodingCheck {
     static func problem(in bytes: [UInt8]) -> YAMLError? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return YAMLError("encoding-utf16",
-                "file is UTF-16 encoded; save it as UTF-8 (svcaudit reads UTF-8 only)", at: .start)
+            return YAMLError(.encodingUtf16, ["how": .phrase("", "")], at: .start)
         }
         // UTF-16 without a BOM shows as every other byte being NUL.
         return bytes.withUnsafeBufferPointer { buf -> YAMLError? in
             guard let nul = buf.firstIndex(of: 0) else { return firstInvalidUTF8(buf) }
             let mark = mark(ofByteOffset: nul, in: buf)
             if buf.count >= 2, buf[0] == 0 || buf[1] == 0 {
-                return YAMLError("encoding-utf16",
-                    "file looks UTF-16 encoded (NUL bytes between characters); save it as UTF-8", at: mark)
+                return YAMLError(.encodingUtf16, ["how": .phrase("（字符之间夹着 NUL 字节）", " (NUL bytes between characters)")], at: mark)
             }
-            return YAMLError("encoding-nul",
-                "file contains a NUL byte; it is not a text file (or it is damaged)", at: mark)
+            return YAMLError(.encodingNul, at: mark)
         }
     }
 
@@ -73,9 +70,8 @@ enum EncodingCheck {
                 break loop
             case .error:
                 let mark = mark(ofByteOffset: offset, in: buf)
-                return YAMLError("encoding-utf8",
-                    "file is not valid UTF-8 (byte 0x\(String(buf[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8 — GBK/GB2312 files must be converted",
-                    at: mark)
+                return YAMLError(.encodingUtf8, ["byte": .text(String(buf[offset], radix: 16, uppercase: true)), "offset": .count(offset)],
+                                 at: mark)
             }
         }
         return nil

@@ -1,42 +1,40 @@
-/// Why a file could not be read as one YAML document.
+/// Why a file could not be read as one YAML document: a typed code and the values its message
+/// template names (DiagnosticCode+Templates.swift).
 public struct YAMLError: Error, Equatable, Sendable {
     public var mark: Mark
-    public var message: String
-    /// A short stable class name used by diagnostics (`yaml-syntax`, `yaml-duplicate-key`, …).
-    public var code: String
+    public var code: DiagnosticCode
+    public var args: [String: DiagnosticArg]
 
-    public init(_ code: String, _ message: String, at mark: Mark) {
+    public init(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
         self.code = code
-        self.message = message
+        self.args = args
         self.mark = mark
     }
+
+    public func message(_ lang: Language) -> String { code.template.render(lang, args) }
 }
 
 /// The reader-level errors both readers of YAML (`YAMLReader`, `VisitReader`) report, worded once.
 extension YAMLError {
-    static func severalDocuments(at mark: Mark) -> YAMLError {
-        YAMLError("several-documents", "file holds more than one YAML document (a second '---'); keep one document per file", at: mark)
-    }
-    static func alias(at mark: Mark) -> YAMLError {
-        YAMLError("yaml-alias", "aliases (*name) are not supported; write the value out in full", at: mark)
-    }
+    static func severalDocuments(at mark: Mark) -> YAMLError { YAMLError(.severalDocuments, at: mark) }
+    static func alias(at mark: Mark) -> YAMLError { YAMLError(.yamlAlias, at: mark) }
     static func limitScalar(_ length: Int, _ limits: YAMLLimits, at mark: Mark) -> YAMLError {
-        YAMLError("limit-scalar", "value is \(length) bytes long, over the limit of \(limits.maxScalarBytes) bytes", at: mark)
+        YAMLError(.limitScalar, ["size": .count(length), "max": .count(limits.maxScalarBytes)], at: mark)
     }
     static func limitNodes(_ limits: YAMLLimits, at mark: Mark) -> YAMLError {
-        YAMLError("limit-nodes", "file has more than \(limits.maxNodes) YAML nodes", at: mark)
+        YAMLError(.limitNodes, ["max": .count(limits.maxNodes)], at: mark)
     }
     static func limitDepth(_ limits: YAMLLimits, at mark: Mark) -> YAMLError {
-        YAMLError("limit-depth", "nesting is deeper than \(limits.maxDepth) levels", at: mark)
+        YAMLError(.limitDepth, ["max": .count(limits.maxDepth)], at: mark)
     }
-    static let emptyFile = YAMLError("empty-file", "file is empty: it holds no YAML document", at: .start)
+    static let emptyFile = YAMLError(.emptyFile, at: .start)
     static func duplicateKey(_ key: String, first: Mark, at mark: Mark) -> YAMLError {
-        YAMLError("duplicate-key", "duplicate key '\(key)' (first given at line \(first.line)); the second value is ignored", at: mark)
+        YAMLError(.duplicateKey, ["key": .text(key), "line": .count(first.line)], at: mark)
     }
-    static func complexKey(_ found: String, at mark: Mark) -> YAMLError {
-        YAMLError("yaml-complex-key", "a mapping key must be plain text, not \(found)", at: mark)
+    static func complexKey(_ found: DiagnosticArg, at mark: Mark) -> YAMLError {
+        YAMLError(.yamlComplexKey, ["found": found], at: mark)
     }
     static func fileSize(_ size: Int, _ limits: YAMLLimits) -> YAMLError {
-        YAMLError("limit-file-size", "file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes for one input file", at: .start)
+        YAMLError(.limitFileSize, ["name": .phrase("文件", "the file"), "size": .count(size), "max": .count(limits.maxFileBytes)], at: .start)
     }
 }

@@ -51,6 +51,17 @@ public struct YAMLNode: Sendable {
     }
 
     /// What a diagnostic calls this node when it is of the wrong kind.
+    /// What this node is, in both languages, for "found …" in messages.
+    public var found: DiagnosticArg {
+        switch kind {
+        case .scalar(let s, let plain): return Self.found(s, plain: plain, isNull: isNull)
+        case .sequence: return Self.foundList
+        case .mapping: return Self.foundMapping
+        }
+    }
+    static let foundList = DiagnosticArg.phrase("列表", "a list")
+    static let foundMapping = DiagnosticArg.phrase("键值映射", "a mapping")
+
     public var kindDescription: String {
         switch kind {
         case .scalar(let s, let plain): return Self.describe(s, plain: plain, isNull: isNull)
@@ -60,6 +71,14 @@ public struct YAMLNode: Sendable {
     }
 
     /// How a message names a scalar of the wrong kind (shared with `VisitReader`).
+    /// What a scalar is, in both languages, for "found …" in messages.
+    static func found(_ s: String, plain: Bool, isNull: Bool) -> DiagnosticArg {
+        if isNull { return .phrase("空值", "nothing (null)") }
+        if plain, Double(s) != nil { return .phrase("数字 \(s)", "the number \(s)") }
+        let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
+        return .phrase("文字“\(shown)”", "the text \"\(shown)\"")
+    }
+
     static func describe(_ s: String, plain: Bool, isNull: Bool) -> String {
         if isNull { return "nothing (null)" }
         if plain, Double(s) != nil { return "the number \(s)" }

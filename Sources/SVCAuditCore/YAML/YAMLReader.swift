@@ -10,9 +10,8 @@ public enum YAMLReader {
     /// read; `errors` holds every problem found (duplicate keys do not stop the reader).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) -> (root: YAMLNode?, errors: [YAMLError]) {
         if bytes.count > limits.maxFileBytes {
-            return (nil, [YAMLError("limit-file-size",
-                "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes for one input file",
-                at: .start)])
+            return (nil, [YAMLError(.limitFileSize, ["name": .phrase("文件", "the file"), "size": .count(bytes.count), "max": .count(limits.maxFileBytes)],
+                                    at: .start)])
         }
         if let problem = EncodingCheck.problem(in: bytes) {
             return (nil, [problem])
@@ -60,7 +59,7 @@ private struct EventBuilder {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> (root: YAMLNode?, errors: [YAMLError]) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return (nil, [YAMLError("yaml-internal", "could not start the YAML parser (out of memory?)", at: .start)])
+            return (nil, [YAMLError(.yamlInternal, at: .start)])
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -171,7 +170,7 @@ private struct EventBuilder {
             return nil
         }
         guard let key = node.scalar else {
-            return .complexKey(node.kindDescription, at: node.mark)
+            return .complexKey(node.found, at: node.mark)
         }
         let first: Int?
         if let index = stack[top].index {
@@ -202,20 +201,19 @@ extension YAMLReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
             let mark = EncodingCheck.mark(ofByteOffset: Int(parser.problem_offset), in: buffer)
-            return YAMLError("yaml-encoding", "cannot read the file: \(problem)", at: mark)
+            return YAMLError(.yamlEncoding, ["problem": .text(problem)], at: mark)
         }
         let m = parser.problem_mark
         let mark = Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
-        var message = problem
+        // A typing slip (full-width colon, missing space, tab, …) explains most errors better
+        // than the parser can, and at the line where it was typed.
+        if let slip = SyntaxSlips.find(in: buffer, errorLine: mark.line) { return slip }
+        var en = problem
+        var zh = SyntaxProblem.chinese(problem)
         if let ctx = parser.context.map({ String(cString: $0) }) {
-            message += " (\(ctx) at line \(parser.context_mark.line + 1))"
+            en += " (\(ctx) at line \(parser.context_mark.line + 1))"
+            zh += "（\(SyntaxProblem.chinese(ctx))，第 \(parser.context_mark.line + 1) 行）"
         }
-        if problem.contains("cannot start any token"), mark.column >= 1 {
-            let offset = Int(m.index)
-            if offset < buffer.count, buffer[offset] == 0x09 {
-                message = "a tab character is not allowed here; indent with spaces"
-            }
-        }
-        return YAMLError("yaml-syntax", "YAML syntax error: \(message)", at: mark)
+        return YAMLError(.yamlSyntax, ["problem": .phrase(zh, en)], at: mark)
     }
 }

@@ -18,7 +18,7 @@ struct ChecklistsCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try source.loadOrExit(quiet: out.quiet)
-            try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory))
+            try out.emit(ChecklistListing(catalog: loaded.catalog, directory: loaded.directory), roles: loaded.catalog.roles)
         }
     }
 
@@ -33,11 +33,11 @@ struct ChecklistsCommand: ParsableCommand {
         func run() throws {
             let loaded = try source.loadOrExit(quiet: out.quiet)
             guard let c = loaded.catalog.checklist(id) else {
-                Console.error("svcaudit: no checklist '\(id)' is loaded (loaded: \(loaded.catalog.ids.joined(separator: ", ")))"
-                    + Suggestion.hint(for: id, in: loaded.catalog.ids))
+                Console.error("svcaudit: " + Diagnostic.text(.checklistNotLoaded, ["id": .text(id), "loaded": .list(loaded.catalog.ids),
+                    "hint": .hint(Suggestion.closest(to: id, in: loaded.catalog.ids))], Console.lang))
                 throw ExitCode(1)
             }
-            try out.emit(ChecklistDetail(checklist: c))
+            try out.emit(ChecklistDetail(checklist: c), roles: loaded.catalog.roles)
         }
     }
 }

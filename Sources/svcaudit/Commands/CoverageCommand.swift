@@ -33,8 +33,8 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)!
         let resolved = try period.resolved()!
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)
@@ -48,10 +48,11 @@ struct CoverageCommand: ParsableCommand {
         Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         let report = CoverageReport(fold.coverage(), skipped: summary.invalidFiles)
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
         if failOnGap, report.coverage.hasGap {
             let c = report.coverage
-            Console.error("svcaudit: --fail-on-gap: \(c.missedSlots) missed slot\(c.missedSlots == 1 ? "" : "s"), \(c.underInspected.count) under-inspected employee\(c.underInspected.count == 1 ? "" : "s")")
+            Console.error("svcaudit: --fail-on-gap: " + Console.t("\(c.missedSlots) 个应检时段未检，\(c.underInspected.count) 名员工受检不足",
+                "\(c.missedSlots) missed slot\(c.missedSlots == 1 ? "" : "s"), \(c.underInspected.count) under-inspected employee\(c.underInspected.count == 1 ? "" : "s")"))
             throw ExitCode(2)
         }
     }

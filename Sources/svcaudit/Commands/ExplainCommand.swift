@@ -46,16 +46,16 @@ struct ExplainCommand: ParsableCommand {
         let summary = VisitRun.run(settings, checklists: loaded) { found = $0.score }
         try stopIfInvalid(summary, skipInvalid: false, quiet: out.quiet)
         guard let visit = found else {
-            Console.error("svcaudit: \(file) is not a visit file (a visit has 'branch' and 'date')")
+            Console.error("svcaudit: " + Console.t("\(file) 不是检查记录文件（检查记录有 'branch' 和 'date'）", "\(file) is not a visit file (a visit has 'branch' and 'date')"))
             throw ExitCode(1)
         }
         guard let report = ExplainReport(visit: visit, catalog: loaded.catalog, staffID: staff) else {
             let ids = visit.staff.map { "\($0.id) \($0.name)" }
-            let close = Suggestion.hint(for: staff!, in: visit.staff.map(\.id))
-            Console.error("svcaudit: no employee '\(staff!)' in \(file)\(close)"
-                + (ids.isEmpty ? " (the visit observed no employees)" : "; employees observed: \(ids.joined(separator: ", "))"))
+            let close = DiagnosticArg.hint(Suggestion.closest(to: staff!, in: visit.staff.map(\.id))).text(Console.lang)
+            Console.error("svcaudit: " + Console.t("\(file) 里没有员工 '\(staff!)'\(close)" + (ids.isEmpty ? "（这次检查没有记录员工）" : "；记录的员工：\(ids.joined(separator: "、"))"),
+                "no employee '\(staff!)' in \(file)\(close)" + (ids.isEmpty ? " (the visit observed no employees)" : "; employees observed: \(ids.joined(separator: ", "))")))
             throw ExitCode(1)
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

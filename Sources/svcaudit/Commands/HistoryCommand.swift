@@ -31,8 +31,8 @@ struct HistoryCommand: ParsableCommand {
     func validate() throws { try out.check(ServiceHistory.formats) }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
@@ -40,18 +40,21 @@ struct HistoryCommand: ParsableCommand {
         // With --roster an employee on it has a record even when never inspected.
         let onRoster = !branch && roster?.staff[id] != nil
         guard collector.seen || onRoster else {
-            let what = branch ? "branch" : "employee"
-            var msg = "svcaudit: no \(what) '\(id)' in the visits read (\(collector.known.count) \(what == "branch" ? "branches" : "employees") found)"
+            let n = collector.known.count
+            var msg = "svcaudit: " + (branch
+                ? Console.t("读到的检查记录里没有网点 '\(id)'（共有 \(n) 个网点）", "no branch '\(id)' in the visits read (\(n) branches found)")
+                : Console.t("读到的检查记录里没有员工 '\(id)'（共有 \(n) 名员工）", "no employee '\(id)' in the visits read (\(n) employees found)"))
             let close = collector.suggestions()
             if !close.isEmpty {
-                msg += "; did you mean " + close.map { "\($0) (\(collector.known[$0] ?? ""))" }.joined(separator: ", ") + "?"
+                let names = close.map { "\($0) (\(collector.known[$0] ?? ""))" }
+                msg += Console.t("；是否应为 \(names.joined(separator: "、"))？", "; did you mean \(names.joined(separator: ", "))?")
             } else if !branch, collector.known[id] == nil {
-                msg += branch ? "" : "; for a branch's record add --branch"
+                msg += Console.t("；查网点的档案请加 --branch", "; for a branch's record add --branch")
             }
             Console.error(msg)
             throw ExitCode(1)
         }
         try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log,
-                                    roster: roster))
+                                    roster: roster), roles: loaded.catalog.roles)
     }
 }

@@ -24,11 +24,11 @@ struct InspectorsCommand: ParsableCommand {
     func validate() throws { try out.check(InspectorReport.formats) }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
+        let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let resolved = try period.resolved()
         var fold = InspectorCalibration(period: resolved)
         var gate = PeriodGate(period: resolved)
-        let loaded = input.checklistOptions.load()
         let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
             gate.see(v.date)
             fold.add(v)
@@ -36,6 +36,6 @@ struct InspectorsCommand: ParsableCommand {
         try empty.check(gate, lang: out.context.lang)
         var report = fold.report(p.calibration)
         report.skipped = summary.invalidFiles
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

@@ -27,12 +27,12 @@ struct RankCommand: ParsableCommand {
     func validate() throws { try out.check(RankReport.formats) }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
+        let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let resolved = try period.resolved()
         // The memo (markdown, html) lists the visits behind each selected entry.
         let memo = out.format == .markdown || out.format == .html
         var fold = RankFold(policy: p, period: resolved, keepVisits: memo)
-        let loaded = input.checklistOptions.load()
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
@@ -49,8 +49,8 @@ struct RankCommand: ParsableCommand {
         let report = RankReport(ranking: fold.ranking(roster: roster), lang: ctx.lang, skipped: summary.invalidFiles,
                                 diagnostics: summary.diagnostics, catalog: loaded.catalog)
         if !report.dataWarnings.isEmpty, !out.quiet {
-            Console.error("svcaudit: \(report.dataWarnings.count) data-quality warning(s) above may distort the ranking")
+            Console.error("svcaudit: " + Console.t("上面的 \(report.dataWarnings.count) 条数据质量警告可能影响排名", "\(report.dataWarnings.count) data-quality warning(s) above may distort the ranking"))
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

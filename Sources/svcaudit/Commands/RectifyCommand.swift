@@ -42,18 +42,18 @@ struct RectifyCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { try parseDay($0, flag: "--as-of") } ?? Day.today()
-        let p = try policy.load(quiet: out.quiet)
-        let answers = try loadResponses(responses, quiet: out.quiet)
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let answers = try loadResponses(responses, quiet: out.quiet)
         let catalog = loaded.catalog
         var tracker = RectificationTracker(catalog: catalog, asOf: day, rules: p.rectify)
         let summary = try input.readVisits(loaded, quiet: out.quiet) { tracker.add($0) }
         let all = try resolve(tracker, answers, quiet: out.quiet)
         let report = RectificationReport(resolved: all, tracker: tracker, catalog: catalog, status: status,
                                          skipped: summary.invalidFiles)
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
         if failOnOverdue && report.overdue > 0 {
-            Console.error("svcaudit: \(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue")
+            Console.error("svcaudit: " + Console.t("\(report.overdue) 个问题已超期未整改", "\(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue"))
             throw ExitCode(2)
         }
     }

@@ -38,9 +38,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let p = try policy.load(quiet: out.quiet)
-        let resolved = try period.resolved()
         let loaded = input.checklistOptions.load()
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let resolved = try period.resolved()
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let answers = try loadResponses(responses, quiet: out.quiet)
@@ -67,6 +67,6 @@ struct ReportCommand: ParsableCommand {
             let all = try resolve(tracker, answers, quiet: out.quiet).filter { resolved?.contains($0.date) ?? true }
             report.accountability.rectification = RectificationReport(resolved: all, tracker: tracker, catalog: loaded.catalog)
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
     }
 }

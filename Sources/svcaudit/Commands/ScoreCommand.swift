@@ -41,7 +41,7 @@ struct ScoreCommand: ParsableCommand {
         }
         try empty.check(gate, lang: out.context.lang)
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
 
         var crossed = false
         if let failUnder {
@@ -49,16 +49,18 @@ struct ScoreCommand: ParsableCommand {
             if !low.isEmpty {
                 crossed = true
                 let shown = failUnder == failUnder.rounded() && abs(failUnder) < 1e15 ? String(Int(failUnder)) : Num.short(failUnder)
-                Console.error("svcaudit: --fail-under \(shown): \(low.count) visit\(low.count == 1 ? "" : "s") below: "
-                    + low.map { "\($0.id) (\(Num.fixed2($0.score!)))" }.joined(separator: ", "))
+                let list = low.map { "\($0.id) (\(Num.fixed2($0.score!)))" }
+                Console.error("svcaudit: --fail-under \(shown): " + Console.t("\(low.count) 次检查低于该分数：\(list.joined(separator: "、"))",
+                    "\(low.count) visit\(low.count == 1 ? "" : "s") below: \(list.joined(separator: ", "))"))
             }
         }
         if failOnVeto {
             let flagged = report.visitsWithBreach
             if !flagged.isEmpty {
                 crossed = true
-                Console.error("svcaudit: --fail-on-veto: \(flagged.count) visit\(flagged.count == 1 ? "" : "s") with a veto breach: "
-                    + flagged.map { "\($0.id) (\($0.breaches.joined(separator: " ")))" }.joined(separator: ", "))
+                let list = flagged.map { "\($0.id) (\($0.breaches.joined(separator: " ")))" }
+                Console.error("svcaudit: --fail-on-veto: " + Console.t("\(flagged.count) 次检查触犯一票否决项：\(list.joined(separator: "、"))",
+                    "\(flagged.count) visit\(flagged.count == 1 ? "" : "s") with a veto breach: \(list.joined(separator: ", "))"))
             }
         }
         if crossed { throw ExitCode(2) }

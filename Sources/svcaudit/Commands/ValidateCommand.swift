@@ -36,12 +36,12 @@ struct ValidateCommand: ParsableCommand {
         }
         if input.strict { rosterDiagnostics = rosterDiagnostics.map { var d = $0; d.severity = .error; return d } }
         summary.diagnostics = Diagnostic.sorted(summary.diagnostics + rosterDiagnostics)
-        let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count)
+        let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count, lang: out.context.lang)
         if out.format != .json {
             Console.diagnostics(summary.diagnostics, quiet: out.quiet)
             Console.notYAML(summary.notYAML, quiet: out.quiet)
         }
-        try out.emit(report)
+        try out.emit(report, roles: loaded.catalog.roles)
         if !report.ok { throw ExitCode(1) }
     }
 }

@@ -19,8 +19,8 @@ struct InputOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one visit file or directory (for example: samples)") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if paths.isEmpty { throw ValidationError(Console.t("请至少给出一个检查记录文件或文件夹（例如 samples）", "give at least one visit file or directory (for example: samples)")) }
+        if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
     }
 
     func settings() -> VisitRun.Settings {
@@ -73,11 +73,13 @@ func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) 
     let n = summary.invalidFiles.count
     if summary.fatal || (n > 0 && !skipInvalid) {
         if !summary.fatal {
-            Console.error("svcaudit: \(n) invalid file\(n == 1 ? "" : "s"): no result (fix \(n == 1 ? "it" : "them"), or pass --skip-invalid to leave \(n == 1 ? "it" : "them") out)")
+            Console.error("svcaudit: " + Console.t("\(n) 个文件无效，不出结果（请改正，或加 --skip-invalid 跳过无效文件）",
+                "\(n) invalid file\(n == 1 ? "" : "s"): no result (fix \(n == 1 ? "it" : "them"), or pass --skip-invalid to leave \(n == 1 ? "it" : "them") out)"))
         }
         throw ExitCode(1)
     }
     if n > 0 {
-        Console.error("svcaudit: skipped \(n) invalid file\(n == 1 ? "" : "s"): \(summary.invalidFiles.joined(separator: ", "))")
+        Console.error("svcaudit: " + Console.t("跳过了 \(n) 个无效文件：\(summary.invalidFiles.joined(separator: "、"))",
+            "skipped \(n) invalid file\(n == 1 ? "" : "s"): \(summary.invalidFiles.joined(separator: ", "))"))
     }
 }

@@ -20,9 +20,8 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 
     var context: RenderContext {
-        let envLang = ProcessInfo.processInfo.environment["SVCAUDIT_LANG"].flatMap(Language.init(rawValue:))
         let color = output == nil && format == .table && Terminal.colorEnabled()
-        return RenderContext(lang: lang ?? envLang ?? .zh, color: color, bom: !noBom)
+        return RenderContext(lang: Language.resolve(lang, environment: ProcessInfo.processInfo.environment), color: color, bom: !noBom)
     }
 
     func check(_ formats: [OutputFormat]) throws {
@@ -32,8 +31,11 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders the report and writes it where asked.
-    func emit<R: Report>(_ report: R) throws {
-        try write(report.render(format, context))
+    /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
+    func emit<R: Report>(_ report: R, roles: RoleCatalog) throws {
+        var ctx = context
+        ctx.roles = roles
+        try write(report.render(format, ctx))
     }
 
     func write(_ text: String) throws {
@@ -41,7 +43,7 @@ struct OutputOptions: ParsableArguments {
             do {
                 try AtomicWriter.write(text, to: output)
             } catch {
-                Console.error("svcaudit: \(error)")
+                Console.error("svcaudit: \(Console.describe(error))")
                 throw ExitCode(1)
             }
         } else {

@@ -8,9 +8,9 @@ struct PolicyOptions: ParsableArguments {
     var policy: String?
 
     /// The policy, or the defaults; an invalid file prints its diagnostics and exits 1.
-    func load(quiet: Bool) throws -> Policy {
+    func load(quiet: Bool, roles: RoleCatalog = RoleCatalog()) throws -> Policy {
         guard let policy else { return Policy() }
-        let (p, diags) = PolicyFile.load(policy)
+        let (p, diags) = PolicyFile.load(policy, roles: roles)
         Console.diagnostics(diags, quiet: quiet)
         guard let p else { throw ExitCode(1) }
         return p

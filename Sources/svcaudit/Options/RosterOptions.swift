@@ -17,7 +17,7 @@ struct RosterOptions: ParsableArguments {
         Console.diagnostics(diags, quiet: quiet)
         guard let r else {
             let n = diags.filter { $0.severity == .error }.count
-            Console.error("svcaudit: the roster \(dir) has \(n) error\(n == 1 ? "" : "s"): nothing was computed")
+            Console.error("svcaudit: " + Console.t("名册 \(dir) 有 \(n) 个错误：未做任何计算", "the roster \(dir) has \(n) error\(n == 1 ? "" : "s"): nothing was computed"))
             throw ExitCode(1)
         }
         return r
@@ -26,6 +26,9 @@ struct RosterOptions: ParsableArguments {
     /// Roles as the loaded checklists name them; with no checklist naming a role, every role is
     /// accepted (there is nothing to check against).
     static func resolver(_ loaded: ChecklistSource.Loaded) -> RosterLoader.RoleResolver? {
+        // 岗位 柜员 in staff.csv means `teller` when roles.yaml says so.
+        let roles = loaded.catalog.roles
+        if !roles.isEmpty { return { roles.id(for: $0) } }
         let known = loaded.catalog.namedRoles
         guard !known.isEmpty else { return nil }
         return { (role: String) -> String? in known.contains(role) ? role : nil }

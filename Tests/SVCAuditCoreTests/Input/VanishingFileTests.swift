@@ -41,10 +41,11 @@ import Testing
             guard let d = seen[name], d.count == 1 else { return nil }
             return (d[0].code.rawValue, d[0].rendered(.en))
         }
-        #expect(only("a-gone.yaml")! == ("read", "\(dir)/a-gone.yaml:1:1: error: cannot open: No such file or directory"))
+        #expect(only("a-gone.yaml")! == ("read", "\(dir)/a-gone.yaml:1:1: error: cannot read the file: open failed (No such file or directory)"))
+        #expect(seen["a-gone.yaml"]?.first?.rendered(.zh) == "\(dir)/a-gone.yaml:1:1: error: 无法读取文件：打开失败（不存在）")
         #expect(seen["b-ok.yaml"] == [])
         #expect(only("c-emptied.yaml")! == ("empty-file", "\(dir)/c-emptied.yaml:1:1: error: file is empty: it holds no YAML document"))
-        #expect(only("d-now-a-folder.yaml")! == ("read", "\(dir)/d-now-a-folder.yaml:1:1: error: is a directory"))
+        #expect(only("d-now-a-folder.yaml")! == ("read", "\(dir)/d-now-a-folder.yaml:1:1: error: cannot read the file: is a directory"))
     }
 }
 

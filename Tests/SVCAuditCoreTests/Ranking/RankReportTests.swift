@@ -78,14 +78,15 @@ private typealias P = RankFixtures.Person
     }
 
     @Test func dataWarningsShowInTableAndMemo() {
-        let warning = Diagnostic(file: "v/2.yaml", mark: .start, severity: .warning, code: "staff-name-mismatch",
-                                 message: "employee E1 is named 李四 here but 张三 in v/1.yaml")
-        let other = Diagnostic(file: "v/2.yaml", mark: .start, severity: .warning, code: "no-note", message: "x")
+        let warning = Diagnostic(file: "v/2.yaml", mark: .start, severity: .warning, code: .staffNameMismatch,
+                                 args: ["id": "E1", "name": "李四", "other": "张三", "file": "v/2.yaml"])
+        let other = Diagnostic(file: "v/2.yaml", mark: .start, severity: .warning, code: .noNote, args: ["item": "C01"])
         let report = RankReport(ranking: F.rank([F.single("E1", 95)]), diagnostics: [warning, other])
         #expect(report.dataWarnings.count == 1)
         #expect(report.render(.table, RenderContext()).contains("数据质量警告 1 条"))
         let memo = report.render(.markdown, RenderContext())
-        #expect(memo.contains("named 李四 here but 张三"))
+        #expect(memo.contains("在这里叫 李四"))
+        #expect(report.render(.markdown, RenderContext(lang: .en)).contains("named 李四 here but 张三"))
     }
 
     @Test func memoEscapesNames() {

@@ -245,7 +245,11 @@ private typealias P = RankFixtures.Person
         #expect(r.entry("T2").score == 82.5)
         #expect(r.ids == ["T1", "T2", "G"])
         #expect(r.entry("G").reasons == [.role("security")])
-        #expect(RankReport(ranking: r).reason(r.entry("G"), .zh) == "岗位“保安”不在评选范围")
+        // Role names come from roles.yaml; without one the id stands as written.
+        #expect(RankReport(ranking: r).reason(r.entry("G"), .zh) == "岗位“security”不在评选范围")
+        var named = RankReport(ranking: r)
+        named.roles = RoleCatalog([Role(id: "security", name: "保安", nameEN: "Security guard")])
+        #expect(named.reason(r.entry("G"), .zh) == "岗位“保安”不在评选范围")
     }
 
     @Test func roleComesFromTheLatestVisit() {

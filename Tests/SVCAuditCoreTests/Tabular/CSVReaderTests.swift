@@ -34,10 +34,10 @@ import Testing
         #expect(throws: CSVReader.Problem.unclosedQuote(Mark(line: 2, column: 5))) { try table("a,b\nE01,\"open\n") }
         #expect(throws: CSVReader.Problem.strayQuote(Mark(line: 2, column: 3))) { try table("a,b\nE0\"1,x\n") }
         #expect(throws: CSVReader.Problem.strayQuote(Mark(line: 1, column: 4))) { try table("\"a\"b,c\n") }
-        guard case .failure(.encoding(let code, _, _)) = CSVReader.read([0x61, 0x2C, 0xB3, 0xC7, 0x0A]) else {
+        guard case .failure(.encoding(let e)) = CSVReader.read([0x61, 0x2C, 0xB3, 0xC7, 0x0A]) else {
             Issue.record("GBK bytes must be refused"); return
         }
-        #expect(code == "encoding-utf8")
+        #expect(e.code == .encodingUtf8)
     }
 
     @Test func emptyInput() throws {

@@ -36,9 +36,10 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
         let (root, errors) = parse("a: 1\nb: 2\na: 3\n")
         #expect(root != nil)
         #expect(errors.count == 1)
-        #expect(errors.first?.code == "duplicate-key")
+        #expect(errors.first?.code.rawValue == "duplicate-key")
         #expect(errors.first?.mark == Mark(line: 3, column: 1))
-        #expect(errors.first?.message.contains("line 1") == true)
+        #expect(errors.first?.message(.en).contains("line 1") == true)
+        #expect(errors.first?.message(.zh).contains("第 1 行") == true)
         // The first value stands.
         #expect(root?.mapValue("a")?.scalar == "1")
     }
@@ -46,7 +47,7 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
     @Test func aliasesAreRejected() {
         let (root, errors) = parse("a: &x [1, 2]\nb: *x\n")
         #expect(root == nil)
-        #expect(errors.map(\.code) == ["yaml-alias"])
+        #expect(errors.map(\.code.rawValue) == ["yaml-alias"])
         #expect(errors.first?.mark == Mark(line: 2, column: 4))
     }
 
@@ -54,7 +55,7 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
         let deep = "a: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         let (root, errors) = parse(deep)
         #expect(root == nil)
-        #expect(errors.map(\.code) == ["limit-depth"])
+        #expect(errors.map(\.code.rawValue) == ["limit-depth"])
         // Exactly at the limit is fine.
         var limits = YAMLLimits()
         limits.maxDepth = 101
@@ -64,24 +65,24 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
     @Test func nodeCountAndScalarLengthAndFileSizeAreBounded() {
         var limits = YAMLLimits()
         limits.maxNodes = 10
-        #expect(parse("[1,2,3,4,5,6,7,8,9,10,11,12]", limits: limits).1.map(\.code) == ["limit-nodes"])
+        #expect(parse("[1,2,3,4,5,6,7,8,9,10,11,12]", limits: limits).1.map(\.code.rawValue) == ["limit-nodes"])
         limits = YAMLLimits()
         limits.maxScalarBytes = 8
-        #expect(parse("a: 123456789\n", limits: limits).1.map(\.code) == ["limit-scalar"])
+        #expect(parse("a: 123456789\n", limits: limits).1.map(\.code.rawValue) == ["limit-scalar"])
         limits = YAMLLimits()
         limits.maxFileBytes = 4
-        #expect(parse("a: 12345\n", limits: limits).1.map(\.code) == ["limit-file-size"])
+        #expect(parse("a: 12345\n", limits: limits).1.map(\.code.rawValue) == ["limit-file-size"])
     }
 
     @Test func emptyAndCommentOnlyFiles() {
-        #expect(parse("").1.map(\.code) == ["empty-file"])
-        #expect(parse("# nothing here\n").1.map(\.code) == ["empty-file"])
+        #expect(parse("").1.map(\.code.rawValue) == ["empty-file"])
+        #expect(parse("# nothing here\n").1.map(\.code.rawValue) == ["empty-file"])
     }
 
     @Test func severalDocuments() {
         let (root, errors) = parse("a: 1\n---\nb: 2\n")
         #expect(root == nil)
-        #expect(errors.map(\.code) == ["several-documents"])
+        #expect(errors.map(\.code.rawValue) == ["several-documents"])
         #expect(errors.first?.mark.line == 2)
     }
 
@@ -89,11 +90,11 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
         // GBK bytes for 城中 are not UTF-8; the mark points at the first bad byte.
         let gbk: [UInt8] = Array("a: ".utf8) + [0xB3, 0xC7, 0xD6, 0xD0] + [0x0A]
         let r1 = YAMLReader.parse(gbk)
-        #expect(r1.errors.map(\.code) == ["encoding-utf8"])
+        #expect(r1.errors.map(\.code.rawValue) == ["encoding-utf8"])
         #expect(r1.errors.first?.mark == Mark(line: 1, column: 4))
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("a: 1\n".utf8).flatMap { [$0, 0] }
-        #expect(YAMLReader.parse(utf16).errors.map(\.code) == ["encoding-utf16"])
-        #expect(YAMLReader.parse(Array("a: 1\nb: \u{0}\n".utf8)).errors.map(\.code) == ["encoding-nul"])
+        #expect(YAMLReader.parse(utf16).errors.map(\.code.rawValue) == ["encoding-utf16"])
+        #expect(YAMLReader.parse(Array("a: 1\nb: \u{0}\n".utf8)).errors.map(\.code.rawValue) == ["encoding-nul"])
         // A UTF-8 BOM and CRLF line ends are fine, and marks are unchanged by the BOM.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a: 1\r\nb: 李\r\n".utf8)
         let r2 = YAMLReader.parse(bom)
@@ -103,12 +104,17 @@ private func parse(_ s: String, limits: YAMLLimits = .default) -> (YAMLNode?, [Y
     }
 
     @Test func syntaxErrorsAndTabs() {
+        let (_, e0) = parse("branch:\n  id: BR1\n - staff\n")
+        #expect(e0.map(\.code.rawValue) == ["yaml-syntax"])
+        // A brace left open is named at the brace, not where the parser noticed.
         let (_, e1) = parse("a: {b: 1\nc: 2\n")
-        #expect(e1.map(\.code) == ["yaml-syntax"])
+        #expect(e1.map(\.code.rawValue) == ["slip-unbalanced"])
+        #expect(e1.first?.mark == Mark(line: 1, column: 4))
         let (_, e2) = parse("a:\n\tb: 1\n")
-        #expect(e2.first?.message.contains("tab") == true)
+        #expect(e2.first?.code == .slipTab)
+        #expect(e2.first?.message(.en).contains("tab") == true)
         #expect(e2.first?.mark.line == 2)
         let (_, e3) = parse("? [a, b]\n: 1\n")
-        #expect(e3.map(\.code) == ["yaml-complex-key"])
+        #expect(e3.map(\.code.rawValue) == ["yaml-complex-key"])
     }
 }

@@ -33,7 +33,7 @@ public struct VisitTemplate: Sendable {
         if let p = branch.parent { out += "  parent: \(q(p))\n" }
         if let r = branch.region { out += "  region: \(q(r))\n" }
         out += "date: \(date)\n"
-        out += "inspector: \(q(inspector ?? "")) # 检查人\n"
+        out += "inspector: \(q(inspector ?? Placeholder.inspector)) # 检查人\n"
         out += "method: \(method.rawValue) # onsite | video | mystery | external | self\n"
         if checklists != nil { out += "checklists: [\(assessed.joined(separator: ", "))]\n" }
         let branchLists = catalog.checklists.filter { assessed.contains($0.id) && $0.scope == .branch }

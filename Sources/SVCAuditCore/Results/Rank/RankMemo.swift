@@ -269,7 +269,7 @@ struct RankMemo {
         } else {
             notes.append(t("数据质量警告 \(report.dataWarnings.count) 条，可能影响排名，请核实：",
                            "\(report.dataWarnings.count) data-quality warnings that may distort the ranking; please check:"))
-            for d in report.dataWarnings { notes.append("\(d.file):\(d.mark.line): \(d.message)") }
+            for d in report.dataWarnings { notes.append("\(d.file):\(d.mark.line): \(d.message(ctx.lang))") }
         }
         if !report.skipped.isEmpty {
             notes.append(t("以下无效文件未计入：", "These invalid files were left out: ") + report.skipped.joined(separator: ", "))

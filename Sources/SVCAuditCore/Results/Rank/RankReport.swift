@@ -5,6 +5,8 @@ public struct RankReport: Report {
     /// The language of the `reason` strings in JSON (labels of the other formats follow the
     /// render context).
     public var lang: Language
+    /// Role names for the reasons (roles.yaml), like every rendered output.
+    public var roles = RoleCatalog()
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
     /// SPEC §1.2 warnings that can distort a ranking: one id with two names or roles, a visit
@@ -21,6 +23,7 @@ public struct RankReport: Report {
         self.ranking = ranking
         self.lang = lang
         self.skipped = skipped
+        self.roles = catalog?.roles ?? RoleCatalog()
         self.dataWarnings = diagnostics.filter { Self.dataWarningCodes.contains($0.code) }
         var texts: [String: (zh: String, en: String?)] = [:]
         for e in ranking.entries {
@@ -83,7 +86,8 @@ public struct RankReport: Report {
     }
 
     func text(_ r: Ineligibility, _ lang: Language, withItemText: Bool) -> String {
-        let ctx = RenderContext(lang: lang)
+        var ctx = RenderContext(lang: lang)
+        ctx.roles = roles
         switch r {
         case .role(let role):
             return ctx.t("岗位“\(Fmt.role(role, ctx))”不在评选范围", "role \(role) is not in this selection")

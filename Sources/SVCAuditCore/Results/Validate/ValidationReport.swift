@@ -5,9 +5,13 @@ public struct ValidationReport: Report {
     public var summary: VisitRun.Summary
     public var checklists: Int
 
-    public init(summary: VisitRun.Summary, checklists: Int) {
+    /// The language of each diagnostic's `message` in the JSON form (its `code` is the same in both).
+    public var lang: Language
+
+    public init(summary: VisitRun.Summary, checklists: Int, lang: Language = .zh) {
         self.summary = summary
         self.checklists = checklists
+        self.lang = lang
     }
 
     public var ok: Bool { summary.errorCount == 0 }
@@ -26,7 +30,7 @@ public struct ValidationReport: Report {
             ("diagnostics", .array(summary.diagnostics.map { d in
                 .object([("file", .string(d.file)), ("line", .int(d.mark.line)), ("column", .int(d.mark.column)),
                          ("severity", .string(d.severity.rawValue)), ("code", .string(d.code.rawValue)),
-                         ("message", .string(d.message))])
+                         ("message", .string(d.message(lang)))])
             })),
         ])
     }
