@@ -55,10 +55,6 @@ public struct Policy: Sendable, Equatable {
 
     public func weight(of method: Visit.Method) -> Double { methodWeights[method] ?? 1 }
 
-    /// The highest level whose threshold is at or below `score`.
-    public func stars(for score: Double) -> Int? {
-        stars.filter { $0.value <= score }.map(\.key).max()
-    }
 }
 
 /// One `cadence` rule (SPEC §1.3): at least `atLeast` visits of `methods` in every calendar

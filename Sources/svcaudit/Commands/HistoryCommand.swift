@@ -35,8 +35,14 @@ struct HistoryCommand: ParsableCommand {
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
-        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
+        let resolved = try period.resolved()
+        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: resolved)
+        // The ranking of the same visits gives the summary's mean and stars (SPEC §2.6: one arithmetic).
+        var rankPolicy = p
+        rankPolicy.by = branch ? .branch : .staff
+        var fold = RankFold(policy: rankPolicy, period: resolved)
+        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0); fold.add($0.summary) }
+        fold.add(events: log)
         // With --roster an employee on it has a record even when never inspected.
         let onRoster = !branch && roster?.staff[id] != nil
         guard collector.seen || onRoster else {
@@ -54,7 +60,7 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log,
-                                    roster: roster), roles: loaded.catalog.roles)
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles,
+                                    events: log, ranking: fold.ranking(roster: roster), roster: roster), roles: loaded.catalog.roles)
     }
 }

@@ -31,6 +31,15 @@ extension ServiceHistory {
         if !overall.veto.isEmpty {
             ls.append(ctx.t("一票否决：", "Veto breaches: ") + RFmt.join(overall.veto, ctx))
         }
+        if let r = ranking {
+            // The same numbers `rank` publishes for this period and policy.
+            let stars = r.stars.map { String(repeating: "★", count: $0) + ctx.t("（\($0)星）", " (\($0))") } ?? "—"
+            let standing = r.eligible
+                ? ctx.t("评选名次 \(r.rank.map(String.init) ?? "—")", "rank \(r.rank.map(String.init) ?? "—")")
+                : ctx.t("未参评", "not eligible")
+            ls.append(ctx.t("评选分 \(Fmt.score(r.score))，\(standing)，星级 \(stars)（与 svcaudit rank 同一规则）",
+                            "Ranking score \(Fmt.score(r.score)), \(standing), stars \(stars) (as svcaudit rank gives them)"))
+        }
         if !starLevels.isEmpty {
             let levels = starLevels.keys.sorted(by: >).map { ctx.t("\($0)星 ≥ \(Fmt.num(starLevels[$0]!))", "\($0) stars ≥ \(Fmt.num(starLevels[$0]!))") }
             ls.append(ctx.t("星级标准：", "Star levels: ") + RFmt.join(levels, ctx) + ctx.t("；均分按检查方式加权", "; means weighted by inspection method"))
@@ -100,6 +109,8 @@ extension ServiceHistory {
         // 3–4. Months and quarters.
         for (title, rolls) in [(ctx.t("按月", "By month"), months), (ctx.t("按季度", "By quarter"), quarters)] {
             doc.section(title, ctx.lang)
+            doc.line(ctx.t("均分为当期原始加权均分，星级按该均分计（未做收缩、未按参评条件筛选）；评选星级见上方汇总。",
+                           "Means are the raw weighted means of the visits; stars follow that mean (no shrinkage, no eligibility rules); the ranking's stars are in the summary above."))
             doc.table(.init(
                 headers: [ctx.t("期间", "Period"), ctx.t("检查次数", "Visits"), ctx.t("均分", "Mean"), ctx.t("最低", "Lowest"),
                           ctx.t("星级", "Stars"), ctx.t("否决", "Veto")],
