@@ -40,13 +40,16 @@ extension ServiceHistory {
     }
 
     /// The path as a table: 网点, 起止, 岗位, 受检次数.
-    func pathTable(_ ctx: RenderContext) -> ReportDocument.Table {
-        .init(headers: [ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("起", "From"), ctx.t("止", "To"),
-                        ctx.t("岗位", "Role"), ctx.t("受检次数", "Visits")],
-              rows: path.map { s in
-                  [s.branch.id, s.branch.name, s.from?.description ?? "…", s.to?.description ?? "…",
-                   s.role.map { Fmt.role($0, ctx) } ?? "", String(s.visits)]
-              },
-              alignRight: [5], nowrap: [0, 2, 3])
+    func pathTable(_ ctx: RenderContext) -> Table {
+        var t = Table(name: "path", title: ctx.t("任职与受检网点", "Branches over time"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("起", "From"), .date), .init(ctx.t("止", "To"), .date),
+            .init(ctx.t("岗位", "Role"), .status), .init(ctx.t("受检次数", "Visits"), .number(.count)),
+        ])
+        for s in path {
+            t.add([.text(s.branch.id), .text(s.branch.name), s.from.map { .date($0) } ?? .text("…"), s.to.map { .date($0) } ?? .text("…"),
+                   .opt(s.role.map { Fmt.role($0, ctx) }), .int(s.visits)])
+        }
+        return t
     }
 }
