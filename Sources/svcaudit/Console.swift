@@ -25,6 +25,11 @@ enum Console {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }
 
+    /// Text already made of whole lines, as it is (the diagnostic digest's).
+    static func errorText(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+
     /// Nothing in a folder is skipped silently: name the files that were not read as visits.
     static func notYAML(_ files: [String], quiet: Bool) {
         guard !files.isEmpty, !quiet else { return }

@@ -37,7 +37,7 @@ struct RankCommand: ParsableCommand {
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, keep: RankReport.dataWarningCodes) { v in
             gate.see(v.date)
             if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)
