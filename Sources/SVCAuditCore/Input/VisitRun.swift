@@ -12,6 +12,8 @@ public struct VisitRun {
         /// Diagnostics of these codes are also kept in `Summary.diagnostics` (at most `keepLimit`).
         public var keepCodes: Set<DiagnosticCode> = []
         public var keepLimit = 1000
+        /// Called after each file is read with (files read, files found): the progress line.
+        public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         public init(paths: [String]) { self.paths = paths }
     }
@@ -74,6 +76,7 @@ public struct VisitRun {
         options.skipping = checklists.files
         InputPipeline.run(files: found.files, catalog: checklists.catalog, options: options) { outcome in
             summary.filesRead += 1
+            settings.progress?(summary.filesRead, found.files.count)
             if outcome.skipped {
                 summary.checklistFiles += 1
                 return

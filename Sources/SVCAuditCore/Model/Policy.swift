@@ -29,6 +29,8 @@ public struct Policy: Sendable, Equatable {
     }
 
     public var title: String?
+    /// The issuing unit printed in the header of the 通报 and the memo (发文单位).
+    public var issuer: String?
     public var by: RankBy = .staff
     public var roles: [String]?
     public var minVisits: Int = 1

@@ -20,12 +20,10 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var events: EventOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ServiceHistory>
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
     var branch = false
-
-    func validate() throws { try out.check(ServiceHistory.formats) }
 
     func run() throws {
         let loaded = input.checklistOptions.load()
@@ -37,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
         var rankPolicy = p
         rankPolicy.by = branch ? .branch : .staff
         var fold = RankFold(policy: rankPolicy, period: resolved)
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0); fold.add($0.summary) }
+        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { collector.add($0); fold.add($0.summary) }
         fold.add(events: log)
         guard collector.seen else {
             let n = collector.known.count

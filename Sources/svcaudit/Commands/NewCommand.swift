@@ -59,7 +59,7 @@ struct NewCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            Console.out(text)
+            try Console.out(text)
         }
     }
 

@@ -16,9 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rosterOptions: RosterOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(ValidationReport.formats) }
+    @OptionGroup var out: OutputOptions<ValidationReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
@@ -40,9 +38,11 @@ struct ValidateCommand: ParsableCommand {
         }
         // The roster's own problems first; each visit's against the roster right after its own.
         digest.add(file: strict(rosterDiagnostics))
-        var summary = VisitRun.run(input.settings(), checklists: loaded, digest: digest) { v in
+        let progress = out.progress()
+        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded, digest: digest) { v in
             if let roster { digest.add(file: strict(RosterCheck.check(v.summary, against: roster))) }
         }
+        progress?.finish()
         digest.finish()
         summary.errorCount = digest.errors
         summary.warningCount = digest.warningTotal

@@ -140,6 +140,8 @@ public struct ServiceHistory: Sendable {
 }
 
 extension ServiceHistory: Report {
+    public static let tables = ["visits", "deductions", "months", "quarters", "events"]
+
     /// The summary: visits and pass rate of the record, mean, ranking score, eligibility,
     /// rank and stars as `rank` gives them.
     var summaryJSON: JSONValue {

@@ -145,6 +145,8 @@ public struct InspectionReport: Sendable {
     public var outsideVisits: Int
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// The issuing unit printed in the 通报 header (`--issuer`, else the policy's `issuer:`).
+    public var issuer: String?
     /// 检查质量, 表扬与投诉, 整改情况 (InspectionReport+Accountability.swift).
     public var accountability = Accountability()
     /// With `--roster`: branches active on the roster in the period with no visit (未受检).
@@ -176,6 +178,7 @@ public struct InspectionReport: Sendable {
         totals = tot
         self.outsideVisits = outsideVisits
         self.skipped = skipped
+        issuer = policy.issuer
         let order = catalog.checklists.map(\.id)
 
         // Branches, ranked within their parent.
