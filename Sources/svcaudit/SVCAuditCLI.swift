@@ -18,7 +18,7 @@ struct SVCAuditCLI: ParsableCommand {
         subcommands: [
             ChecklistsCommand.self, ValidateCommand.self, NewCommand.self, ScoreCommand.self, ExplainCommand.self,
             RankCommand.self, ReportCommand.self, RectifyCommand.self, HistoryCommand.self, CoverageCommand.self,
-            InspectorsCommand.self,
+            InspectorsCommand.self, ImportCommand.self,
         ]
     )
 
