@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Foundation
 import SVCAuditCore
@@ -17,12 +24,25 @@ enum Console {
         return "\(error)"
     }
 
-    static func out(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+    /// Writes the result to standard output. A write error (a full disk, /dev/full, EIO) is
+    /// one line on stderr and exit 1; a closed pipe (`| head`) ends quietly with exit 1.
+    /// Never a crash: FileHandle.write traps on EPIPE/ENOSPC, so this is write(2) itself.
+    static func out(_ data: Data) throws {
+        switch StandardStream.write(data, to: 1) {
+        case .ok: return
+        case .closedPipe: throw ExitCode(1)
+        case .failed(let reason):
+            error("svcaudit: " + t("无法写入标准输出：\(reason)", "cannot write standard output: \(reason)"))
+            throw ExitCode(1)
+        }
     }
 
+    static func out(_ s: String) throws { try out(Data(s.utf8)) }
+
+    /// Best effort: a full or closed stderr has nowhere to report to.
     static func error(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+        ProgressLine.current?.clear()
+        _ = StandardStream.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8), to: 2)
     }
 
     /// Nothing in a folder is skipped silently: name the files that were not read as visits.
@@ -39,6 +59,6 @@ enum Console {
         for d in list where !(quiet && d.severity == .warning) {
             text += d.rendered(lang) + "\n"
         }
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+        if !text.isEmpty { error(String(text.dropLast())) }
     }
 }

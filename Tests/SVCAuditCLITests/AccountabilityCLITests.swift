@@ -79,7 +79,7 @@ import Testing
         let pending = Set((doc["findings"] as! [[String: Any]]).filter { $0["status"] as! String != "closed" }.map { $0["branch"] as! String })
         let html = try CLI.run(base + ["--format", "html"])
         #expect(html.code == 0)
-        #expect(html.stdout.components(separatedBy: "<section class=\"notice").count - 1 == pending.count)
+        #expect(html.stdout.components(separatedBy: "<h2>整改通知书</h2>").count - 1 == pending.count)
         #expect(html.stdout.contains("page-break-after: always") || html.stdout.contains("break-after: page"))
         #expect(html.stdout.contains("整改措施") && html.stdout.contains("完成日期"))
         for banned in ["<script", "http:", "https:"] { #expect(!html.stdout.contains(banned)) }

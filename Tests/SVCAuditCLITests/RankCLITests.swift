@@ -78,7 +78,7 @@ import Testing
         #expect(tailIDs == tailIDs.sorted())
         // The effective policy, every field.
         let policy = try #require(doc["policy"] as? [String: Any])
-        #expect(Set(policy.keys) == ["title", "by", "roles", "min_visits", "min_score", "veto", "method_weights",
+        #expect(Set(policy.keys) == ["title", "issuer", "by", "roles", "min_visits", "min_score", "veto", "method_weights",
                                      "prior_visits", "pass_mark", "targets", "ties", "select", "stars",
                                      "calibration", "rectify", "events"])
         #expect(policy["method_weights"] as? [String: Double] == ["onsite": 1, "video": 1, "mystery": 2, "external": 2, "self": 1])
@@ -110,8 +110,8 @@ import Testing
         let range = try CLI.run(["rank", "samples", "--from", "2026-07-01", "--to", "2026-07-31", "--format", "csv"])
         #expect(month.code == 0 && month.stdout == range.stdout)
         let table = try CLI.run(["rank", "samples", "--period", "2026-07"])
-        #expect(table.stdout.hasPrefix("服务明星评选 · 2026年7月"))
-        #expect(table.stdout.contains("期间外"))
+        #expect(table.stdout.hasPrefix("服务明星评选\n评选期间：2026年7月"))
+        #expect(table.stdout.contains("评选期间以外的检查"))
     }
 
     @Test func branchRanking() throws {

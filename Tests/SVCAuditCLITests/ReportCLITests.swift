@@ -51,8 +51,9 @@ import Testing
         #expect(r.stdout.isEmpty)
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        // Checklist bars per branch, most-failed bars, monthly mean, monthly pass rates, histogram.
-        #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        // Branch means against the pass mark, most-failed items, the monthly mean, the histogram.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(html.components(separatedBy: "stroke-dasharray").count - 1 == 3, "the pass mark drawn on three charts")
         #expect(html.contains("@media print"))
         for banned in ["<script", "http:", "https:", "src=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
         // Same input, same bytes.

@@ -156,7 +156,9 @@ import Testing
         #expect(try CLI.run(["score", "samples", "--format", "pdf"]).code == 64)
         #expect(try CLI.run(["score", "samples", "--fail-under", "high"]).code == 64)
         #expect(try CLI.run(["explain", "samples"]).code == 64)
-        #expect(try CLI.run(["explain", "samples/visits/2026-07/BR0421-20260710-01.yaml", "--format", "csv"]).code == 64)
+        #expect(try CLI.run(["validate", "samples", "--format", "csv"]).code == 64)
+        #expect(try CLI.run(["score", "samples", "--format", "json", "--table", "staff"]).code == 64)
+        #expect(try CLI.run(["score", "samples", "--format", "csv", "--table", "nope"]).code == 64)
     }
 
     @Test func writesToOutputFile() throws {

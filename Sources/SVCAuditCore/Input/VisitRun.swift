@@ -9,6 +9,8 @@ public struct VisitRun {
         /// Hand on each visit's item-by-item `VisitScore` too, not only its summary.
         public var detail = false
         public var limits: YAMLLimits = .default
+        /// Called after each file is read with (files read, files found): the progress line.
+        public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         public init(paths: [String]) { self.paths = paths }
     }
@@ -58,6 +60,7 @@ public struct VisitRun {
         options.skipping = checklists.files
         InputPipeline.run(files: found.files, catalog: checklists.catalog, options: options) { outcome in
             summary.filesRead += 1
+            settings.progress?(summary.filesRead, found.files.count)
             if outcome.skipped {
                 summary.checklistFiles += 1
                 return

@@ -29,6 +29,8 @@ public struct Policy: Sendable, Equatable {
     }
 
     public var title: String?
+    /// The issuing unit printed in the header of the 通报 and the memo (发文单位).
+    public var issuer: String?
     public var by: RankBy = .staff
     public var roles: [String]?
     public var minVisits: Int = 1
@@ -55,10 +57,6 @@ public struct Policy: Sendable, Equatable {
 
     public func weight(of method: Visit.Method) -> Double { methodWeights[method] ?? 1 }
 
-    /// The highest level whose threshold is at or below `score`.
-    public func stars(for score: Double) -> Int? {
-        stars.filter { $0.value <= score }.map(\.key).max()
-    }
 }
 
 /// One `cadence` rule (SPEC §1.3): at least `atLeast` visits of `methods` in every calendar

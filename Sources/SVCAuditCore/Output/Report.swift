@@ -1,53 +1,59 @@
-/// Output formats of SPEC §3. Not every report supports every format.
+import Foundation
+
+/// Output formats of SPEC §3. Not every result offers every format (`Report.formats`).
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, json, csv, markdown, html
+    case table, json, csv, markdown, html, xlsx
+
+    /// Formats that write bytes, not text a terminal can show.
+    public var isBinary: Bool { self == .xlsx }
 }
 
-/// What a renderer needs besides the model.
+/// What a renderer needs besides the result.
 public struct RenderContext: Sendable {
     public var lang: Language
     /// ANSI colour in tables (only on a terminal without NO_COLOR).
     public var color: Bool
     /// UTF-8 BOM at the start of CSV (default on, for Excel on Chinese Windows).
     public var bom: Bool
+    /// Terminal tables fit this many columns; nil (piped, or a file) never wraps.
+    public var width: Int?
+    /// `--table NAME`: the table CSV writes (else the document's main table).
+    public var table: String?
     /// The roles of roles.yaml: role names are shown from it (ids as written without one).
     public var roles = RoleCatalog()
 
-    public init(lang: Language = .zh, color: Bool = false, bom: Bool = true) {
-        self.lang = lang; self.color = color; self.bom = bom
+    public init(lang: Language = .zh, color: Bool = false, bom: Bool = true, width: Int? = nil, table: String? = nil) {
+        self.lang = lang; self.color = color; self.bom = bom; self.width = width; self.table = table
     }
 
     /// The label in the output language.
     public func t(_ zh: String, _ en: String) -> String { lang == .en ? en : zh }
 }
 
-/// A command's canonical result. The JSON form is the model itself; every other format
-/// renders the same values and never computes anything of its own.
+/// A command's canonical result. The JSON form is the model itself; every other format is
+/// drawn from the one `Document` the result builds, through the renderer `Renderers` holds
+/// for the format. A result never formats output of its own.
 public protocol Report {
+    /// The formats the command offers (`--help` lists these only).
     static var formats: [OutputFormat] { get }
+    /// The names of the tables `--table` can choose for CSV, the default first.
+    static var tables: [String] { get }
     func json() -> JSONValue
-    func render(_ format: OutputFormat, _ ctx: RenderContext) -> String
+    func document(_ ctx: RenderContext) -> Document
 }
 
 extension Report {
+    /// Every result with a table offers json, csv and xlsx too (SPEC §3).
     public static var formats: [OutputFormat] { OutputFormat.allCases }
-}
+    public static var tables: [String] { [] }
 
-/// Shared display helpers.
-enum Fmt {
-    static func score(_ x: Double?) -> String { x.map(Num.fixed2) ?? "—" }
-    /// A number as a person writes it: 35 not 35.0, 0.5 stays 0.5.
-    static func num(_ x: Double) -> String { MappingReader.show(Num.round2(x)) }
-    static func list(_ xs: [String]) -> String { xs.isEmpty ? "" : xs.joined(separator: " ") }
-    static func method(_ m: Visit.Method, _ ctx: RenderContext) -> String {
-        switch m {
-        case .onsite: return ctx.t("现场", "on-site")
-        case .video: return ctx.t("录像", "video")
-        case .mystery: return ctx.t("暗访", "mystery")
-        case .external: return ctx.t("外部", "external")
-        case .`self`: return ctx.t("自查", "self-check")
-        }
+    /// The bytes of the result in `format`.
+    public func output(_ format: OutputFormat, _ ctx: RenderContext) throws -> Data {
+        try Renderers.renderer(for: format).render(self, ctx)
     }
-    /// A role as outputs show it: its name from roles.yaml in the output language, else its id.
-    static func role(_ r: String, _ ctx: RenderContext) -> String { ctx.roles.name(r, ctx.lang) }
+
+    /// A text format as a string (tests, and the commands that print text).
+    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
+        String(decoding: (try? output(format, ctx)) ?? Data(), as: UTF8.self)
+    }
 }

@@ -12,9 +12,7 @@ struct ChecklistsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the loaded checklists with scope, roles, weight and points.")
         @OptionGroup var source: ChecklistOptions
-        @OptionGroup var out: OutputOptions
-
-        func validate() throws { try out.check(ChecklistListing.formats) }
+        @OptionGroup var out: OutputOptions<ChecklistListing>
 
         func run() throws {
             let loaded = try source.loadOrExit(quiet: out.quiet)
@@ -26,9 +24,7 @@ struct ChecklistsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one checklist item by item: text, type, points, roles, veto, source.")
         @Argument(help: "The checklist id, e.g. counter.") var id: String
         @OptionGroup var source: ChecklistOptions
-        @OptionGroup var out: OutputOptions
-
-        func validate() throws { try out.check(ChecklistDetail.formats) }
+        @OptionGroup var out: OutputOptions<ChecklistDetail>
 
         func run() throws {
             let loaded = try source.loadOrExit(quiet: out.quiet)

@@ -21,13 +21,12 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var empty: EmptyPeriodOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<CoverageReport>
 
     @Flag(name: .long, help: "Exit 2 when a required slot was missed or an active employee was under-inspected.")
     var failOnGap = false
 
     func validate() throws {
-        try out.check(CoverageReport.formats)
         if rosterOptions.roster == nil { throw ValidationError("coverage needs --roster DIR (branches.csv, staff.csv)") }
         if try period.resolved() == nil { throw ValidationError("coverage needs a period: --period 2026-Q3, or --from and --to") }
     }
@@ -40,7 +39,7 @@ struct CoverageCommand: ParsableCommand {
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             if resolved.contains(v.date) { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)

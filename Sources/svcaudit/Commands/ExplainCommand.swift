@@ -26,10 +26,9 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (unanswered items, deductions without a note, …) as errors.")
     var strict = false
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ExplainReport>
 
     func validate() throws {
-        try out.check(ExplainReport.formats)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), isDir.boolValue {
             throw ValidationError("explain takes one visit file, not a directory ('\(file)'); use `svcaudit score \(file)` for many")

@@ -20,19 +20,23 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var events: EventOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ServiceHistory>
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
     var branch = false
-
-    func validate() throws { try out.check(ServiceHistory.formats) }
 
     func run() throws {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
-        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: try period.resolved())
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { collector.add($0) }
+        let resolved = try period.resolved()
+        var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: resolved)
+        // The ranking of the same visits gives the summary's mean and stars (SPEC §2.6: one arithmetic).
+        var rankPolicy = p
+        rankPolicy.by = branch ? .branch : .staff
+        var fold = RankFold(policy: rankPolicy, period: resolved)
+        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { collector.add($0); fold.add($0.summary) }
+        fold.add(events: log)
         guard collector.seen else {
             let n = collector.known.count
             var msg = "svcaudit: " + (branch
@@ -48,6 +52,7 @@ struct HistoryCommand: ParsableCommand {
             Console.error(msg)
             throw ExitCode(1)
         }
-        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles, events: log), roles: loaded.catalog.roles)
+        try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles,
+                                    events: log, ranking: fold.ranking()), roles: loaded.catalog.roles)
     }
 }

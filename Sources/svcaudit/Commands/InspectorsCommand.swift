@@ -19,9 +19,7 @@ struct InspectorsCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var empty: EmptyPeriodOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(InspectorReport.formats) }
+    @OptionGroup var out: OutputOptions<InspectorReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
@@ -29,7 +27,7 @@ struct InspectorsCommand: ParsableCommand {
         let resolved = try period.resolved()
         var fold = InspectorCalibration(period: resolved)
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             fold.add(v)
         }

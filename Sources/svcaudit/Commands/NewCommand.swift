@@ -74,7 +74,7 @@ struct NewCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            Console.out(text)
+            try Console.out(text)
         }
     }
 

@@ -22,9 +22,7 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var events: EventOptions
     @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var empty: EmptyPeriodOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(RankReport.formats) }
+    @OptionGroup var out: OutputOptions<RankReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
@@ -37,7 +35,7 @@ struct RankCommand: ParsableCommand {
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)

@@ -1,7 +1,19 @@
 import ArgumentParser
 import SVCAuditCore
 
-extension RectificationTracker.Finding.Status: ExpressibleByArgument {}
+/// `--status`: one status, or `all`.
+enum StatusChoice: ExpressibleByArgument {
+    case only(RectificationTracker.Finding.Status)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" { self = .all; return }
+        guard let s = RectificationTracker.Finding.Status(rawValue: argument) else { return nil }
+        self = .only(s)
+    }
+
+    static var allValueStrings: [String] { RectificationTracker.Finding.Status.allCases.map(\.rawValue) + ["all"] }
+}
 
 struct RectifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +33,7 @@ struct RectifyCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var policy: PolicyOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<RectificationReport>
 
     @Option(name: .long, help: ArgumentHelp("The day the status is worked out for (default: today), YYYY-MM-DD.", valueName: "date"))
     var asOf: String?
@@ -29,14 +41,13 @@ struct RectifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The branches' answers (CSV: branch,staff,item,date,measure,owner,done,reviewer or 网点编号,工号,条目,日期,整改措施,整改责任人,完成日期,复查人).", valueName: "file"))
     var responses: String?
 
-    @Option(name: .long, help: "List only findings with this status: open, overdue, reported or closed.")
-    var status: RectificationTracker.Finding.Status?
+    @Option(name: .long, help: ArgumentHelp("List only findings with this status: \(StatusChoice.allValueStrings.joined(separator: ", ")). Default: all, except for --format html, which lists the open, overdue and reported findings and counts the closed ones.", valueName: "status"))
+    var status: StatusChoice?
 
     @Flag(name: .long, help: "Exit 2 when any finding is overdue.")
     var failOnOverdue = false
 
     func validate() throws {
-        try out.check(RectificationReport.formats)
         if let asOf { _ = try parseDay(asOf, flag: "--as-of") }
     }
 
@@ -47,10 +58,13 @@ struct RectifyCommand: ParsableCommand {
         let answers = try loadResponses(responses, quiet: out.quiet)
         let catalog = loaded.catalog
         var tracker = RectificationTracker(catalog: catalog, asOf: day, rules: p.rectify)
-        let summary = try input.readVisits(loaded, quiet: out.quiet) { tracker.add($0) }
+        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { tracker.add($0) }
         let all = try resolve(tracker, answers, quiet: out.quiet)
-        let report = RectificationReport(resolved: all, tracker: tracker, catalog: catalog, status: status,
-                                         skipped: summary.invalidFiles)
+        var only: RectificationTracker.Finding.Status?
+        if case .only(let s)? = status { only = s }
+        // The printed 整改清单 is a to-do list: closed findings are a count, unless asked for.
+        let report = RectificationReport(resolved: all, tracker: tracker, catalog: catalog, status: only,
+                                         skipped: summary.invalidFiles, hideClosed: status == nil && out.format == .html)
         try out.emit(report, roles: loaded.catalog.roles)
         if failOnOverdue && report.overdue > 0 {
             Console.error("svcaudit: " + Console.t("\(report.overdue) 个问题已超期未整改", "\(report.overdue) finding\(report.overdue == 1 ? " is" : "s are") overdue"))

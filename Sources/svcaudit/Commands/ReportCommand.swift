@@ -8,7 +8,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         With --period (or --from/--to) the visits of that period are reported and compared with the \
         previous period of the same length when PATHS hold visits for it. Without a period every visit is \
-        reported. --format html writes one self-contained file with charts, printable on A4. \
+        reported. --format html writes one self-contained file with charts, printable on A4, headed by \
+        the issuing unit (--issuer, or the policy's issuer:) and the period. --format csv writes one table \
+        (the branch table unless --table names another); --format xlsx writes every table, one sheet each. \
         检查质量 names flagged inspectors and the gap between methods (see svcaudit inspectors); \
         --events adds 表扬与投诉; --as-of (or --responses) adds 整改情况 per branch.
         """
@@ -20,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var events: EventOptions
     @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var empty: EmptyPeriodOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<InspectionReport>
 
     @Option(name: .long, help: ArgumentHelp("Add 整改情况: how the period's findings stand on this day, per branch (reads every visit in full, so slower), YYYY-MM-DD.", valueName: "date"))
     var asOf: String?
@@ -31,8 +33,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many of the most-failed items to list.", valueName: "n"))
     var top: Int = InspectionReport.defaultTopItems
 
+    @Option(name: .long, help: ArgumentHelp("The issuing unit printed at the head of the 通报 (default: the policy's issuer:).", valueName: "unit"))
+    var issuer: String?
+
     func validate() throws {
-        try out.check(InspectionReport.formats)
         if let asOf { _ = try parseDay(asOf, flag: "--as-of") }
         if top < 1 { throw ValidationError("--top must be 1 or more") }
     }
@@ -50,7 +54,7 @@ struct ReportCommand: ParsableCommand {
         var tracker = rectifyAsOf.map { RectificationTracker(catalog: loaded.catalog, asOf: $0, rules: p.rectify) }
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil) { v, score in
+        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, progress: out.progress()) { v, score in
             gate.see(v.date)
             if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             buckets.add(v)
@@ -60,6 +64,7 @@ struct ReportCommand: ParsableCommand {
         Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         var report = buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
+        if let issuer { report.issuer = issuer }
         report.accountability.quality = calibration.report(p.calibration)
         if events.events != nil { report.accountability.events = log.within(resolved) }
         if let tracker {

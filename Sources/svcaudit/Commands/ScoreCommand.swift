@@ -17,7 +17,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var empty: EmptyPeriodOptions
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptions<ScoreReport>
 
     @Option(name: .long, help: ArgumentHelp("Exit 2 when any visit score is below this.", valueName: "score"))
     var failUnder: Double?
@@ -26,7 +26,6 @@ struct ScoreCommand: ParsableCommand {
     var failOnVeto = false
 
     func validate() throws {
-        try out.check(ScoreReport.formats)
         if let failUnder, !failUnder.isFinite { throw ValidationError("--fail-under must be a number") }
     }
 
@@ -35,7 +34,7 @@ struct ScoreCommand: ParsableCommand {
         var rows: [ScoreReport.VisitRow] = []
         let resolved = try period.resolved()
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             if resolved?.contains(v.date) ?? true { rows.append(.init(v)) }
         }

@@ -16,9 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rosterOptions: RosterOptions
-    @OptionGroup var out: OutputOptions
-
-    func validate() throws { try out.check(ValidationReport.formats) }
+    @OptionGroup var out: OutputOptions<ValidationReport>
 
     func run() throws {
         let loaded = input.checklistOptions.load()
@@ -31,9 +29,11 @@ struct ValidateCommand: ParsableCommand {
             roster = r
             rosterDiagnostics = diags
         }
-        var summary = VisitRun.run(input.settings(), checklists: loaded) { v in
+        let progress = out.progress()
+        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded) { v in
             if let roster { rosterDiagnostics += RosterCheck.check(v.summary, against: roster) }
         }
+        progress?.finish()
         if input.strict { rosterDiagnostics = rosterDiagnostics.map { var d = $0; d.severity = .error; return d } }
         summary.diagnostics = Diagnostic.sorted(summary.diagnostics + rosterDiagnostics)
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count, lang: out.context.lang)

@@ -23,11 +23,12 @@ struct InputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
     }
 
-    func settings() -> VisitRun.Settings {
+    func settings(progress: ProgressLine? = nil) -> VisitRun.Settings {
         var s = VisitRun.Settings(paths: paths)
         s.strict = strict
         s.skipInvalid = skipInvalid
         s.jobs = jobs ?? InputPipeline.defaultJobs
+        if let progress { s.progress = { progress.update(done: $0, total: $1) } }
         return s
     }
 }
@@ -37,29 +38,34 @@ extension InputOptions {
     /// Reads and scores PATHS once, handing each valid visit to `onVisit`; prints the
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
-    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
-        var s = settings()
+    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+                    onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
+        var s = settings(progress: progress)
         s.detail = true
         let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
+        progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
     /// As `readVisits`, handing on both the summary and, with `full`, the full score (nil
     /// otherwise): for a command that needs item-by-item results only for some of its output.
-    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool,
+    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool, progress: ProgressLine? = nil,
                     onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
-        var s = settings()
+        var s = settings(progress: progress)
         s.detail = full
         let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.summary, $0.score) }
+        progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
     /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
     /// `score` fold): no item-by-item detail is built.
-    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
-        let summary = VisitRun.run(settings(), checklists: loaded) { onVisit($0.summary) }
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+                       onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
+        let summary = VisitRun.run(settings(progress: progress), checklists: loaded) { onVisit($0.summary) }
+        progress?.finish()
         try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }

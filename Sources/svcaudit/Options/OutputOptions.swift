@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import SVCAuditCore
 
-/// How results are written.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
+/// How results are written; shared by every command. Generic over the command's result so
+/// that `--help` lists only the formats (and CSV tables) that result offers.
+struct OutputOptions<R: Report>: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output format: \(Renderers.help(R.formats)).", valueName: "format"),
+            completion: .list(R.formats.map(\.rawValue)), transform: Self.parseFormat)
     var format: OutputFormat = .table
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (atomically: whole or not at all).", valueName: "file"))
@@ -13,42 +15,79 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Label language: zh or en (default: $SVCAUDIT_LANG, else zh).")
     var lang: Language?
 
+    @Option(name: .long, help: ArgumentHelp("Fit tables to this many columns (default: the terminal's width; piped output is not wrapped).", valueName: "n"))
+    var width: Int?
+
+    @Option(name: .long, help: ArgumentHelp(R.tables.count > 1
+        ? "The table --format csv writes (one table per file): \(R.tables.joined(separator: ", ")); default \(R.tables[0]). xlsx holds them all."
+        : "The table --format csv writes (this result has one).", valueName: "name"))
+    var table: String?
+
     @Flag(name: .long, help: "CSV without the UTF-8 byte-order mark (it is there by default so Excel on Chinese Windows opens the file right).")
     var noBom = false
 
-    @Flag(name: [.short, .long], help: "Print no warnings, only errors.")
+    @Flag(name: [.short, .long], help: "Print no warnings and no progress line, only errors.")
     var quiet = false
 
-    var context: RenderContext {
-        let color = output == nil && format == .table && Terminal.colorEnabled()
-        return RenderContext(lang: Language.resolve(lang, environment: ProcessInfo.processInfo.environment), color: color, bom: !noBom)
+    static func parseFormat(_ text: String) throws -> OutputFormat {
+        guard let f = OutputFormat(rawValue: text), R.formats.contains(f) else {
+            throw ValidationError("--format \(text) is not available here; use one of: \(R.formats.map(\.rawValue).joined(separator: ", "))")
+        }
+        return f
     }
 
-    func check(_ formats: [OutputFormat]) throws {
-        if !formats.contains(format) {
-            throw ValidationError("--format \(format.rawValue) is not available here; use one of: \(formats.map(\.rawValue).joined(separator: ", "))")
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
+        if let table, format != .csv { throw ValidationError("--table \(table) chooses the table of --format csv") }
+        if let table, !R.tables.isEmpty, !R.tables.contains(table) {
+            throw ValidationError("no table '\(table)' here; tables: \(R.tables.joined(separator: ", "))")
+        }
+        if format == .xlsx, output == nil, isatty(1) == 1 {
+            throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
         }
     }
 
-    /// Renders the report and writes it where asked.
-    /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
-    func emit<R: Report>(_ report: R, roles: RoleCatalog) throws {
-        var ctx = context
-        ctx.roles = roles
-        try write(report.render(format, ctx))
+    var language: Language {
+        Language.resolve(lang, environment: ProcessInfo.processInfo.environment)
     }
 
-    func write(_ text: String) throws {
+    var context: RenderContext {
+        let toTerminal = output == nil && isatty(1) == 1
+        let color = toTerminal && format == .table && Terminal.colorEnabled()
+        let fit = format == .table ? (width ?? (toTerminal ? Terminal.width() : nil)) : nil
+        return RenderContext(lang: language, color: color, bom: !noBom, width: fit, table: table)
+    }
+
+    /// Renders the result and writes it where asked.
+    /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
+    func emit(_ report: R, roles: RoleCatalog) throws {
+        var ctx = context
+        ctx.roles = roles
+        let data: Data
+        do {
+            data = try report.output(format, ctx)
+        } catch {
+            Console.error("svcaudit: \(Console.describe(error))")
+            throw ExitCode(1)
+        }
+        try write(data)
+    }
+
+    func write(_ data: Data) throws {
         if let output {
             do {
-                try AtomicWriter.write(text, to: output)
+                try AtomicWriter.write(data, to: output)
             } catch {
                 Console.error("svcaudit: \(Console.describe(error))")
                 throw ExitCode(1)
             }
         } else {
-            Console.out(text)
+            try Console.out(data)
         }
     }
-}
 
+    /// The progress line for a run over PATHS: on a terminal's stderr only, never with --quiet.
+    func progress() -> ProgressLine? {
+        quiet ? nil : ProgressLine.forStandardError(lang: language)
+    }
+}

@@ -165,6 +165,6 @@ import Testing
         let html = r.render(.html, RenderContext())
         #expect(html.contains("<svg") && html.contains("2026-W29 未检"))
         let csv = r.render(.csv, RenderContext())
-        #expect(csv.contains("A,A网点,P,R,6,周查,5,3,60.00,2026-W29 2026-W31"))
+        #expect(csv.contains("A,A网点,P,R,6,周查,5,3,60.00%,2026-W29 2026-W31"))
     }
 }

@@ -50,7 +50,7 @@ private typealias P = RankFixtures.Person
         p.select.quota = .percent(10)
         p.stars = [4: 90, 5: 95]
         let json = p.json()
-        #expect(keys(json) == ["title", "by", "roles", "min_visits", "min_score", "veto", "method_weights", "prior_visits",
+        #expect(keys(json) == ["title", "issuer", "by", "roles", "min_visits", "min_score", "veto", "method_weights", "prior_visits",
                                "pass_mark", "targets", "ties", "select", "stars", "calibration", "rectify", "events"])
         #expect(member(json, "method_weights") == ["onsite": 1.0, "video": 1.0, "mystery": 2.0, "external": 1.0, "self": 1.0])
         #expect(member(json, "select") == ["top": .null, "percent": 10.0, "per": "all", "at_cutoff": "include"])

@@ -8,42 +8,55 @@ import Testing
         #expect(HTML.escape("a\u{0}b\u{1B}c") == "abc")
     }
 
-    @Test func fragments() {
-        #expect(HTML.heading("<检查通报>", level: 9) == "<h6>&lt;检查通报&gt;</h6>")
-        #expect(HTML.heading("x", level: 0) == "<h1>x</h1>")
-        #expect(HTML.paragraph("a\nb & c", cssClass: "muted") == "<p class=\"muted\">a<br>b &amp; c</p>")
-        let t = HTML.table(headers: ["网点", "得分"], rows: [["<城中>", "91.25"], ["东区"]], alignRight: [1], rowClasses: ["bad"])
-        #expect(t == """
+    static func sample() -> Document {
+        var doc = Document(title: "检查通报 <2026>", lang: .zh)
+        doc.issuer = "嘉兴分行办公室"
+        doc.header = [.init("检查期间", "2026年第三季度")]
+        doc.heading("一、网点")
+        doc.paragraph("a\nb & c")
+        var t = Table(name: "branches", title: "网点", columns: [
+            .init("网点", .id), .init("名称", .name), .init("得分", .number(.score)), .init("日期", .date), .init("说明", .text),
+            .init("上级", .name, shown: .dataOnly),
+        ], caption: "BR0421 城中支行")
+        t.add([.text("<BR0421>"), .text("南湖支行营业室"), .number(91.254), .date(nil), .text("x\ny"), .text("hidden")], tone: .bad)
+        t.add([.text("BR7"), .text("东区"), .number(nil)])
+        doc.chart(Chart(title: "扣分最多", kind: .bars(labels: ["C03"], values: [4]), valueTitle: "次数", categoryTitle: "条目",
+                        axis: .fromZero), with: t)
+        return doc
+    }
+
+    @Test func table() {
+        let html = HTMLRenderer.table(Self.sample().tables[0])
+        #expect(html == """
             <table>
             <thead>
-            <tr><th>网点</th><th class="num">得分</th></tr>
+            <tr class="caption"><th colspan="5">BR0421 城中支行</th></tr>
+            <tr><th>网点</th><th>名称</th><th class="num">得分</th><th>日期</th><th>说明</th></tr>
             </thead>
             <tbody>
-            <tr class="bad"><td>&lt;城中&gt;</td><td class="num">91.25</td></tr>
-            <tr><td>东区</td><td class="num"></td></tr>
+            <tr class="bad"><td class="nw">&lt;BR0421&gt;</td><td class="nm">南湖支行营业室</td><td class="num">91.25</td><td class="nw">—</td><td>x<br>y</td></tr>
+            <tr><td class="nw">BR7</td><td class="nm">东区</td><td class="num">—</td><td class="nw"></td><td></td></tr>
             </tbody>
             </table>
             """)
     }
 
-    @Test func document() {
-        var doc = HTMLDocument(title: "检查通报 <2026>", lang: "zh-CN")
-        doc.heading("检查通报", level: 1)
-        doc.paragraph("2026年第三季度")
-        doc.table(headers: ["a"], rows: [["1"]], alignRight: [0])
-        doc.chart(SVGChart.hbars(title: "扣分最多", labels: ["C03"], values: [4]), caption: "图 1")
-        doc.append("<p>raw</p>")
-        let html = doc.render()
+    @Test func page() {
+        let html = HTMLRenderer.page(Self.sample(), RenderContext())
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(html.contains("<title>检查通报 &lt;2026&gt;</title>"))
-        #expect(html.contains("<h1>检查通报</h1>\n<p>2026年第三季度</p>\n<table>"))
-        #expect(html.contains("<p>raw</p>\n</main>\n</body>\n</html>\n"))
-        #expect(html.contains("\"PingFang SC\",\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif"))
-        #expect(html.contains("@page { size: A4; margin: 15mm; }"))
-        #expect(!html.contains("http://"))
-        #expect(!html.contains("https://"))
+        #expect(html.contains("<div class=\"issuer\">嘉兴分行办公室</div>"))
+        #expect(html.contains("<span class=\"nw\">检查期间：2026年第三季度</span>"))
+        #expect(html.contains("<p>a<br>b &amp; c</p>"))
+        // The chart before its table, in one block kept on a page.
+        #expect(html.contains("<section class=\"chart-block keep\">\n<figure class=\"chart\">\n<svg"))
+        #expect(html.contains("counter(page)") && html.contains("counter(pages)"))
+        #expect(html.contains("td.nm { white-space: nowrap; word-break: keep-all; }"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+        #expect(!html.contains("hidden"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("@import") && !html.contains("url("))
-        #expect(html == doc.render())
+        #expect(html == HTMLRenderer.page(Self.sample(), RenderContext()))
     }
 }

@@ -29,15 +29,18 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
 @Suite struct SVGChartTests {
     static let nasty = "a <b> & \"c\" 'd' \u{1}"
 
+    static func chart(_ kind: Chart.Kind, axis: Chart.Axis = Chart.scoreAxis, pass: Double? = 85) -> Chart {
+        Chart(title: nasty, kind: kind, valueTitle: "平均得分（分）", categoryTitle: "网点", axis: axis,
+              passMark: pass.map { ($0, "达标线 \(Int($0)) 分") })
+    }
+
     static var charts: [(String, String)] {
         [
-            ("bars", SVGChart.bars(title: nasty, categories: ["城中支行", nasty, "东区"],
-                                   series: [(name: "2026-Q2", values: [91.25, nil, 78]), (name: nasty, values: [88, 95.5, .nan])],
-                                   yMax: 100)),
-            ("histogram", SVGChart.histogram(title: nasty, bins: [(label: "<60", count: 2), (label: "60–70", count: 0), (label: "90–100", count: 17)])),
-            ("line", SVGChart.line(title: nasty, xLabels: ["7月", "8月", "9月", "10月"],
-                                   series: [(name: "李娜", values: [92, nil, 95, 96.333]), (name: nasty, values: [nil, 80, nil, nil])])),
-            ("hbars", SVGChart.hbars(title: nasty, labels: ["C03 单手接收凭证", nasty], values: [12, 3], valueSuffix: "次")),
+            ("bars", SVGChart.render(chart(.bars(labels: ["城中支行", nasty, "东区"], values: [91.25, nil, 78])), lang: .zh)),
+            ("histogram", SVGChart.render(chart(.histogram(labels: ["80–85", "85–90", "90–95"], counts: [2, 0, 17]), axis: .fromZero), lang: .zh)),
+            ("line", SVGChart.render(chart(.line(x: ["7月", "8月", "9月", "10月"],
+                                                 series: [.init("李娜", [92, nil, 95, 96.333]), .init(nasty, [nil, 80, nil, nil])])), lang: .zh)),
+            ("diverging", SVGChart.render(chart(.diverging(labels: ["王敏", nasty], values: [2.35, -1.1]), axis: .symmetric(minSpan: 4), pass: 3), lang: .en)),
         ]
     }
 
@@ -46,15 +49,14 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         let check = XMLCheck(svg)
         #expect(check.ok, "\(name) is not well-formed XML")
         #expect(check.elements.first == "svg")
-        #expect(check.elements.filter { $0 == "svg" }.count == 1)
         #expect(check.text.contains("a <b> & \"c\" 'd' "), "title text round-trips")
         #expect(svg.contains("<title>a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; </title>"))
         #expect(!svg.contains("<b>"))
         #expect(svg.contains("role=\"img\""))
-        #expect(svg.contains("viewBox=\"0 0 "))
-        #expect(svg.contains("'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif"))
         #expect(!svg.contains("http"))
         #expect(svg.hasSuffix("</svg>"))
+        // Both axes are titled.
+        #expect(svg.contains(">平均得分（分）</text>") && svg.contains(">网点</text>"))
     }
 
     @Test(arguments: charts)
@@ -73,47 +75,53 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         for (a, b) in zip(Self.charts, Self.charts) { #expect(a.1 == b.1) }
     }
 
-    @Test func barsContent() {
-        let svg = SVGChart.bars(title: "得分", categories: ["A", "B"], series: [(name: "Q3", values: [90, nil])], yMax: 100)
-        // One bar (B is a gap), its value label, y ticks 0…100 by 20, and a legend entry.
-        #expect(svg.components(separatedBy: "<rect").count - 1 == 1 + 1 + 1) // background, legend swatch, bar
-        #expect(svg.contains(">90</text>"))
-        for t in ["0", "20", "40", "60", "80", "100"] { #expect(svg.contains("text-anchor=\"end\">\(t)</text>")) }
-        #expect(svg.contains(">Q3</text>"))
+    /// Values 87–98 with the pass mark at 85: not a 0–100 axis, and the baseline is said.
+    @Test func scoreAxisShowsDifferences() {
+        let s = SVGChart.Scale.choose(Chart.scoreAxis, values: [87, 91.5, 98], reference: 85)
+        #expect(s.lo == 80 && s.hi == 100)
+        #expect(s.ticks == [80, 85, 90, 95, 100])
+        let svg = SVGChart.render(Self.chart(.bars(labels: ["a", "b"], values: [87, 98])), lang: .zh)
+        #expect(svg.contains("坐标轴自 80 起（非 0）"))
+        #expect(svg.contains("stroke-dasharray=\"5 3\""), "the pass mark is a drawn line")
+        #expect(svg.contains(">达标线 85 分</text>"))
     }
 
-    @Test func longCategoryLabelsAreRotatedAndTruncated() {
-        let long = "城中支行营业部第一分理处自助银行"
-        let svg = SVGChart.bars(title: "t", categories: Array(repeating: long, count: 30), series: [(name: "s", values: Array(repeating: 50, count: 30))])
-        #expect(svg.contains("rotate(-40 "))
-        #expect(svg.contains(">城中支行营业部…<title>\(long)</title></text>"))
+    /// A 2-point wobble (93–95.5) is drawn on at least a 10-point axis.
+    @Test func minimumSpan() {
+        let s = SVGChart.Scale.choose(.fit(minSpan: 10, limits: 0...100), values: [93, 95.5, 94], reference: nil)
+        #expect(s.hi - s.lo >= 10)
+        #expect(s.lo <= 93 && s.hi >= 95.5 && s.hi <= 100)
+        let near100 = SVGChart.Scale.choose(Chart.scoreAxis, values: [99, 100], reference: 85)
+        #expect(near100.hi == 100 && near100.lo <= 85)
+    }
+
+    @Test func fromZeroAndSymmetric() {
+        let z = SVGChart.Scale.choose(.fromZero, values: [0, 3], reference: nil, integer: true)
+        #expect(z.lo == 0 && z.ticks.allSatisfy { $0 == $0.rounded() })
+        let d = SVGChart.Scale.choose(.symmetric(minSpan: 4), values: [2.35, -1.1], reference: 3)
+        #expect(d.lo == -d.hi && d.hi >= 3)
+        let svg = SVGChart.render(Self.chart(.diverging(labels: ["a", "b"], values: [2.35, -1.1]), axis: .symmetric(minSpan: 4), pass: nil), lang: .en)
+        #expect(svg.contains(">+2.35</text>") && svg.contains(">-1.1</text>"))
     }
 
     @Test func lineBreaksAtNil() {
-        let svg = SVGChart.line(title: "t", xLabels: ["1", "2", "3", "4", "5"], series: [(name: "s", values: [1, 2, nil, 4, 5])])
+        let svg = SVGChart.render(Self.chart(.line(x: ["1", "2", "3", "4", "5"], series: [.init("s", [91, 92, nil, 94, 95])])), lang: .zh)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
         #expect(svg.components(separatedBy: "<circle").count - 1 == 4)
     }
 
-    @Test func histogramUsesIntegerTicks() {
-        let svg = SVGChart.histogram(title: "t", bins: [(label: "a", count: 1), (label: "b", count: 3)])
-        #expect(!svg.contains(".5<"))
-        #expect(svg.contains(">3</text>"))
+    @Test func longCategoryLabelsAreRotatedAndTruncated() {
+        let long = "城中支行营业部第一分理处自助银行"
+        let svg = SVGChart.render(Self.chart(.line(x: Array(repeating: long, count: 12), series: [.init("s", Array(repeating: 90, count: 12))])), lang: .zh)
+        #expect(svg.contains("rotate(-40 "))
+        #expect(svg.contains("<title>\(long)</title>"))
     }
 
     @Test func emptyInputsStillWellFormed() {
-        #expect(XMLCheck(SVGChart.bars(title: "", categories: [], series: [])).ok)
-        #expect(XMLCheck(SVGChart.histogram(title: "", bins: [])).ok)
-        #expect(XMLCheck(SVGChart.line(title: "", xLabels: [], series: [])).ok)
-        #expect(XMLCheck(SVGChart.hbars(title: "", labels: [], values: [])).ok)
-        #expect(XMLCheck(SVGChart.line(title: "", xLabels: ["a"], series: [(name: "", values: [5])], yMin: 10, yMax: 0)).ok)
-    }
-
-    @Test func scale() {
-        let s = SVGChart.Scale(lo: 85, hi: 97, fixLo: false, fixHi: false, integer: false)
-        #expect(s.lo == 85 && s.hi == 97.5 && s.ticks == [85, 87.5, 90, 92.5, 95, 97.5])
-        let z = SVGChart.Scale(lo: 0, hi: 0, fixLo: true, fixHi: false, integer: true)
-        #expect(z.ticks == [0, 1, 2, 3, 4, 5])
+        for kind: Chart.Kind in [.bars(labels: [], values: []), .histogram(labels: [], counts: []), .line(x: [], series: []),
+                                 .diverging(labels: [], values: [])] {
+            #expect(XMLCheck(SVGChart.render(Self.chart(kind), lang: .zh)).ok)
+        }
         #expect(SVGChart.n(12.345) == "12.35" && SVGChart.n(40) == "40" && SVGChart.n(-0.001) == "0")
     }
 }

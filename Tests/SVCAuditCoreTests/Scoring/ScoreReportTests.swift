@@ -66,13 +66,19 @@ import Testing
         #expect(strip(explain.render(.table, RenderContext(color: true))) == explain.render(.table, RenderContext()))
     }
 
-    @Test func csvHasOneRowPerEmployeeVisit() {
-        let csv = Self.report().render(.csv, RenderContext(lang: .en, bom: false))
-        let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 1 + 3 + 1) // header, T, L, S, and the empty string after the last CRLF
-        #expect(lines[0].hasPrefix("visit,file,branch,branch_name,parent,region,date,inspector,method,visit_score,visit_base,visit_bonus,visit_env,visit_guard,visit_look,visit_svc,visit_veto,visit_findings,staff,name,role,score,base,bonus,staff_guard,staff_look,staff_svc,veto,deductions,unanswered"))
-        #expect(lines[1].hasSuffix(",T,李娜,teller,63.50,58.50,5.00,,0.00,78.00,A3,3,B2"))
-        #expect(lines[3].hasSuffix(",S,王刚,security,,,0.00,,,,,0,G1"))
+    /// CSV is one table: the visits by default, the employee-visits with --table staff.
+    @Test func csvIsOneTable() {
+        let visits = Self.report().render(.csv, RenderContext(lang: .en, bom: false))
+        let vl = visits.split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(vl.count == 1 + 1 + 1) // header, V1, and the empty string after the last CRLF
+        #expect(vl[0] == "Date,Visit,File,Branch ID,Branch,Parent,Region,Method,Inspector,Score,Base,Bonus,env,guard,look,svc,Veto,Deductions")
+        #expect(vl[1] == "2026-07-10,V1,v1.yaml,BR01,城中支行,营业部,嘉兴分行,on-site,王敏,74.50,71.50,3,56.00,,50.00,89.00,E4 T:A3,5")
+        let staff = Self.report().render(.csv, RenderContext(lang: .zh, bom: false, table: "staff"))
+        let sl = staff.split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(sl.count == 1 + 3 + 1)
+        #expect(sl[1].hasSuffix(",T,李娜,teller,63.50,58.50,5,,0.00,78.00,A3,3,B2"))
+        // A missing score is an empty cell, never a dash (roles as ids: this catalog names none).
+        #expect(sl[3].hasSuffix(",S,王刚,security,,,0,,,,,0,G1"))
         #expect(Self.report().render(.csv, RenderContext()).hasPrefix("\u{FEFF}"))
     }
 }

@@ -35,32 +35,25 @@ public struct ChecklistListing: Report {
         ])
     }
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
+    public func document(_ ctx: RenderContext) -> Document {
         let total = catalog.checklists.reduce(0) { $0 + $1.weight }
-        let headers = [ctx.t("编号", "ID"), ctx.t("名称", "Title"), ctx.t("范围", "Scope"), ctx.t("适用岗位", "Roles"),
-                       ctx.t("权重", "Weight"), ctx.t("占比", "Share"), ctx.t("条目", "Items"), ctx.t("满分", "Points"),
-                       ctx.t("加分上限", "Bonus"), ctx.t("否决项", "Veto"), ctx.t("版本", "Version")]
-        let rows: [[String]] = catalog.checklists.map { c in
-            [c.id, c.title(ctx.lang), c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch"),
-             c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: " ") } ?? ctx.t("全部", "all"),
-             Fmt.num(c.weight), Num.percent(total > 0 ? 100 * c.weight / total : 0), String(c.items.count),
-             Fmt.num(Self.maxPoints(c)), Fmt.num(Self.bonusPoints(c)),
-             c.items.filter(\.veto).map(\.id).joined(separator: " "), c.version ?? ""]
+        var doc = Document(title: ctx.t("检查表", "Checklists"), lang: ctx.lang)
+        if let directory { doc.fact(ctx.t("目录：", "Directory: ") + directory) }
+        var t = Table(name: "checklists", title: ctx.t("检查表", "Checklists"), columns: [
+            .init(ctx.t("编号", "ID"), .id), .init(ctx.t("名称", "Title"), .name), .init(ctx.t("范围", "Scope"), .status),
+            .init(ctx.t("适用岗位", "Roles"), .text), .init(ctx.t("权重", "Weight"), .number(.plain)), .init(ctx.t("占比", "Share"), .percent),
+            .init(ctx.t("条目", "Items"), .number(.count)), .init(ctx.t("满分", "Points"), .number(.plain)),
+            .init(ctx.t("加分上限", "Bonus"), .number(.plain)), .init(ctx.t("否决项", "Veto"), .text), .init(ctx.t("版本", "Version"), .id),
+        ], main: true)
+        for c in catalog.checklists {
+            t.add([.text(c.id), .text(c.title(ctx.lang)), .text(c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")),
+                   .text(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: " ") } ?? ctx.t("全部", "all")),
+                   .number(c.weight), .number(total > 0 ? 100 * c.weight / total : 0), .int(c.items.count),
+                   .number(Self.maxPoints(c)), .number(Self.bonusPoints(c)),
+                   .text(c.items.filter(\.veto).map(\.id).joined(separator: " ")), .opt(c.version)])
         }
-        let right: Set<Int> = [4, 5, 6, 7, 8]
-        switch format {
-        case .json: return json().render()
-        case .csv: return CSVDocument(header: headers, rows: rows).render(bom: ctx.bom)
-        case .markdown: return MarkdownTable(headers: headers, rows: rows, alignRight: right).render()
-        case .html:
-            var doc = HTMLDocument(title: ctx.t("检查表", "Checklists"), lang: ctx.lang.rawValue)
-            doc.heading(ctx.t("检查表", "Checklists"), level: 1)
-            doc.table(headers: headers, rows: rows, alignRight: right)
-            return doc.render()
-        case .table:
-            let cols = headers.enumerated().map { TextTable.Column(header: $1, align: right.contains($0) ? .right : .left) }
-            return TextTable(columns: cols, rows: rows).render(color: ctx.color)
-        }
+        doc.table(t)
+        return doc
     }
 }
 
@@ -99,33 +92,23 @@ public struct ChecklistDetail: Report {
         ])
     }
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
+    public func document(_ ctx: RenderContext) -> Document {
         let c = checklist
-        let headers = [ctx.t("编号", "ID"), ctx.t("分组", "Section"), ctx.t("内容", "Item"), ctx.t("类型", "Type"),
-                       ctx.t("分值", "Points"), ctx.t("否决", "Veto"), ctx.t("适用岗位", "Roles"), ctx.t("依据", "Source")]
-        let rows: [[String]] = c.items.map { i in
-            [i.id, i.section ?? "", i.text(ctx.lang), Self.typeLabel(i, ctx), Fmt.num(i.points),
-             i.veto ? ctx.t("是", "yes") : "", i.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: " ") } ?? "",
-             i.source ?? ""]
-        }
-        let title = "\(c.id) \(c.title(ctx.lang))"
-        let facts = ctx.t(
+        var doc = Document(title: "\(c.id) \(c.title(ctx.lang))", lang: ctx.lang)
+        doc.fact(ctx.t(
             "范围 \(c.scope == .staff ? "员工" : "网点")；适用岗位 \(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: "、") } ?? "全部")；权重 \(Fmt.num(c.weight))；满分 \(Fmt.num(ChecklistListing.maxPoints(c)))；加分上限 \(Fmt.num(ChecklistListing.bonusPoints(c)))；条目 \(c.items.count)；版本 \(c.version ?? "—")",
-            "scope \(c.scope.rawValue); roles \(c.roles?.joined(separator: ", ") ?? "all"); weight \(Fmt.num(c.weight)); max points \(Fmt.num(ChecklistListing.maxPoints(c))); bonus up to \(Fmt.num(ChecklistListing.bonusPoints(c))); \(c.items.count) items; version \(c.version ?? "—")")
-        switch format {
-        case .json: return json().render()
-        case .csv: return CSVDocument(header: headers, rows: rows).render(bom: ctx.bom)
-        case .markdown:
-            return "# \(Markdown.escape(title))\n\n\(Markdown.escape(facts))\n\n" + MarkdownTable(headers: headers, rows: rows, alignRight: [4]).render()
-        case .html:
-            var doc = HTMLDocument(title: title, lang: ctx.lang.rawValue)
-            doc.heading(title, level: 1)
-            doc.paragraph(facts)
-            doc.table(headers: headers, rows: rows, alignRight: [4])
-            return doc.render()
-        case .table:
-            let cols = headers.enumerated().map { TextTable.Column(header: $1, align: $0 == 4 ? .right : .left, maxWidth: $0 == 2 ? 44 : nil) }
-            return ANSI.bold(title, enabled: ctx.color) + "\n" + facts + "\n\n" + TextTable(columns: cols, rows: rows).render(color: ctx.color)
+            "scope \(c.scope.rawValue); roles \(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: ", ") } ?? "all"); weight \(Fmt.num(c.weight)); max points \(Fmt.num(ChecklistListing.maxPoints(c))); bonus up to \(Fmt.num(ChecklistListing.bonusPoints(c))); \(c.items.count) items; version \(c.version ?? "—")"))
+        var t = Table(name: "items", title: c.id, columns: [
+            .init(ctx.t("编号", "ID"), .id), .init(ctx.t("分组", "Section"), .name), .init(ctx.t("内容", "Item"), .text),
+            .init(ctx.t("类型", "Type"), .status), .init(ctx.t("分值", "Points"), .number(.plain)), .init(ctx.t("否决", "Veto"), .status),
+            .init(ctx.t("适用岗位", "Roles"), .text), .init(ctx.t("依据", "Source"), .text),
+        ], main: true)
+        for i in c.items {
+            t.add([.text(i.id), .opt(i.section), .text(i.text(ctx.lang)), .text(Self.typeLabel(i, ctx)), .number(i.points),
+                   .text(i.veto ? ctx.t("是", "yes") : ""), .text(i.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: " ") } ?? ""),
+                   .opt(i.source)])
         }
+        doc.table(t)
+        return doc
     }
 }

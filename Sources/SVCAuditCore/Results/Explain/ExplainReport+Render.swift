@@ -1,60 +1,23 @@
 // Rendering of one visit's arithmetic.
 extension ExplainReport {
 
-    // MARK: Text formats (table and markdown render the same blocks)
+    public func document(_ ctx: RenderContext) -> Document {
+        var doc = Document(title: "", lang: ctx.lang)
+        for block in blocks(ctx) {
+            switch block {
+            case .heading(let text, 1): doc.title = text
+            case .heading(let text, let level): doc.heading(text, level: level)
+            case .lines(let lines): doc.facts(lines)
+            case .table(let t): doc.table(t)
+            }
+        }
+        return doc
+    }
 
     enum Block {
         case heading(String, level: Int)
         case lines([String])
-        case table(headers: [String], rows: [[String]], right: Set<Int>, flagged: [Bool], wrap: [Int: Int])
-    }
-
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        switch format {
-        case .json: return json().render()
-        case .markdown: return markdown(blocks(ctx))
-        default: return table(blocks(ctx), ctx)
-        }
-    }
-
-    func table(_ blocks: [Block], _ ctx: RenderContext) -> String {
-        var out: [String] = []
-        for b in blocks {
-            switch b {
-            case .heading(let text, let level):
-                let t = level <= 2 ? "【\(text)】" : text
-                out.append(ANSI.bold(t, enabled: ctx.color) + "\n")
-            case .lines(let lines):
-                out.append(lines.map { $0 + "\n" }.joined())
-            case .table(let headers, let rows, let right, let flagged, let wrap):
-                let cols = headers.enumerated().map {
-                    TextTable.Column(header: $1, align: right.contains($0) ? .right : .left, maxWidth: wrap[$0])
-                }
-                var text = TextTable(columns: cols, rows: rows).render(color: ctx.color)
-                if ctx.color {
-                    var ls = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                    for (i, f) in flagged.enumerated() where f && i + 2 < ls.count { ls[i + 2] = ANSI.red(ls[i + 2], enabled: true) }
-                    text = ls.joined(separator: "\n")
-                }
-                out.append(text)
-            }
-        }
-        return out.joined(separator: "\n")
-    }
-
-    func markdown(_ blocks: [Block]) -> String {
-        var out: [String] = []
-        for b in blocks {
-            switch b {
-            case .heading(let text, let level):
-                out.append(String(repeating: "#", count: level) + " " + Markdown.escape(text) + "\n")
-            case .lines(let lines):
-                out.append(lines.map { "- " + Markdown.escape($0) + "\n" }.joined())
-            case .table(let headers, let rows, let right, _, _):
-                out.append(MarkdownTable(headers: headers, rows: rows.map { $0.map(Fmt.mdCell) }, alignRight: right).render())
-            }
-        }
-        return out.joined(separator: "\n")
+        case table(Table)
     }
 
     func blocks(_ ctx: RenderContext) -> [Block] {
@@ -105,11 +68,13 @@ extension ExplainReport {
             let scope = c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")
             b.append(.heading(ctx.t("\(c.id) \(c.title)（\(scope)，权重 \(Fmt.num(c.weight))）",
                                     "\(c.id) \(c.title(.en)) (\(scope), weight \(Fmt.num(c.weight)))"), level: 3))
-            let headers = [ctx.t("编号", "Item"), ctx.t("内容", "Text"), ctx.t("类型", "Type"), ctx.t("答案", "Answer"),
-                           ctx.t("实得", "Earned"), ctx.t("应得", "Max"), ctx.t("说明", "Why")]
-            let rows = p.lines.map { lineCells($0, ctx) }
-            b.append(.table(headers: headers, rows: rows, right: [4, 5], flagged: p.lines.map { $0.result?.breach ?? false },
-                            wrap: [1: 30]))
+            var t = Table(name: "items", title: ctx.t("条目", "Items"), columns: [
+                .init(ctx.t("编号", "Item"), .id), .init(ctx.t("内容", "Text"), .text), .init(ctx.t("类型", "Type"), .status),
+                .init(ctx.t("答案", "Answer"), .status), .init(ctx.t("实得", "Earned"), .id), .init(ctx.t("应得", "Max"), .id),
+                .init(ctx.t("说明", "Why"), .text),
+            ], caption: s.staff.map { "\($0.id) \($0.name) · \(c.id)" } ?? c.id)
+            for l in p.lines { t.add(lineCells(l, ctx).map(Cell.text), tone: l.result?.breach == true ? .bad : nil) }
+            b.append(.table(t))
             var lines: [String] = []
             if r.sections.count > 1 || (r.sections.count == 1 && r.sections[0].max != r.max) {
                 lines.append(ctx.t("分组小计：", "Sections: ") + r.sections.map { sec in
@@ -195,19 +160,24 @@ extension ExplainReport {
             // Each employee's checklist scores: a staff checklist's visit score is its column's mean.
             b.append(.lines([ctx.t("各员工的检查表得分（员工类检查表的检查得分为该列的平均，空白不参加）：",
                                    "Each employee's checklist scores (a staff checklist's visit score is its column's mean; blanks do not count):")]))
-            let headers = [ctx.t("员工", "Staff"), ctx.t("姓名", "Name"), ctx.t("岗位", "Role")] + staffLists.map(\.id)
-                + [ctx.t("基础分", "Base"), ctx.t("加分", "Bonus"), ctx.t("得分", "Score")]
-            let rows = visit.staff.map { s in
-                [s.id, s.name, Fmt.role(s.role, ctx)]
-                    + staffLists.map { c in s.result.checklists.first { $0.id == c.id }?.score.map(Num.fixed2) ?? "" }
-                    + [Fmt.score(s.result.base), Fmt.num(s.result.bonus), Fmt.score(s.result.score)]
+            var t = Table(name: "staff", title: ctx.t("员工得分", "Employees"), columns: [
+                .init(ctx.t("员工", "Staff"), .id), .init(ctx.t("姓名", "Name"), .name), .init(ctx.t("岗位", "Role"), .status),
+            ] + staffLists.map { .init($0.id, .number(.score)) } + [
+                .init(ctx.t("基础分", "Base"), .number(.score)), .init(ctx.t("加分", "Bonus"), .number(.plain)),
+                .init(ctx.t("得分", "Score"), .number(.score)),
+            ])
+            for s in visit.staff {
+                t.add([.text(s.id), .text(s.name), .text(Fmt.role(s.role, ctx))]
+                      + staffLists.map { c in s.result.checklists.first { $0.id == c.id }?.score.map(Cell.number) ?? .empty }
+                      + [.number(s.result.base), .number(s.result.bonus), .number(s.result.score)],
+                      tone: s.result.veto.isEmpty ? nil : .bad)
             }
-            b.append(.table(headers: headers, rows: rows, right: Set(3..<headers.count),
-                            flagged: visit.staff.map { !$0.result.veto.isEmpty }, wrap: [:]))
+            b.append(.table(t))
         }
-        let headers = [ctx.t("检查表", "Checklist"), ctx.t("范围", "Scope"), ctx.t("权重", "Weight"), ctx.t("得分", "Score"),
-                       ctx.t("计算", "How")]
-        var rows: [[String]] = []
+        var t = Table(name: "checklists", title: ctx.t("检查表得分", "Checklists"), columns: [
+            .init(ctx.t("检查表", "Checklist"), .id), .init(ctx.t("范围", "Scope"), .status), .init(ctx.t("权重", "Weight"), .number(.plain)),
+            .init(ctx.t("得分", "Score"), .number(.score)), .init(ctx.t("计算", "How"), .text),
+        ], main: true)
         for c in assessed {
             let score = visit.checklistScore(c.id)
             let how: String
@@ -221,10 +191,10 @@ extension ExplainReport {
                     ? ctx.t("仅 \(subs[0].id) 一人：", "\(subs[0].id) only: ") + Num.fixed2(score!)
                     : ctx.t("员工平均 ", "mean over employees ") + visitChecklistFormula(c)!
             }
-            rows.append([c.id, c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch"), Fmt.num(c.weight),
-                         Fmt.score(score), how])
+            t.add([.text(c.id), .text(c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")), .number(c.weight),
+                   .number(score), .text(how)])
         }
-        b.append(.table(headers: headers, rows: rows, right: [2, 3], flagged: [], wrap: [:]))
+        b.append(.table(t))
         var lines: [String] = []
         if let f = visitBaseFormula {
             lines.append(ctx.t("基础分 = ", "Base = ") + f)

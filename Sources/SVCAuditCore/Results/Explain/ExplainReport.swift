@@ -2,7 +2,7 @@
 /// manager can redo the score by hand: what each item earned of what maximum, what was left
 /// out and why, section subtotals, checklist scores, the weighted composites, bonus and vetoes.
 public struct ExplainReport: Report {
-    public static let formats: [OutputFormat] = [.table, .json, .markdown]
+    public static let tables = ["checklists", "items", "staff"]
 
     /// Why an item counts or not.
     public enum Status: String, Sendable {

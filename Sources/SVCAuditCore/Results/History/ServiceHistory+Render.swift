@@ -6,16 +6,15 @@ extension ServiceHistory {
         return String(repeating: "★", count: s) + ctx.t("（\(s)星）", " (\(s))")
     }
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        if format == .json { return json().render() }
+    public func document(_ ctx: RenderContext) -> Document {
         let staff = subject == .staff
         let who = [id, name ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
-        var doc = ReportDocument(title: staff ? ctx.t("员工服务档案：\(who)", "Employee service record: \(who)")
-                                              : ctx.t("网点服务档案：\(who)", "Branch service record: \(who)"))
+        var doc = Document(title: staff ? ctx.t("员工服务档案：\(who)", "Employee service record: \(who)")
+                                        : ctx.t("网点服务档案：\(who)", "Branch service record: \(who)"), lang: ctx.lang)
         var ls: [String] = []
         if staff, let b = branch {
             ls.append(ctx.t("岗位 \(role.map { Fmt.role($0, ctx) } ?? "—")；现所在网点 \(b.id) \(b.name)\(b.parent.map { "（\($0)）" } ?? "")",
-                            "Role \(role ?? "—"); latest branch \(b.id) \(b.name)\(b.parent.map { " (\($0))" } ?? "")"))
+                            "Role \(role.map { Fmt.role($0, ctx) } ?? "—"); latest branch \(b.id) \(b.name)\(b.parent.map { " (\($0))" } ?? "")"))
             if branches.count > 1 {
                 ls.append(ctx.t("受检网点：", "Observed at: ") + RFmt.join(branches, ctx))
             }
@@ -31,6 +30,15 @@ extension ServiceHistory {
         if !overall.veto.isEmpty {
             ls.append(ctx.t("一票否决：", "Veto breaches: ") + RFmt.join(overall.veto, ctx))
         }
+        if let r = ranking {
+            // The same numbers `rank` publishes for this period and policy.
+            let stars = r.stars.map { String(repeating: "★", count: $0) + ctx.t("（\($0)星）", " (\($0))") } ?? "—"
+            let standing = r.eligible
+                ? ctx.t("评选名次 \(r.rank.map(String.init) ?? "—")", "rank \(r.rank.map(String.init) ?? "—")")
+                : ctx.t("未参评", "not eligible")
+            ls.append(ctx.t("评选分 \(Fmt.score(r.score))，\(standing)，星级 \(stars)（与 svcaudit rank 同一规则）",
+                            "Ranking score \(Fmt.score(r.score)), \(standing), stars \(stars) (as svcaudit rank gives them)"))
+        }
         if !starLevels.isEmpty {
             let levels = starLevels.keys.sorted(by: >).map { ctx.t("\($0)星 ≥ \(Fmt.num(starLevels[$0]!))", "\($0) stars ≥ \(Fmt.num(starLevels[$0]!))") }
             ls.append(ctx.t("星级标准：", "Star levels: ") + RFmt.join(levels, ctx) + ctx.t("；均分按检查方式加权", "; means weighted by inspection method"))
@@ -39,85 +47,88 @@ extension ServiceHistory {
         if !skipped.isEmpty {
             ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
         }
-        doc.lines(ls)
+        doc.facts(ls)
 
-        // 1. Visits.
+        // 1. Visits, with the scores over time against the pass mark.
         let ids = checklistTitles.map(\.id)
-        doc.section(ctx.t("检查记录", "Visits"), ctx.lang)
-        let visitHeaders: [String] = [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("方式", "Method"),
-                                      ctx.t("检查人", "Inspector"), ctx.t("得分", "Score")]
-            + ids.map { checklistTitle($0, ctx.lang) } + [ctx.t("扣分项", "Deductions"), ctx.t("否决", "Veto")]
-        let visitRows: [[String]] = entries.map { e in
-            let head: [String] = [e.date.description, "\(e.branch.id) \(e.branch.name)", Fmt.method(e.method, ctx), e.inspector,
-                                  Fmt.score(e.score)]
-            let per: [String] = ids.map { id in Fmt.score(e.checklists.first { $0.id == id }?.score) }
-            return head + per + [String(e.deductions.count), e.veto.joined(separator: " ")]
+        doc.section(ctx.t("检查记录", "Visits"))
+        var vt = Table(name: "visits", title: ctx.t("检查记录", "Visits"), columns: [
+            .init(ctx.t("日期", "Date"), .date), .init(ctx.t("检查编号", "Visit"), .id, shown: .dataOnly),
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("方式", "Method"), .status), .init(ctx.t("检查人", "Inspector"), .name),
+            .init(ctx.t("得分", "Score"), .number(.score)),
+        ] + ids.map { .init(checklistTitle($0, ctx.lang), .number(.score)) } + [
+            .init(ctx.t("扣分项", "Deductions"), .number(.count)), .init(ctx.t("否决", "Veto"), .id),
+        ], main: true)
+        for e in entries {
+            vt.add([.date(e.date), .text(e.visit), .text(e.branch.id), .text(e.branch.name), .text(Fmt.method(e.method, ctx)),
+                    .text(e.inspector), .number(e.score)]
+                   + ids.map { id in .number(e.checklists.first { $0.id == id }?.score) }
+                   + [.int(e.deductions.count), .text(e.veto.joined(separator: " "))],
+                   tone: !e.veto.isEmpty || (e.score.map { $0 < passMark } ?? false) ? .bad : nil)
         }
-        let visitClasses: [String?] = entries.map { e in
-            !e.veto.isEmpty || (e.score.map { $0 < passMark } ?? false) ? "bad" : nil
+        if entries.contains(where: { $0.score != nil }) {
+            doc.chart(Chart(title: ctx.t("历次检查得分", "Score by visit"),
+                            kind: .line(x: entries.map(\.date.description), series: [.init(ctx.t("得分", "Score"), entries.map(\.score))]),
+                            valueTitle: ctx.t("检查得分（分）", "Score (points)"), categoryTitle: ctx.t("检查日期", "Visit date"),
+                            axis: Chart.scoreAxis, passMark: (passMark, ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))),
+                      with: vt)
+        } else {
+            doc.table(vt)
         }
-        doc.table(.init(headers: visitHeaders, rows: visitRows, alignRight: Set(4..<(6 + ids.count)),
-                        rowClasses: visitClasses, nowrap: [0, 1, 2, 3]))
-        if format == .html, entries.contains(where: { $0.score != nil }) {
-            doc.chart(SVGChart.line(title: ctx.t("历次检查得分", "Score by visit"), xLabels: entries.map(\.date.description),
-                                    series: [(name: ctx.t("得分", "Score"), values: entries.map(\.score))]),
-                      ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))
-        }
+        doc.htmlNote(ctx.t("红色行：低于达标线或触及否决项。", "Red rows: below the pass mark or a veto breach."))
 
         // 2. Deductions.
-        doc.section(ctx.t("扣分明细", "Deductions"), ctx.lang)
+        doc.section(ctx.t("扣分明细", "Deductions"))
         let ded = entries.flatMap { e in e.deductions.map { (e, $0) } }
         if ded.isEmpty {
-            doc.line(ctx.t("没有扣分", "No deductions"))
+            doc.fact(ctx.t("没有扣分", "No deductions"))
         } else {
-            var headers = [ctx.t("日期", "Date"), ctx.t("网点", "Branch")]
-            if !staff { headers.append(ctx.t("员工", "Employee")) }
-            headers += [ctx.t("条目", "Item"), ctx.t("内容", "Text"), ctx.t("得分", "Earned"), ctx.t("扣分说明", "Note"),
-                        ctx.t("整改期限", "Fix by")]
-            doc.table(.init(
-                headers: headers,
-                rows: ded.map { e, d in
-                    var r = [e.date.description, e.branch.name]
-                    if !staff { r.append(d.staff.map { "\($0) \(d.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)")) }
-                    return r + [d.item, itemText(d.item, ctx.lang), "\(Fmt.num(d.earned))/\(Fmt.num(d.max))", d.note ?? "",
-                                d.fixBy?.description ?? ""]
-                },
-                alignRight: [staff ? 4 : 5], maxWidth: [staff ? 3 : 4: 30, staff ? 5 : 6: 34],
-                nowrap: staff ? [0, 1, 2, 6] : [0, 1, 2, 3, 7]))
+            var dt = Table(name: "deductions", title: ctx.t("扣分明细", "Deductions"), columns: [
+                .init(ctx.t("日期", "Date"), .date), .init(ctx.t("网点", "Branch"), .name),
+            ] + (staff ? [] : [.init(ctx.t("员工", "Employee"), .name)]) + [
+                .init(ctx.t("条目", "Item"), .id), .init(ctx.t("内容", "Text"), .text),
+                .init(ctx.t("得分", "Earned"), .id, shown: .displayOnly),
+                .init(ctx.t("得分", "Earned"), .number(.plain), shown: .dataOnly), .init(ctx.t("满分", "Max"), .number(.plain), shown: .dataOnly),
+                .init(ctx.t("扣分说明", "Note"), .text), .init(ctx.t("整改期限", "Fix by"), .date),
+            ])
+            for (e, d) in ded {
+                dt.add([.date(e.date), .text(e.branch.name)]
+                       + (staff ? [] : [.text(d.staff.map { "\($0) \(d.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"))])
+                       + [.text(d.item), .text(itemText(d.item, ctx.lang)), .text("\(Fmt.num(d.earned))/\(Fmt.num(d.max))"),
+                          .number(d.earned), .number(d.max), .opt(d.note), .date(d.fixBy)])
+            }
+            doc.table(dt)
         }
 
         // 3–4. Months and quarters.
-        for (title, rolls) in [(ctx.t("按月", "By month"), months), (ctx.t("按季度", "By quarter"), quarters)] {
-            doc.section(title, ctx.lang)
-            doc.table(.init(
-                headers: [ctx.t("期间", "Period"), ctx.t("检查次数", "Visits"), ctx.t("均分", "Mean"), ctx.t("最低", "Lowest"),
-                          ctx.t("星级", "Stars"), ctx.t("否决", "Veto")],
-                rows: rolls.map { r in
-                    [ctx.lang == .en ? r.titleEN : r.title, String(r.visits), Fmt.score(r.mean), Fmt.score(r.min),
-                     starsText(r, ctx), r.veto.joined(separator: " ")]
-                },
-                alignRight: [1, 2, 3], rowClasses: rolls.map { $0.disqualified ? "bad" : nil }))
+        for (name, title, rolls) in [("months", ctx.t("按月", "By month"), months), ("quarters", ctx.t("按季度", "By quarter"), quarters)] {
+            doc.section(title)
+            doc.fact(ctx.t("均分为当期原始加权均分，星级按该均分计（未做收缩、未按参评条件筛选）；评选星级见上方汇总。",
+                           "Means are the raw weighted means of the visits; stars follow that mean (no shrinkage, no eligibility rules); the ranking's stars are in the summary above."))
+            var rt = Table(name: name, title: title, columns: [
+                .init(ctx.t("期间", "Period"), .id), .init(ctx.t("检查次数", "Visits"), .number(.count)),
+                .init(ctx.t("均分", "Mean"), .number(.score)), .init(ctx.t("最低", "Lowest"), .number(.score)),
+                .init(ctx.t("星级", "Stars"), .status), .init(ctx.t("否决", "Veto"), .id),
+            ])
+            for r in rolls {
+                rt.add([.text(ctx.lang == .en ? r.titleEN : r.title), .int(r.visits), .number(r.mean), .number(r.min),
+                        .text(starsText(r, ctx)), .text(r.veto.joined(separator: " "))], tone: r.disqualified ? .bad : nil)
+            }
+            doc.table(rt)
         }
         addEvents(&doc, ctx)
-        return doc.render(format, ctx)
+        return doc
     }
 }
 
 extension ServiceHistory {
     /// 表扬与投诉: the events naming this employee (or made at this branch) in the period.
-    func addEvents(_ doc: inout ReportDocument, _ ctx: RenderContext) {
+    func addEvents(_ doc: inout Document, _ ctx: RenderContext) {
         guard !events.isEmpty else { return }
-        doc.section(ctx.t("表扬与投诉", "Praise and complaints"), ctx.lang)
-        doc.table(.init(
-            headers: [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("类型", "Type"), ctx.t("是否查实", "Verified"),
-                      ctx.t("条目", "Item"), ctx.t("说明", "Note"), ctx.t("编号", "ID")],
-            rows: events.map { e in
-                [e.date.description, e.branch, e.kind == .complaint ? ctx.t("投诉", "complaint") : ctx.t("表扬", "praise"),
-                 e.verified ? ctx.t("已查实", "verified") : ctx.t("未查实", "not verified"), e.item ?? "", e.note ?? "", e.id]
-            },
-            rowClasses: events.map { !$0.verified ? "muted" : ($0.kind == .complaint ? "bad" : "good") },
-            maxWidth: [5: 40], nowrap: [0, 1, 2, 3, 4, 6]))
-        doc.line(ctx.t("只有查实的事项计入评选：查实投诉涉及一票否决条目的，当期取消评选资格。",
+        doc.section(ctx.t("表扬与投诉", "Praise and complaints"))
+        doc.table(InspectionReport.eventsTable(events, ctx) { id in entries.first { $0.branch.id == id }?.branch.name })
+        doc.fact(ctx.t("只有查实的事项计入评选：查实投诉涉及一票否决条目的，当期取消评选资格。",
                        "Only verified events count: a verified complaint on a veto item disqualifies for its period."))
     }
 }

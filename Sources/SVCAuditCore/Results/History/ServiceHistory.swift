@@ -27,6 +27,10 @@ public struct ServiceHistory: Sendable {
     public var months: [Roll]
     public var quarters: [Roll]
     public var overall: Roll
+    /// The subject as `rank` ranks it over the same period and policy (SPEC §2.6, the one
+    /// arithmetic in Policy/): mean, ranking score after shrinkage, eligibility and stars.
+    /// `overall` takes its mean and stars from it; nil when the subject had no entry.
+    public var ranking: RankEntry?
     public var passMark: Double
     /// Visit-level share (SPEC §2.6): of an employee's visits, those with a score at the pass
     /// mark (人次合格率); of a branch's, its visits (检查合格率). Whether the subject 达标 is
@@ -45,8 +49,10 @@ public struct ServiceHistory: Sendable {
     /// period (SPEC §1.5), by date.
     public var events: [Event]
 
+    /// `ranking` is the ranking of the same visits (`RankFold` over the period, by the
+    /// subject's kind); without it the summary's stars are those of the raw mean.
     public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = [],
-                events log: EventLog = EventLog()) {
+                events log: EventLog = EventLog(), ranking: Ranking? = nil) {
         id = c.id
         subject = c.subject
         period = c.period
@@ -67,8 +73,10 @@ public struct ServiceHistory: Sendable {
         let scored = sorted.compactMap(\.score)
         passRate = scored.isEmpty ? nil : 100 * Double(scored.filter { $0 >= policy.passMark }.count) / Double(scored.count)
 
+        // A month's or quarter's roll: the raw weighted mean of its visits (no shrinkage, no
+        // eligibility rules), with the stars that mean reaches — the view says so.
         func roll(_ key: String, _ zh: String, _ en: String, _ es: [ServiceHistoryCollector.Entry]) -> Roll {
-            var sum = 0.0, weights = 0.0, low: Double?
+            var acc = WeightedMean()
             var veto: [String] = []
             // The roll's own span, told by its key: a quarter, a month, or the whole period.
             let within: (Day) -> Bool = { d in
@@ -81,16 +89,12 @@ public struct ServiceHistory: Sendable {
             let es = es.filter { policy.counts($0.method) }
             for e in es {
                 veto += e.veto
-                guard var x = e.score else { continue }
-                if policy.veto == .zero, !e.veto.isEmpty { x = 0 }
-                let u = policy.weight(of: e.method)
-                sum += u * x; weights += u
-                low = Swift.min(low ?? x, x)
+                guard let x = e.score else { continue }
+                acc.add(policy.countedScore(x, flagged: !e.veto.isEmpty), weight: policy.weight(of: e.method))
             }
-            let mean = weights > 0 ? sum / weights : nil
             let disq = policy.veto == .disqualify && !veto.isEmpty
-            return Roll(key: key, title: zh, titleEN: en, visits: es.count, mean: mean, min: low,
-                        veto: Array(Set(veto)).sorted(), stars: disq ? nil : mean.flatMap { policy.stars(for: $0) },
+            return Roll(key: key, title: zh, titleEN: en, visits: es.count, mean: acc.mean, min: acc.min,
+                        veto: Array(Set(veto)).sorted(), stars: policy.stars(for: acc.mean, eligible: !disq),
                         disqualified: disq)
         }
         let byMonth = Dictionary(grouping: sorted) { MonthKey($0.date) }
@@ -98,6 +102,15 @@ public struct ServiceHistory: Sendable {
         let byQuarter = Dictionary(grouping: sorted) { QuarterKey($0.date) }
         quarters = byQuarter.keys.sorted().map { k in roll(k.description, k.title(.zh), k.title(.en), byQuarter[k]!) }
         overall = roll(c.period?.label ?? "all", c.period?.title(.zh) ?? "全部", c.period?.title(.en) ?? "all", sorted)
+        // The summary is the ranking's: the same mean, and stars only for an eligible entry.
+        self.ranking = ranking?.entries.first { $0.id == c.id }
+        if let r = self.ranking {
+            overall.mean = r.mean
+            overall.min = r.min
+            overall.stars = r.stars
+        } else if ranking != nil {
+            overall.stars = nil
+        }
 
         var texts: [String: (text: String, textEN: String?)] = [:]
         for e in sorted { for d in e.deductions where texts[d.item] == nil {
@@ -127,6 +140,22 @@ public struct ServiceHistory: Sendable {
 }
 
 extension ServiceHistory: Report {
+    public static let tables = ["visits", "deductions", "months", "quarters", "events"]
+
+    /// The summary: visits and pass rate of the record, mean, ranking score, eligibility,
+    /// rank and stars as `rank` gives them.
+    var summaryJSON: JSONValue {
+        var o: [(String, JSONValue)] = [("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min))]
+        o.append(("score", .opt(ranking?.score)))
+        o.append(("eligible", ranking.map { .bool($0.eligible) } ?? .null))
+        o.append(("rank", .opt(ranking?.rank)))
+        o.append(("pass_rate", .opt(passRate)))
+        o.append(("passed", passed.map { .bool($0) } ?? .null))
+        o.append(("veto", .array(overall.veto.map { .string($0) })))
+        o.append(("stars", .opt(overall.stars)))
+        return .object(o)
+    }
+
     public func json() -> JSONValue {
         func branchJSON(_ b: Branch) -> JSONValue {
             .object([("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region))])
@@ -135,18 +164,7 @@ extension ServiceHistory: Report {
             .object([(key, .string(r.key)), ("visits", .int(r.visits)), ("mean", .opt(r.mean)), ("min", .opt(r.min)),
                      ("veto", .array(r.veto.map { .string($0) })), ("stars", .opt(r.stars)), ("disqualified", .bool(r.disqualified))])
         }
-        return .object([
-            ("subject", .string(subject.rawValue)),
-            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
-            ("branch", branch.map(branchJSON) ?? .null),
-            ("branches", .array(branches.map { .string($0) })),
-            ("period", period.map(RFmt.period) ?? .null),
-            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
-                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
-            ("summary", .object([("visits", .int(entries.count)), ("mean", .opt(overall.mean)), ("min", .opt(overall.min)),
-                                 ("pass_rate", .opt(passRate)), ("passed", passed.map { .bool($0) } ?? .null), ("veto", .array(overall.veto.map { .string($0) })),
-                                 ("stars", .opt(overall.stars))])),
-            ("visits", .array(entries.map { e in
+        let visitsJSON: JSONValue = .array(entries.map { e in
                 .object([
                     ("id", .string(e.visit)), ("file", .string(e.file)), ("date", .string(e.date.description)),
                     ("branch", branchJSON(e.branch)), ("method", .string(e.method.rawValue)), ("inspector", .string(e.inspector)),
@@ -160,14 +178,25 @@ extension ServiceHistory: Report {
                     })),
                     ("veto", .array(e.veto.map { .string($0) })),
                 ])
-            })),
-            ("months", .array(months.map { rollJSON($0, key: "month") })),
-            ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
-            ("events", .array(events.map { e in
+            })
+        let eventsJSON: JSONValue = .array(events.map { e in
                 .object([("id", .string(e.id)), ("date", .string(e.date.description)), ("branch", .string(e.branch)),
                          ("staff", .opt(e.staff)), ("type", .string(e.kind.rawValue)), ("verified", .bool(e.verified)),
                          ("item", .opt(e.item)), ("note", .opt(e.note))])
-            })),
+            })
+        return .object([
+            ("subject", .string(subject.rawValue)),
+            ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
+            ("branch", branch.map(branchJSON) ?? .null),
+            ("branches", .array(branches.map { .string($0) })),
+            ("period", period.map(RFmt.period) ?? .null),
+            ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
+                                ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),
+            ("summary", summaryJSON),
+            ("visits", visitsJSON),
+            ("months", .array(months.map { rollJSON($0, key: "month") })),
+            ("quarters", .array(quarters.map { rollJSON($0, key: "quarter") })),
+            ("events", eventsJSON),
             ("skipped", .array(skipped.map { .string($0) })),
         ])
     }

@@ -114,7 +114,7 @@ public struct RankFold: Sendable {
 
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
                                weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
-        let key = EntryAggregate.Latest(scored: score != nil, date: v.date, file: v.file)
+        let key = LatestVisit(scored: score != nil, date: v.date, file: v.file)
         // Mutated in place through its index: copying an aggregate out and back retains every
         // string in it and copies its incident set.
         let i: Dictionary<String, EntryAggregate>.Index
@@ -124,7 +124,7 @@ public struct RankFold: Sendable {
             aggregates[id] = EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)
             i = aggregates.index(forKey: id)!
         }
-        if aggregates.values[i].latest < key || aggregates.values[i].latest == key {
+        if LatestVisit.supersedes(key, aggregates.values[i].latest) {
             aggregates.values[i].latest = key
             aggregates.values[i].name = name
             aggregates.values[i].role = role
@@ -132,12 +132,8 @@ public struct RankFold: Sendable {
         }
         if unweighted { aggregates.values[i].unweighted += 1 }
         if let x = score {
-            // veto: zero → a flagged visit counts with score 0.
-            let counted = (policy.veto == .zero && !breaches.isEmpty) ? 0 : x
-            aggregates.values[i].visits += 1
-            aggregates.values[i].sumW += u
-            aggregates.values[i].sumWX += u * counted
-            aggregates.values[i].minX = Swift.min(aggregates.values[i].minX ?? counted, counted)
+            let counted = policy.countedScore(x, flagged: !breaches.isEmpty)
+            aggregates.values[i].mean.add(counted, weight: u)
             if !breaches.isEmpty { aggregates.values[i].incidents.formUnion(breaches) }
             if keepVisits {
                 aggregates.values[i].visitList.append(
@@ -161,36 +157,25 @@ public struct CountedVisit: Sendable, Equatable {
 
 /// The running totals of one entry.
 struct EntryAggregate: Sendable {
-    /// Which visit supplies name, role and branch: a scored visit beats an unscored one, then
-    /// the later date, then the later file in byte-wise path order (FileDiscovery's order).
-    struct Latest: Sendable, Equatable, Comparable {
-        var scored: Bool
-        var date: Day
-        var file: String
-        static func < (a: Latest, b: Latest) -> Bool {
-            if a.scored != b.scored { return !a.scored }
-            if a.date != b.date { return a.date < b.date }
-            return a.file.utf8.lexicographicallyPrecedes(b.file.utf8)
-        }
-    }
-
     var id: String
     var name: String
     var role: String?
     var branch: Branch
-    var latest: Latest
-    var visits = 0
-    /// Σ u_j and Σ u_j x_j over the counted visit scores.
-    var sumW = 0.0
-    var sumWX = 0.0
-    var minX: Double?
+    /// Which visit supplies name, role and branch (`LatestVisit`).
+    var latest: LatestVisit
+    /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
+    var mean = WeightedMean()
+    var visits: Int { mean.count }
+    var sumW: Double { mean.sumW }
+    var sumWX: Double { mean.sumWX }
+    var minX: Double? { mean.min }
     var incidents: Set<VetoIncident> = []
     /// With `RankFold.keepVisits` only.
     var visitList: [CountedVisit] = []
     /// Visits of a method weighted 0 the entry was seen on (not counted).
     var unweighted = 0
 
-    init(id: String, name: String, role: String?, branch: Branch, latest: Latest) {
+    init(id: String, name: String, role: String?, branch: Branch, latest: LatestVisit) {
         self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest
     }
 }

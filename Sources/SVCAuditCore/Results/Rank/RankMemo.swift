@@ -1,15 +1,9 @@
 /// The selection memo (评选结果公示) in markdown or html: the policy in words, the selected
 /// entries of every group, the full ranking, and every ineligible entry with its reason, so
 /// anyone can check that the selection followed the published rules (公平公正).
-/// Built as a list of blocks from the report's values and rendered to either format.
+/// It is the ranking's one document: the terminal, Markdown and HTML show it as it is; CSV
+/// and xlsx take its tables (every entry, with all data columns, is the main table).
 struct RankMemo {
-    enum Block {
-        case heading(Int, String)
-        case paragraph(String)
-        case bullets([String])
-        case table([String], [[String]], right: Set<Int>)
-    }
-
     let report: RankReport
     let ctx: RenderContext
 
@@ -21,32 +15,33 @@ struct RankMemo {
 
     // MARK: Content
 
-    func blocks() -> [Block] {
-        var b: [Block] = [.heading(1, report.title(ctx))]
-        var intro = t("评选期间：", "Period: ") + report.periodText(ctx)
-        if let p = ranking.period { intro += t("（\(p.from) 至 \(p.to)）", " (\(p.from) to \(p.to))") }
-        intro += t("。评选对象：", ". Ranked: ") + (staff ? t("员工", "employees") : t("网点", "branches"))
-        if let file = policy.file { intro += t("。评选规则：", ". Rules: ") + file }
-        b.append(.paragraph(intro + t("。", ".")))
+    func document() -> Document {
+        var doc = Document(title: report.title(ctx), lang: ctx.lang)
+        doc.issuer = policy.issuer
+        var head: [Document.Fact] = [.init(t("评选期间", "Period"), report.periodText(ctx)
+            + (ranking.period.map { t("（\($0.from) 至 \($0.to)）", " (\($0.from) to \($0.to))") } ?? ""))]
+        head.append(.init(t("评选对象", "Ranked"), staff ? t("员工", "employees") : t("网点", "branches")))
+        if let file = policy.file { head.append(.init(t("评选规则", "Rules"), file)) }
+        doc.header = head
 
-        b.append(.heading(2, t("一、评选规则", "1. The rules")))
-        b.append(.bullets(rules()))
+        doc.heading(t("一、评选规则", "1. The rules"))
+        doc.facts(rules())
 
-        b.append(.heading(2, staff ? t("二、服务明星入选名单", "2. Selected service stars")
-                                   : t("二、标杆网点入选名单", "2. Selected benchmark branches")))
-        b += selectedBlocks()
+        doc.heading(staff ? t("二、服务明星入选名单", "2. Selected service stars") : t("二、标杆网点入选名单", "2. Selected benchmark branches"))
+        selected(&doc)
 
-        b += evidenceBlocks()
+        evidence(&doc)
 
-        b.append(.heading(2, t("三、参评排名", "3. Full ranking of the eligible")))
-        b += rankingBlocks()
+        doc.heading(t("三、参评排名", "3. Full ranking of the eligible"))
+        rankingTable(&doc)
 
-        b.append(.heading(2, t("四、未参评名单及原因", "4. Not eligible, and why")))
-        b += ineligibleBlocks()
+        doc.heading(t("四、未参评名单及原因", "4. Not eligible, and why"))
+        ineligibleTable(&doc)
 
-        b.append(.heading(2, t("五、数据说明", "5. About the data")))
-        b.append(.bullets(dataNotes()))
-        return b
+        doc.heading(t("五、数据说明", "5. About the data"))
+        doc.facts(dataNotes())
+        doc.table(report.entriesTable(ctx))
+        return doc
     }
 
     func rules() -> [String] {
@@ -133,22 +128,8 @@ struct RankMemo {
         return r
     }
 
-    func selectedBlocks() -> [Block] {
-        var b: [Block] = []
+    func selected(_ doc: inout Document) {
         let selected = ranking.selected
-        func rows(_ es: [RankEntry], grouped: Bool) -> [[String]] {
-            es.map { e in
-                var r = [String((grouped ? e.groupRank : e.rank) ?? 0) + (e.tiedInGroup ? t("（并列）", " (tied)") : "")]
-                r += identity(e)
-                r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
-                if hasStars { r.append(report.starsText(e.stars, ctx)) }
-                return r
-            }
-        }
-        let headers = [report.grouped ? t("组内名次", "Group rank") : t("名次", "Rank")] + identityHeaders()
-            + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
-            + (hasStars ? [t("星级", "Stars")] : [])
-        let right = Set([0] + (identityHeaders().count + 1...identityHeaders().count + 4))
         for g in ranking.groups {
             let members = selected.filter { $0.group == g.key }
             let unit = staff ? t(" 人", "") : t(" 个网点", "")
@@ -158,90 +139,95 @@ struct RankMemo {
             if g.selected < g.quota, g.selected < g.eligible {
                 line += t("（并列者不入选）", " (tied entries at the cut-off left out)")
             }
-            if report.grouped {
-                b.append(.heading(3, report.groupLabel(g.key, g.label, ctx)))
-            }
-            b.append(.paragraph(line + t("。", ".")))
+            let label = report.groupLabel(g.key, g.label, ctx)
+            if report.grouped { doc.subheading(label) }
+            doc.paragraph(line + t("。", "."))
             if members.isEmpty {
-                b.append(.paragraph(t("本组无人入选。", "Nobody is selected in this group.")))
-            } else {
-                b.append(.table(headers, rows(members, grouped: report.grouped), right: right))
+                doc.paragraph(t("本组无人入选。", "Nobody is selected in this group."))
+                continue
             }
+            var table = Table(name: "selected", title: t("入选名单", "Selected"), columns: [
+                .init(report.grouped ? t("组内名次", "Group rank") : t("名次", "Rank"), .id),
+            ] + identityColumns() + scoreColumns(), caption: report.grouped ? label : nil)
+            table.medium = .displayOnly
+            for e in members {
+                table.add([.text(String((report.grouped ? e.groupRank : e.rank) ?? 0) + (e.tiedInGroup ? t("（并列）", " (tied)") : ""))]
+                          + identity(e) + scores(e))
+            }
+            doc.table(table)
         }
-        return b
     }
 
     /// The visits behind every selected entry's score, so anyone can check that a star rests on
     /// independent inspections (who inspected, how, when).
-    func evidenceBlocks() -> [Block] {
+    func evidence(_ doc: inout Document) {
         let selected = ranking.selected
-        guard !selected.isEmpty else { return [] }
+        guard selected.contains(where: { !$0.visitList.isEmpty }) else { return }
         let zeroed = policy.veto == .zero
-        var headers = [staff ? t("工号", "ID") : t("网点号", "ID"), t("姓名", "Name")]
-        if !staff { headers[1] = t("网点", "Branch") }
-        headers += [t("日期", "Date"), t("检查方式", "Method"), t("检查人", "Inspector"), t("得分", "Score")]
-        if zeroed { headers.append(t("计入分", "Counted")) }
-        var rows: [[String]] = []
+        var table = Table(name: "evidence", title: t("入选依据", "Evidence"), columns: [
+            .init(staff ? t("工号", "ID") : t("网点号", "ID"), .id), .init(staff ? t("姓名", "Name") : t("网点", "Branch"), .name),
+            .init(t("日期", "Date"), .date), .init(t("检查方式", "Method"), .status), .init(t("检查人", "Inspector"), .name),
+            .init(t("得分", "Score"), .number(.score)),
+        ] + (zeroed ? [.init(t("计入分", "Counted"), .number(.score))] : []))
         for e in selected {
-            for (k, v) in e.visitList.enumerated() {
-                var r = k == 0 ? [e.id, e.name] : ["", ""]
-                r += [v.date.description, Fmt.method(v.method, ctx), v.inspector, Num.fixed2(v.score)]
-                if zeroed { r.append(Num.fixed2(v.counted)) }
-                rows.append(r)
+            for v in e.visitList {
+                // The id and name on every row, so CSV and xlsx filters keep them.
+                table.add([.text(e.id), .text(e.name), .date(v.date), .text(Fmt.method(v.method, ctx)), .text(v.inspector),
+                           .number(v.score)] + (zeroed ? [.number(v.counted)] : []))
             }
         }
-        guard !rows.isEmpty else { return [] }
-        return [.heading(3, t("入选依据：各次检查", "What the selection rests on: the visits")),
-                .paragraph(t("每位入选者计入评选的每一次检查（日期、检查方式、检查人、得分）。",
-                             "Every visit that made each selected entry's score (date, method, inspector, score).")),
-                .table(headers, rows, right: zeroed ? [5, 6] : [5])]
+        doc.subheading(t("入选依据：各次检查", "What the selection rests on: the visits"))
+        doc.paragraph(t("每位入选者计入评选的每一次检查（日期、检查方式、检查人、得分）。",
+                        "Every visit that made each selected entry's score (date, method, inspector, score)."))
+        doc.table(table)
     }
 
-    func identityHeaders() -> [String] {
-        staff ? [t("工号", "ID"), t("姓名", "Name"), t("岗位", "Role"), t("网点", "Branch")]
-              : [t("网点号", "ID"), t("网点", "Branch"), t("上级单位", "Parent")]
+    func identityColumns() -> [Table.Column] {
+        staff ? [.init(t("工号", "ID"), .id), .init(t("姓名", "Name"), .name), .init(t("岗位", "Role"), .status), .init(t("网点", "Branch"), .name)]
+              : [.init(t("网点号", "ID"), .id), .init(t("网点", "Branch"), .name), .init(t("上级单位", "Parent"), .name)]
     }
 
-    func identity(_ e: RankEntry) -> [String] {
-        staff ? [e.id, e.name, e.role.map { Fmt.role($0, ctx) } ?? "", e.branch.name]
-              : [e.id, e.name, e.branch.parent ?? ""]
+    func identity(_ e: RankEntry) -> [Cell] {
+        staff ? [.text(e.id), .text(e.name), .text(e.role.map { Fmt.role($0, ctx) } ?? ""), .text(e.branch.name)]
+              : [.text(e.id), .text(e.name), .opt(e.branch.parent)]
     }
 
-    func rankingBlocks() -> [Block] {
+    func scoreColumns() -> [Table.Column] {
+        [.init(t("检查次数", "Visits"), .number(.count)), .init(t("平均分", "Mean"), .number(.score)),
+         .init(t("评选分", "Score"), .number(.score)), .init(t("最低分", "Min"), .number(.score))]
+            + (hasStars ? [.init(t("星级", "Stars"), .status)] : [])
+    }
+
+    func scores(_ e: RankEntry) -> [Cell] {
+        [.int(e.visits), .number(e.mean), .number(e.score), .number(e.min)] + (hasStars ? [.text(report.starsText(e.stars, ctx))] : [])
+    }
+
+    func rankingTable(_ doc: inout Document) {
         let eligible = ranking.eligible
-        guard !eligible.isEmpty else { return [.paragraph(t("无人符合参评条件。", "Nobody is eligible."))] }
-        var headers = [t("名次", "Rank")]
-        if report.grouped { headers += [report.groupHeader(ctx), t("组内名次", "Group rank")] }
-        headers += identityHeaders()
-        let numStart = headers.count
-        headers += [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("最低分", "Min")]
-        if hasStars { headers.append(t("星级", "Stars")) }
-        headers.append(t("入选", "Selected"))
-        var right: Set<Int> = [0, numStart, numStart + 1, numStart + 2, numStart + 3]
-        if report.grouped { right.insert(2) }
-        let rows = eligible.map { e -> [String] in
-            var r = [String(e.rank ?? 0)]
-            if report.grouped { r += [report.groupLabel(of: e, ctx), String(e.groupRank ?? 0)] }
-            r += identity(e)
-            r += [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), Fmt.score(e.min)]
-            if hasStars { r.append(report.starsText(e.stars, ctx)) }
-            r.append(e.selected ? "✓" : "")
-            return r
+        guard !eligible.isEmpty else { return doc.paragraph(t("无人符合参评条件。", "Nobody is eligible.")) }
+        var table = Table(name: "ranking", title: t("参评排名", "Ranking"), columns: [.init(t("名次", "Rank"), .number(.count))]
+            + (report.grouped ? [.init(report.groupHeader(ctx), .name), .init(t("组内名次", "Group rank"), .number(.count))] : [])
+            + identityColumns() + scoreColumns() + [.init(t("入选", "Selected"), .status)])
+        for e in eligible {
+            table.add([.int(e.rank)] + (report.grouped ? [.text(report.groupLabel(of: e, ctx)), .int(e.groupRank)] : [])
+                      + identity(e) + scores(e) + [e.selected ? .status("✓", .good) : .text("")])
         }
-        return [.table(headers, rows, right: right)]
+        doc.table(table)
     }
 
-    func ineligibleBlocks() -> [Block] {
+    func ineligibleTable(_ doc: inout Document) {
         let list = ranking.ineligible
         guard !list.isEmpty else {
-            return [.paragraph(t("所有\(staff ? "员工" : "网点")均符合参评条件。", "Everyone is eligible."))]
+            return doc.paragraph(t("所有\(staff ? "员工" : "网点")均符合参评条件。", "Everyone is eligible."))
         }
-        let headers = identityHeaders() + [t("检查次数", "Visits"), t("平均分", "Mean"), t("评选分", "Score"), t("原因", "Reason")]
-        let n = identityHeaders().count
-        let rows = list.map { e in
-            identity(e) + [String(e.visits), Fmt.score(e.mean), Fmt.score(e.score), report.reason(e, ctx.lang, withItemText: true)]
+        var table = Table(name: "ineligible", title: t("未参评名单", "Not eligible"), columns: identityColumns() + [
+            .init(t("检查次数", "Visits"), .number(.count)), .init(t("平均分", "Mean"), .number(.score)),
+            .init(t("评选分", "Score"), .number(.score)), .init(t("原因", "Reason"), .text),
+        ])
+        for e in list {
+            table.add(identity(e) + [.int(e.visits), .number(e.mean), .number(e.score), .text(report.reason(e, ctx.lang, withItemText: true))])
         }
-        return [.table(headers, rows, right: [n, n + 1, n + 2])]
+        doc.table(table)
     }
 
     func dataNotes() -> [String] {
@@ -275,44 +261,5 @@ struct RankMemo {
             notes.append(t("以下无效文件未计入：", "These invalid files were left out: ") + report.skipped.joined(separator: ", "))
         }
         return notes
-    }
-
-    // MARK: Rendering
-
-    func markdown() -> String {
-        var out: [String] = []
-        for block in blocks() {
-            switch block {
-            case .heading(let level, let text):
-                out.append(String(repeating: "#", count: level) + " " + Self.md(text))
-            case .paragraph(let text):
-                out.append(Self.md(text))
-            case .bullets(let items):
-                out.append(items.map { "- " + Self.md($0) }.joined(separator: "\n"))
-            case .table(let headers, let rows, let right):
-                var table = MarkdownTable(headers: headers.map(Self.md), rows: rows.map { $0.map(Self.md) }, alignRight: right).render()
-                table.removeLast()
-                out.append(table)
-            }
-        }
-        return out.joined(separator: "\n\n") + "\n"
-    }
-
-    /// Markdown-escaped text; pipes are left to MarkdownTable (which escapes them in cells).
-    static func md(_ s: String) -> String {
-        Markdown.escape(s).replacingOccurrences(of: "\\|", with: "|")
-    }
-
-    func html() -> String {
-        var doc = HTMLDocument(title: report.title(ctx) + " · " + report.periodText(ctx), lang: ctx.lang == .en ? "en" : "zh-CN")
-        for block in blocks() {
-            switch block {
-            case .heading(let level, let text): doc.heading(text, level: level)
-            case .paragraph(let text): doc.paragraph(text)
-            case .bullets(let items): doc.append("<ul>\n" + items.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>")
-            case .table(let headers, let rows, let right): doc.table(headers: headers, rows: rows, alignRight: right)
-            }
-        }
-        return doc.render()
     }
 }

@@ -1,6 +1,7 @@
 /// `svcaudit rank`: the 服务明星 / 标杆网点 ranking and selection. JSON is SPEC §3.1; table and
 /// CSV list the entries; markdown and html are the selection memo HR publishes.
 public struct RankReport: Report {
+    public static let tables = ["entries", "ranking", "ineligible"]
     public var ranking: Ranking
     /// The language of the `reason` strings in JSON (labels of the other formats follow the
     /// render context).
@@ -127,6 +128,7 @@ extension Policy {
         }
         return .object([
             ("title", .opt(title)),
+            ("issuer", .opt(issuer)),
             ("by", .string(by.rawValue)),
             ("roles", roles.map { .array($0.map { .string($0) }) } ?? .null),
             ("min_visits", .int(minVisits)),

@@ -111,22 +111,15 @@ extension RankFold {
         }
 
         // C over the population after role filtering, ineligible entries included.
-        var sumW = 0.0, sumWX = 0.0
-        for a in aggregates.values where inPopulation(a) {
-            sumW += a.sumW
-            sumWX += a.sumWX
-        }
-        let c: Double? = sumW > 0 ? sumWX / sumW : nil
+        var population = WeightedMean()
+        for a in aggregates.values where inPopulation(a) { population.add(a.mean) }
+        let c = population.mean
 
         var eligible: [RankEntry] = []
         var ineligible: [RankEntry] = []
         for a in aggregates.values {
-            let mean: Double? = a.visits > 0 && a.sumW > 0 ? a.sumWX / a.sumW : nil
-            var score = mean
-            if let r = mean, m > 0, let c {
-                let v = Double(a.visits)
-                score = (v * r + m * c) / (v + m)
-            }
+            let mean = a.mean.mean
+            var score = Shrinkage.score(mean: mean, visits: a.visits, prior: m, population: c)
             // Praise is added after shrinkage, capped (SPEC §2.6); an entry without a score gets none.
             let praised = praises[a.id] ?? 0
             let points = score == nil ? 0 : p.events.points(forPraises: praised)
@@ -160,10 +153,10 @@ extension RankFold {
         ineligible.sort { $0.id < $1.id }
 
         let keys = eligible.map(OrderKey.init)
-        for (i, r) in Self.rankNumbers(keys, p.ties).enumerated() {
+        for (i, r) in RankNumbering.numbers(keys, p.ties).enumerated() {
             eligible[i].rank = r
             eligible[i].tied = (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
-            eligible[i].stars = p.stars(for: eligible[i].score!)
+            eligible[i].stars = p.stars(for: eligible[i].score, eligible: true)
         }
 
         // Selection per group. Entries keep their global order inside a group.
@@ -179,9 +172,9 @@ extension RankFold {
                 eligible[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
             }
             if p.select.per != .all {
-                for (j, r) in Self.rankNumbers(gk, p.ties).enumerated() { eligible[idx[j]].groupRank = r }
+                for (j, r) in RankNumbering.numbers(gk, p.ties).enumerated() { eligible[idx[j]].groupRank = r }
             }
-            let n = Self.selectedCount(gk, quota: Self.quota(p.select.quota, of: gk.count), atCutoff: p.select.atCutoff)
+            let n = RankNumbering.selectedCount(gk, quota: RankNumbering.quota(p.select.quota, of: gk.count), atCutoff: p.select.atCutoff)
             for j in 0..<n { eligible[idx[j]].selected = true }
         }
 
@@ -204,7 +197,7 @@ extension RankFold {
         }.map { key -> Ranking.Group in
             let idx = members[key] ?? []
             return Ranking.Group(key: key, label: key.map { labels[$0] ?? $0 }, eligible: idx.count,
-                                 quota: Self.quota(p.select.quota, of: idx.count),
+                                 quota: RankNumbering.quota(p.select.quota, of: idx.count),
                                  selected: idx.filter { eligible[$0].selected }.count)
         }
 
@@ -221,71 +214,10 @@ extension RankFold {
         }
     }
 
-    /// K for a group of n eligible entries: top N, or ceil(P/100 × n) computed exactly.
-    static func quota(_ q: Policy.Quota, of n: Int) -> Int {
-        switch q {
-        case .top(let k): return k
-        case .percent(let pct): return Num.ceilPercentQuota(percent: pct, of: n)
-        }
-    }
-
-    /// Rank numbers for keys in order (best first): competition 1224, dense 1223, ordinal 1234.
-    static func rankNumbers(_ keys: [OrderKey], _ rule: Policy.TieRule) -> [Int] {
-        var out: [Int] = []
-        var firstOfTie = 0, distinctAhead = 0
-        for i in keys.indices {
-            if i > 0, keys[i] != keys[i - 1] {
-                firstOfTie = i
-                distinctAhead += 1
-            }
-            switch rule {
-            case .competition: out.append(firstOfTie + 1)
-            case .dense: out.append(distinctAhead + 1)
-            case .ordinal: out.append(i + 1)
-            }
-        }
-        return out
-    }
-
-    /// How many of the first entries are selected: K, unless the K-th is tied with the
-    /// (K+1)-th — then include takes the whole tie and exclude stops before it.
-    static func selectedCount(_ keys: [OrderKey], quota k: Int, atCutoff: Policy.AtCutoff) -> Int {
-        let n = keys.count
-        guard k > 0 else { return 0 }
-        guard k < n else { return n }
-        guard keys[k - 1] == keys[k] else { return k }
-        switch atCutoff {
-        case .include:
-            var j = k
-            while j < n, keys[j] == keys[k - 1] { j += 1 }
-            return j
-        case .exclude:
-            var j = k - 1
-            while j > 0, keys[j - 1] == keys[k - 1] { j -= 1 }
-            return j
-        }
-    }
+    /// K for a group of n eligible entries (kept for callers and tests: `RankNumbering.quota`).
+    static func quota(_ q: Policy.Quota, of n: Int) -> Int { RankNumbering.quota(q, of: n) }
 }
 
-/// The order of eligible entries (SPEC §2.6): ranking score, then visits, then the lowest visit
-/// score, all descending; equal keys are tied. Scores are compared on unrounded values, but a
-/// difference below 1e-9 — floating-point noise from summing the same scores in another
-/// order — is not a difference.
-struct OrderKey: Equatable, Comparable {
-    var score: Double
-    var visits: Int
-    var min: Double
-
-    init(_ e: RankEntry) {
-        score = Self.snap(e.score ?? -.infinity)
-        visits = e.visits
-        min = Self.snap(e.min ?? -.infinity)
-    }
-
-    static func snap(_ x: Double) -> Double { x.isFinite ? (x * 1e9).rounded() / 1e9 : x }
-
-    /// Ascending: a < b means a ranks below b.
-    static func < (a: OrderKey, b: OrderKey) -> Bool {
-        (a.score, a.visits, a.min) < (b.score, b.visits, b.min)
-    }
+extension OrderKey {
+    init(_ e: RankEntry) { self.init(score: e.score, visits: e.visits, min: e.min) }
 }

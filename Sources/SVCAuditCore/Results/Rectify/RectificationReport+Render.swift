@@ -1,4 +1,6 @@
-// Rendering of the 整改清单 (table, CSV, Markdown) and of the 整改通知书 (HTML).
+// The 整改清单 as one document: on screen grouped by branch; printed (HTML) one 整改通知书 per
+// branch, the branch repeated at the top of every page its findings fill, with space for the
+// branch's written answer; in CSV and xlsx one flat list of every finding.
 extension RectificationReport {
     static func statusLabel(_ f: RectificationTracker.Finding, _ ctx: RenderContext) -> String {
         var s: String
@@ -72,131 +74,136 @@ extension RectificationReport {
         return on.description
     }
 
-    func row(_ f: RectificationTracker.Finding, _ ctx: RenderContext) -> [String] {
-        [f.date.description, f.staff.map { "\($0) \(f.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"), f.item,
-         itemText(f.item, ctx.lang), f.note ?? "", f.due?.description ?? "—", Self.statusLabel(f, ctx), closedText(f, ctx)]
+    func tone(_ f: RectificationTracker.Finding) -> Tone {
+        switch f.status {
+        case .overdue: return .bad
+        case .open: return .warn
+        case .reported: return .good
+        case .closed: return .muted
+        }
     }
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        let title = ctx.t("整改清单", "Rectification list")
-        switch format {
-        case .json:
-            return json().render()
-        case .csv:
-            // One flat table: what Excel filters and sorts. Status, flags and the response in
-            // columns of their own.
-            let headers = [ctx.t("网点", "Branch"), ctx.t("网点名称", "Branch name")] + headersKeys.map { ctx.t($0.0, $0.1) }
-                + [ctx.t("逾期天数", "Days overdue"), ctx.t("检查方式", "Method"), ctx.t("整改期限（原定）", "Fix by"),
-                   ctx.t("超期整改", "Closed late"), ctx.t("重复问题", "Repeat"), ctx.t("整改网点", "Closed at"),
-                   ctx.t("整改措施", "Measure"), ctx.t("整改责任人", "Owner"), ctx.t("完成日期", "Done"), ctx.t("复查人", "Reviewer"),
-                   ctx.t("检查记录", "Visit")]
-            let yes = ctx.t("是", "yes")
-            let rows = findings.map { f in
-                var r = [f.branch, f.branchName] + row(f, ctx)
-                r[8] = Self.statusName(f.status, ctx)
-                r[9] = f.closedOn?.description ?? ""
-                return r + [f.overdueDays.map(String.init) ?? "", Fmt.method(f.method, ctx), f.fixBy?.description ?? "",
-                            f.closedLate ? yes : "", f.repeat ? yes : "", f.closedAt ?? "",
-                            f.response?.measure ?? "", f.response?.owner ?? "", f.response?.done?.description ?? "",
-                            f.response?.reviewer ?? "", f.visit]
-            }
-            return CSVDocument(header: headers, rows: rows).render(bom: ctx.bom)
-        case .html:
-            return RectificationNotices(report: self, ctx: ctx).html()
-        default:
-            break
+    func responsible(_ f: RectificationTracker.Finding, _ ctx: RenderContext) -> String {
+        f.staff.map { "\($0) \(f.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)")
+    }
+
+    public func document(_ ctx: RenderContext) -> Document {
+        var doc = Document(title: ctx.t("整改清单", "Rectification list"), lang: ctx.lang)
+        doc.header = [.init(ctx.t("截至日期", "As of"), asOf.description)]
+        doc.facts(summaryLines(ctx))
+        if closedHidden, let closed = counts[.closed], closed > 0 {
+            doc.fact(ctx.t("已整改 \(closed) 项只计数、不逐条列出（--status all 列出全部）",
+                           "\(RFmt.n(closed, "closed finding")) counted, not listed (--status all lists them)"))
         }
-        var doc = ReportDocument(title: title)
-        doc.lines(summaryLines(ctx))
-        if findings.isEmpty { doc.line(ctx.t("没有符合条件的整改事项", "No findings")) }
-        var start = 0
-        while start < findings.count {
-            let branch = findings[start].branch
-            var end = start
-            while end < findings.count && findings[end].branch == branch { end += 1 }
-            let group = Array(findings[start..<end])
-            var c: [RectificationTracker.Finding.Status: Int] = [:]
-            for f in group { c[f.status, default: 0] += 1 }
-            let first = group[0]
+
+        var groups: [(first: RectificationTracker.Finding, items: [RectificationTracker.Finding])] = []
+        for f in findings {
+            if let last = groups.last, last.first.branch == f.branch { groups[groups.count - 1].items.append(f) } else { groups.append((f, [f])) }
+        }
+
+        // Per branch: how many are open, overdue, reported, closed (all findings, before any
+        // filter); the chart ranks the branches by what is still to do.
+        if !branches.isEmpty {
+            var summary = Table(name: "branches", title: ctx.t("各网点整改情况", "By branch"), columns: [
+                .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+                .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly),
+                .init(ctx.t("未整改", "Open"), .number(.count)), .init(ctx.t("逾期", "Overdue"), .number(.count)),
+                .init(ctx.t("整改已报", "Reported"), .number(.count)), .init(ctx.t("已整改", "Closed"), .number(.count)),
+            ])
+            for b in branches {
+                summary.add([.text(b.branch), .text(b.name), .opt(b.parent), .int(b.open), .int(b.overdue),
+                             .int(b.reported), .int(b.closed)], tone: b.overdue > 0 ? .bad : nil)
+            }
+            let open = branches.map { ($0.name, $0.open + $0.overdue) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+            doc.heading(ctx.t("各网点整改情况", "By branch"))
+            if open.isEmpty {
+                doc.table(summary)
+            } else {
+                doc.chart(Chart(title: ctx.t("各网点未整改（含逾期）问题数", "Open findings (incl. overdue) by branch"),
+                                kind: .bars(labels: open.map(\.0), values: open.map { Double($0.1) }),
+                                valueTitle: ctx.t("未整改问题（项）", "Open findings"), categoryTitle: ctx.t("网点", "Branch"),
+                                axis: .fromZero),
+                          with: summary)
+            }
+        }
+
+        // The flat list for CSV and xlsx: what Excel filters and sorts, flags and the branch's
+        // answer in columns of their own.
+        var flat = Table(name: "findings", title: ctx.t("整改清单", "Findings"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("日期", "Date"), .date), .init(ctx.t("工号", "Staff ID"), .id), .init(ctx.t("姓名", "Name"), .name),
+            .init(ctx.t("条目", "Item"), .id), .init(ctx.t("问题", "Standard"), .text), .init(ctx.t("扣分说明", "Note"), .text),
+            .init(ctx.t("整改期限", "Due"), .date), .init(ctx.t("状态", "Status"), .status),
+            .init(ctx.t("复查整改日期", "Closed on"), .date), .init(ctx.t("逾期天数", "Days overdue"), .number(.count)),
+            .init(ctx.t("检查方式", "Method"), .status), .init(ctx.t("整改期限（原定）", "Fix by"), .date),
+            .init(ctx.t("超期整改", "Closed late"), .status), .init(ctx.t("重复问题", "Repeat"), .status),
+            .init(ctx.t("整改网点", "Closed at"), .id), .init(ctx.t("整改措施", "Measure"), .text),
+            .init(ctx.t("整改责任人", "Owner"), .name), .init(ctx.t("完成日期", "Done"), .date), .init(ctx.t("复查人", "Reviewer"), .name),
+            .init(ctx.t("检查记录", "Visit"), .id),
+        ], main: true)
+        flat.medium = .dataOnly
+        let yes = ctx.t("是", "yes")
+        for f in findings {
+            flat.add([.text(f.branch), .text(f.branchName), .date(f.date), .opt(f.staff), .opt(f.staffName), .text(f.item),
+                      .text(itemText(f.item, ctx.lang)), .opt(f.note), .date(f.due), .text(Self.statusName(f.status, ctx)),
+                      .date(f.closedOn), .int(f.overdueDays), .text(Fmt.method(f.method, ctx)), .date(f.fixBy),
+                      .text(f.closedLate ? yes : ""), .text(f.repeat ? yes : ""), .opt(f.closedAt),
+                      .opt(f.response?.measure), .opt(f.response?.owner), .date(f.response?.done), .opt(f.response?.reviewer),
+                      .text(f.visit)])
+        }
+        doc.table(flat)
+
+        if findings.isEmpty {
+            doc.fact(ctx.t("没有符合条件的整改事项", "No findings"))
+            doc.only(.html) { d in
+                d.paragraph(ctx.t("截至 \(asOf) 没有需要列出的问题，无需发送整改通知书。", "As of \(asOf) no finding is listed: no notice to send."))
+            }
+        }
+        for g in groups {
+            let first = g.first
             let parent = first.parent.map { ctx.t("（\($0)）", " (\($0))") } ?? ""
-            doc.heading("\(first.branch) \(first.branchName)\(parent)")
-            doc.line(countLine(c, total: group.count, ctx))
-            doc.table(.init(headers: headersKeys.map { ctx.t($0.0, $0.1) }, rows: group.map { row($0, ctx) },
-                            rowClasses: group.map { $0.status == .overdue ? "bad" : ($0.status == .closed ? "muted" : "warn") },
-                            maxWidth: [3: 30, 4: 30], nowrap: [0, 1, 2, 5, 6, 7]))
-            start = end
-        }
-        return doc.render(format, ctx)
-    }
-}
-
-/// The 整改通知书: one page per branch with open, overdue or reported findings — what was
-/// found, by when it must be fixed, and blank space for the branch's written answer (整改措施、
-/// 责任人、完成日期, seeds 002:207) — printed on A4 and sent as it is.
-struct RectificationNotices {
-    let report: RectificationReport
-    let ctx: RenderContext
-    func t(_ zh: String, _ en: String) -> String { ctx.t(zh, en) }
-
-    func html() -> String {
-        var doc = HTMLDocument(title: t("整改通知书", "Rectification notices") + " · " + report.asOf.description,
-                               lang: ctx.lang == .en ? "en" : "zh-CN")
-        doc.append("<style>\(Self.css)</style>")
-        let pending = report.findings.filter { $0.status != .closed }
-        var branches: [String] = []
-        for f in pending where !branches.contains(f.branch) { branches.append(f.branch) }
-        if branches.isEmpty {
-            doc.heading(t("整改通知书", "Rectification notices"))
-            doc.paragraph(t("截至 \(report.asOf) 没有未整改的问题，无需发送整改通知书。",
-                            "As of \(report.asOf) no finding is open: no notice to send."))
-            return doc.render()
-        }
-        for (k, b) in branches.enumerated() {
-            let group = pending.filter { $0.branch == b }
-            doc.append(k + 1 < branches.count ? "<section class=\"notice\">" : "<section class=\"notice last\">")
-            doc.heading(t("整改通知书", "Rectification notice"))
-            let first = group[0]
-            let parent = first.parent.map { "（\($0)）" } ?? ""
-            doc.paragraph(t("\(first.branchName)\(parent)（网点编号 \(b)）：", "To \(first.branchName)\(parent) (branch \(b)):"))
-            let overdue = group.filter { $0.status == .overdue }.count
-            doc.paragraph(t("截至 \(report.asOf)，贵网点在服务规范检查中发现的以下 \(group.count) 项问题尚未复查整改到位（其中逾期 \(overdue) 项）。请按期整改，并在下方填写整改措施、整改责任人和完成日期，报送检查部门复查。",
-                            "As of \(report.asOf), the following \(group.count) finding\(group.count == 1 ? "" : "s") from service inspections of your branch \(group.count == 1 ? "is" : "are") not yet confirmed fixed (\(overdue) overdue). Please fix them by the due dates and return this notice with the measures, the person responsible and the completion date."))
-            let headers = [t("序号", "No."), t("检查日期", "Found"), t("责任人", "Responsible"), t("条目", "Item"), t("问题", "Standard"),
-                           t("扣分说明", "Note"), t("整改期限", "Due"), t("状态", "Status")]
-            let rows = group.enumerated().map { n, f in
-                [String(n + 1), f.date.description, f.staff.map { "\($0) \(f.staffName ?? "")" } ?? t("（网点）", "(branch)"),
-                 f.item, report.itemText(f.item, ctx.lang), f.note ?? "", f.due?.description ?? "—",
-                 RectificationReport.statusLabel(f, ctx)]
+            var c: [RectificationTracker.Finding.Status: Int] = [:]
+            for f in g.items { c[f.status, default: 0] += 1 }
+            let pending = g.items.filter { $0.status != .closed }
+            let overdue = pending.filter { $0.status == .overdue }.count
+            doc.only(.screen) { d in
+                d.heading("\(first.branch) \(first.branchName)\(parent)")
+                d.fact(countLine(c, total: g.items.count, ctx))
             }
-            doc.table(headers: headers, rows: rows, alignRight: [0],
-                      rowClasses: group.map { $0.status == .overdue ? "bad" : nil })
-            doc.append(responseForm(group.count))
-            doc.append("</section>")
+            doc.only(.html) { d in
+                d.pageBreak()
+                d.heading(ctx.t("整改通知书", "Rectification notice"))
+                d.paragraph(ctx.t("\(first.branchName)\(parent)（网点编号 \(first.branch)）：", "To \(first.branchName)\(parent) (branch \(first.branch)):"))
+                if pending.isEmpty {
+                    d.paragraph(ctx.t("截至 \(asOf)，贵网点的以下问题均已复查整改到位。", "As of \(asOf), every finding below is confirmed fixed."))
+                } else {
+                    d.paragraph(ctx.t("截至 \(asOf)，贵网点在服务规范检查中发现的以下 \(pending.count) 项问题尚未复查整改到位（其中逾期 \(overdue) 项）。请按期整改，并在下方填写整改措施、整改责任人和完成日期，报送检查部门复查。",
+                                      "As of \(asOf), the following \(pending.count) finding\(pending.count == 1 ? "" : "s") from service inspections of your branch \(pending.count == 1 ? "is" : "are") not yet confirmed fixed (\(overdue) overdue). Please fix them by the due dates and return this notice with the measures, the person responsible and the completion date."))
+                }
+            }
+            var t = Table(name: "branch_findings", title: ctx.t("整改清单", "Findings"), columns: [
+                .init(ctx.t("日期", "Date"), .date), .init(ctx.t("责任人", "Responsible"), .name), .init(ctx.t("条目", "Item"), .id),
+                .init(ctx.t("问题", "Standard"), .text), .init(ctx.t("扣分说明", "Note"), .text), .init(ctx.t("整改期限", "Due"), .date),
+                .init(ctx.t("状态", "Status"), .status), .init(ctx.t("复查整改日期", "Closed on"), .text),
+            ], caption: "\(first.branch) \(first.branchName)\(parent)")
+            t.medium = .displayOnly
+            for f in g.items {
+                t.add([.date(f.date), .text(responsible(f, ctx)), .text(f.item), .text(itemText(f.item, ctx.lang)), .opt(f.note),
+                       .date(f.due), .status(Self.statusLabel(f, ctx), tone(f)), .text(closedText(f, ctx))], tone: tone(f))
+            }
+            doc.table(t)
+            if !pending.isEmpty {
+                doc.only(.html) { d in
+                    d.blocks.append(.replyForm(title: ctx.t("整改措施（网点填写）", "Measures taken (filled in by the branch)"),
+                                               lines: max(4, min(10, pending.count + 2)),
+                                               fields: [ctx.t("整改责任人：", "Responsible:"), ctx.t("完成日期：", "Completed on:"),
+                                                        ctx.t("网点负责人（签字）：", "Branch manager (signature):"), ctx.t("复查人：", "Re-inspected by:")]))
+                }
+            }
         }
-        return doc.render()
+        if !findings.isEmpty {
+            doc.htmlNote(ctx.t("红色：逾期；黄色：未整改；绿色：整改已报；灰色：已整改。", "Red: overdue; amber: open; green: reported; grey: closed."))
+        }
+        return doc
     }
-
-    /// Blank lines for the branch's written answer.
-    func responseForm(_ n: Int) -> String {
-        let lines = String(repeating: "<div class=\"blank\"></div>\n", count: max(4, min(10, n + 2)))
-        return """
-            <div class="reply">
-            <h3>\(HTML.escape(t("整改措施（网点填写）", "Measures taken (filled in by the branch)")))</h3>
-            \(lines)<p class="sign">\(HTML.escape(t("整改责任人：", "Responsible:")))<span class="field"></span>\
-            \(HTML.escape(t("完成日期：", "Completed on:")))<span class="field"></span></p>
-            <p class="sign">\(HTML.escape(t("网点负责人（签字）：", "Branch manager (signature):")))<span class="field"></span>\
-            \(HTML.escape(t("复查人：", "Re-inspected by:")))<span class="field"></span></p>
-            </div>
-            """
-    }
-
-    static let css = """
-        section.notice { break-after: page; page-break-after: always; margin-bottom: 32px; }
-        section.notice.last { break-after: auto; page-break-after: auto; }
-        .reply { margin-top: 18px; border: 1px solid #8c959f; padding: 8px 14px 14px; break-inside: avoid; page-break-inside: avoid; }
-        .reply h3 { margin: 4px 0 8px; }
-        .blank { border-bottom: 1px solid #8c959f; height: 2.2em; }
-        p.sign { margin-top: 18px; }
-        .field { display: inline-block; min-width: 14em; border-bottom: 1px solid #1f2328; margin: 0 2em 0 0.3em; }
-        """
 }

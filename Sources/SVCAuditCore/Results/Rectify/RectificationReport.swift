@@ -38,20 +38,22 @@ public struct RectificationReport: Sendable {
     /// Per branch where findings were made, by branch id (all findings, before the filter).
     public var branches: [BranchTally]
     public var statusFilter: RectificationTracker.Finding.Status?
+    /// Closed findings left out of the list (counted only): the default of the printed 整改清单.
+    public var closedHidden: Bool
     public var afterAsOf: Int
     public var skipped: [String]
     /// Item id → (checklist id, text, English text).
     public var items: [String: (checklist: String, text: String, textEN: String?)]
 
     public init(tracker: RectificationTracker, catalog: ChecklistCatalog, status: RectificationTracker.Finding.Status? = nil,
-                responses: [RectificationResponse] = [], skipped: [String] = []) {
+                responses: [RectificationResponse] = [], skipped: [String] = [], hideClosed: Bool = false) {
         self.init(resolved: tracker.resolved(responses: responses).findings, tracker: tracker, catalog: catalog,
-                  status: status, skipped: skipped)
+                  status: status, skipped: skipped, hideClosed: hideClosed)
     }
 
     /// From findings already resolved (the command checks the responses against them first).
     public init(resolved all: [RectificationTracker.Finding], tracker: RectificationTracker, catalog: ChecklistCatalog,
-                status: RectificationTracker.Finding.Status? = nil, skipped: [String] = []) {
+                status: RectificationTracker.Finding.Status? = nil, skipped: [String] = [], hideClosed: Bool = false) {
         asOf = tracker.asOf
         rules = tracker.rules
         total = all.count
@@ -66,7 +68,8 @@ public struct RectificationReport: Sendable {
         repeats = all.filter(\.repeat).count
         branches = tallies.values.sorted { $0.branch < $1.branch }
         statusFilter = status
-        findings = status.map { s in all.filter { $0.status == s } } ?? all
+        closedHidden = status == nil && hideClosed
+        findings = status.map { s in all.filter { $0.status == s } } ?? (closedHidden ? all.filter { $0.status != .closed } : all)
         afterAsOf = tracker.afterAsOf
         self.skipped = skipped
         var items: [String: (checklist: String, text: String, textEN: String?)] = [:]
@@ -85,6 +88,7 @@ public struct RectificationReport: Sendable {
 }
 
 extension RectificationReport: Report {
+    public static let tables = ["findings", "branches"]
     public func json() -> JSONValue {
         .object([
             ("as_of", .string(asOf.description)),

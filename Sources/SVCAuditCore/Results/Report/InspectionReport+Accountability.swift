@@ -53,45 +53,54 @@ extension InspectionReport {
         return out
     }
 
-    func addAccountability(_ doc: inout ReportDocument, _ ctx: RenderContext) {
+    func addAccountability(_ doc: inout Document, _ ctx: RenderContext) {
         if let q = accountability.quality {
-            doc.section(ctx.t("检查质量", "Inspection quality"), ctx.lang)
-            doc.lines(q.findingsLines(ctx) + [ctx.t("明细见 svcaudit inspectors", "Details: svcaudit inspectors")])
+            doc.section(ctx.t("检查质量", "Inspection quality"))
+            doc.facts(q.findingsLines(ctx) + [ctx.t("明细见 svcaudit inspectors", "Details: svcaudit inspectors")])
         }
         if let events = accountability.events {
-            doc.section(ctx.t("表扬与投诉", "Praise and complaints"), ctx.lang)
+            doc.section(ctx.t("表扬与投诉", "Praise and complaints"))
             let verified = events.filter(\.verified)
             let complaints = verified.filter { $0.kind == .complaint }.count
             let praise = verified.filter { $0.kind == .praise }.count
-            doc.line(ctx.t("本期登记 \(events.count) 件：查实投诉 \(complaints) 件，查实表扬 \(praise) 件，未查实 \(events.count - verified.count) 件（不计入评选）",
+            doc.fact(ctx.t("本期登记 \(events.count) 件：查实投诉 \(complaints) 件，查实表扬 \(praise) 件，未查实 \(events.count - verified.count) 件（不计入评选）",
                            "\(events.count) recorded: \(complaints) verified complaint\(complaints == 1 ? "" : "s"), \(praise) verified praise, \(events.count - verified.count) not verified (not counted)"))
             if !events.isEmpty {
-                let rows = events.map { e -> [String] in
-                    [e.date.description, "\(e.branch) \(branchName(e.branch))", e.staff ?? ctx.t("（网点）", "(branch)"),
-                     e.kind == .complaint ? ctx.t("投诉", "complaint") : ctx.t("表扬", "praise"),
-                     e.verified ? ctx.t("已查实", "verified") : ctx.t("未查实", "not verified"), e.item ?? "", e.note ?? "", e.id]
-                }
-                doc.table(.init(headers: [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("员工", "Employee"), ctx.t("类型", "Type"),
-                                          ctx.t("是否查实", "Verified"), ctx.t("条目", "Item"), ctx.t("说明", "Note"), ctx.t("编号", "ID")],
-                                rows: rows,
-                                rowClasses: events.map { !$0.verified ? "muted" : ($0.kind == .complaint ? "bad" : "good") },
-                                maxWidth: [6: 40], nowrap: [0, 2, 3, 4, 5, 7]))
+                doc.table(Self.eventsTable(events, ctx, branchName: branchName))
             }
         }
         if let r = accountability.rectification {
-            doc.section(ctx.t("整改情况", "Rectification"), ctx.lang)
-            doc.line(ctx.t("本期检查发现的问题截至 \(r.asOf)：", "Findings of the period as of \(r.asOf): ") + r.countLine(r.counts, total: r.total, ctx)
+            doc.section(ctx.t("整改情况", "Rectification"))
+            doc.fact(ctx.t("本期检查发现的问题截至 \(r.asOf)：", "Findings of the period as of \(r.asOf): ") + r.countLine(r.counts, total: r.total, ctx)
                      + ctx.t("；超期整改 \(r.closedLate)，重复 \(r.repeats)", "; \(r.closedLate) closed late, \(r.repeats) repeat\(r.repeats == 1 ? "" : "s")"))
-            let rows = r.branches.map { b in
-                [b.branch, b.name, String(b.findings), String(b.closed), String(b.closedLate), String(b.reported), String(b.open),
-                 String(b.overdue), String(b.repeats)]
+            var t = Table(name: "rectification", title: ctx.t("整改情况", "Rectification"), columns: [
+                .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name), .init(ctx.t("问题数", "Findings"), .number(.count)),
+                .init(ctx.t("已整改", "Closed"), .number(.count)), .init(ctx.t("超期整改", "Closed late"), .number(.count)),
+                .init(ctx.t("整改已报", "Reported"), .number(.count)), .init(ctx.t("未整改", "Open"), .number(.count)),
+                .init(ctx.t("逾期", "Overdue"), .number(.count)), .init(ctx.t("重复", "Repeat"), .number(.count)),
+            ])
+            for b in r.branches {
+                t.add([.text(b.branch), .text(b.name), .int(b.findings), .int(b.closed), .int(b.closedLate), .int(b.reported), .int(b.open),
+                       .int(b.overdue), .int(b.repeats)], tone: b.overdue > 0 ? .bad : nil)
             }
-            doc.table(.init(headers: [ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("问题数", "Findings"), ctx.t("已整改", "Closed"),
-                                      ctx.t("超期整改", "Closed late"), ctx.t("整改已报", "Reported"), ctx.t("未整改", "Open"),
-                                      ctx.t("逾期", "Overdue"), ctx.t("重复", "Repeat")],
-                            rows: rows, alignRight: [2, 3, 4, 5, 6, 7, 8],
-                            rowClasses: r.branches.map { $0.overdue > 0 ? "bad" : nil }, nowrap: [0, 1]))
-            doc.lines(r.ruleLines(ctx) + [ctx.t("逐项清单见 svcaudit rectify", "Finding by finding: svcaudit rectify")])
+            doc.table(t)
+            doc.facts(r.ruleLines(ctx) + [ctx.t("逐项清单见 svcaudit rectify", "Finding by finding: svcaudit rectify")])
         }
+    }
+
+    /// 表扬与投诉 as a table (the report's and the history's).
+    static func eventsTable(_ events: [Event], _ ctx: RenderContext, branchName: (String) -> String?) -> Table {
+        var t = Table(name: "events", title: ctx.t("表扬与投诉", "Events"), columns: [
+            .init(ctx.t("日期", "Date"), .date), .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+            .init(ctx.t("员工", "Employee"), .id), .init(ctx.t("类型", "Type"), .status), .init(ctx.t("是否查实", "Verified"), .status),
+            .init(ctx.t("条目", "Item"), .id), .init(ctx.t("说明", "Note"), .text), .init(ctx.t("编号", "ID"), .id),
+        ])
+        for e in events {
+            t.add([.date(e.date), .text(e.branch), .opt(branchName(e.branch)), .text(e.staff ?? ctx.t("（网点）", "(branch)")),
+                   .text(e.kind == .complaint ? ctx.t("投诉", "complaint") : ctx.t("表扬", "praise")),
+                   .text(e.verified ? ctx.t("已查实", "verified") : ctx.t("未查实", "not verified")), .opt(e.item), .opt(e.note), .text(e.id)],
+                  tone: !e.verified ? .muted : (e.kind == .complaint ? .bad : .good))
+        }
+        return t
     }
 }

@@ -1,4 +1,5 @@
 extension InspectionReport: Report {
+    public static let tables = ["branches", "branch_checklists", "targets", "below_target", "checklists", "most_failed", "vetoes", "months", "histogram", "previous"]
     // MARK: JSON (the canonical model)
 
     public func json() -> JSONValue {
@@ -93,11 +94,6 @@ extension InspectionReport: Report {
 
     // MARK: Text, CSV, Markdown, HTML
 
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        if format == .json { return json().render() }
-        return document(ctx, charts: format == .html).render(format, ctx)
-    }
-
     func title(_ ctx: RenderContext) -> String {
         if let period { return ctx.t("\(period.title(.zh))服务规范检查通报", "Service-standard inspection report, \(period.title(.en))") }
         return ctx.t("服务规范检查通报", "Service-standard inspection report")
@@ -117,9 +113,8 @@ extension InspectionReport: Report {
     func summaryLines(_ ctx: RenderContext) -> [String] {
         let t = totals
         var ls: [String] = []
-        if let period {
-            ls.append(ctx.t("期间：\(period.from) 至 \(period.to)", "Period: \(period.from) to \(period.to)"))
-        } else {
+        // A period is in the header block; say so when there is none.
+        if period == nil {
             ls.append(ctx.t("期间：全部检查记录（未指定期间，不与上期比较）", "Period: all visits read (no period given, no comparison)"))
         }
         ls.append(ctx.t(
@@ -177,183 +172,225 @@ extension InspectionReport: Report {
 
     private func diff(_ a: Double?, _ b: Double?) -> Double? { a.flatMap { x in b.map { x - $0 } } }
 
-    func document(_ ctx: RenderContext, charts: Bool) -> ReportDocument {
-        var doc = ReportDocument(title: title(ctx))
-        doc.lines(summaryLines(ctx))
+    /// ⌊score⌋ below 100, 100 for exactly 100, 101 above: the histogram's buckets, for the
+    /// tally and for `score` alike.
+    static func bucket(_ s: Double) -> Int { s < 100 ? Int(s.rounded(.down)) : (s == 100 ? 100 : 101) }
+
+    /// "85–90", or "100 以上" for the bin above 100.
+    static func binLabel(_ b: Bin, _ ctx: RenderContext) -> String {
+        b.to.map { "\(Fmt.num(b.from))–\(Fmt.num($0))" } ?? ctx.t("100 以上", "over 100")
+    }
+
+    /// The score distribution as a chart with its table (report and score share it).
+    static func histogramBlock(_ bins: [Bin], passMark: Double, _ ctx: RenderContext, into doc: inout Document) {
+        let labels = bins.map { binLabel($0, ctx) }
+        var t = Table(name: "histogram", title: ctx.t("得分分布", "Distribution"), columns: [
+            .init(ctx.t("分数段", "Score"), .id), .init(ctx.t("检查次数", "Visits"), .number(.count)),
+        ])
+        for (l, b) in zip(labels, bins) { t.add([.text(l), .int(b.count)]) }
+        doc.chart(Chart(title: ctx.t("检查得分分布", "Distribution of visit scores"),
+                        kind: .histogram(labels: labels, counts: bins.map(\.count)),
+                        valueTitle: ctx.t("检查次数（次）", "Visits"), categoryTitle: ctx.t("检查得分（分）", "Visit score"),
+                        axis: .fromZero, passMark: (passMark, ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))),
+                  with: t)
+        doc.fact(ctx.t("分数段含下限、不含上限，95–100 含 100 分", "Bins include their lower bound, not the upper; 95–100 includes 100"))
+    }
+
+    public func document(_ ctx: RenderContext) -> Document {
+        var doc = Document(title: title(ctx), lang: ctx.lang)
+        doc.issuer = issuer
+        if let period {
+            doc.header = [.init(ctx.t("检查期间", "Period"), ctx.t("\(period.title(.zh))（\(period.from) 至 \(period.to)）", "\(period.title(.en)) (\(period.from) to \(period.to))"))]
+        }
+        doc.facts(summaryLines(ctx))
         let compare = comparison != nil
+        let passLine = (passMark, ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))
 
         // 1. Branches.
-        doc.section(ctx.t("各网点情况", "Branches"), ctx.lang)
-        var headers = [ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean"),
-                       ctx.t("达标", "Passed"), ctx.t("检查合格率", "Visit pass"), ctx.t("人次合格率", "Employee-visit pass"), ctx.t("扣分", "Deductions"),
-                       ctx.t("否决", "Vetoed"), ctx.t("所属网点排名", "Rank under parent")]
-        if compare { headers += [ctx.t("上期得分", "Previous"), ctx.t("较上期", "Change")] }
-        var rows: [[String]] = []
-        var classes: [String?] = []
+        doc.section(ctx.t("各网点情况", "Branches"))
+        var bt = Table(name: "branches", title: ctx.t("各网点情况", "Branches"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
+            .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly), .init(ctx.t("分行", "Region"), .name, shown: .dataOnly),
+            .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
+            .init(ctx.t("加权平均分", "Weighted mean"), .number(.score), shown: .dataOnly),
+            .init(ctx.t("达标", "Passed"), .status), .init(ctx.t("检查合格率", "Visit pass"), .percent),
+            .init(ctx.t("人次合格率", "Employee-visit pass"), .percent),
+            .init(ctx.t("扣分", "Deductions"), .number(.count)), .init(ctx.t("否决", "Vetoed"), .number(.count)),
+            .init(ctx.t("所属网点排名", "Rank under parent"), .text, shown: .displayOnly),
+            .init(ctx.t("所属网点排名", "Rank under parent"), .number(.count), shown: .dataOnly),
+            .init(ctx.t("所属网点数", "Branches under parent"), .number(.count), shown: .dataOnly),
+        ] + (compare ? [.init(ctx.t("上期得分", "Previous"), .number(.score)), .init(ctx.t("较上期", "Change"), .number(.signed))] : []),
+        main: true)
         for b in branches {
-            let passed = b.passed.map { $0 ? ctx.t("是", "yes") : ctx.t("否", "no") } ?? "—"
-            var row = [b.id, b.name, String(b.visits), Fmt.score(b.mean), passed, RFmt.rate(b.visitPassRate),
-                       RFmt.rate(b.employeeVisitPassRate), String(b.findings), String(b.flaggedVisits), parentRankText(b, ctx)]
-            if compare { row += [Fmt.score(b.previousMean), RFmt.signed(b.change)] }
-            rows.append(row)
-            classes.append(b.flaggedVisits > 0 || b.passed == false ? "bad" : nil)
+            let passed: Cell = b.passed.map { $0 ? .status(ctx.t("是", "yes"), .good) : .status(ctx.t("否", "no"), .bad) } ?? .number(nil)
+            bt.add([.text(b.id), .text(b.name), .opt(b.parent), .opt(b.region), .int(b.visits), .number(b.mean), .number(b.weightedMean),
+                    passed, .number(b.visitPassRate), .number(b.employeeVisitPassRate), .int(b.findings), .int(b.flaggedVisits),
+                    .text(parentRankText(b, ctx)), .int(b.parentRank), .int(b.parentSize)]
+                   + (compare ? [.number(b.previousMean), .number(b.change)] : []),
+                   tone: b.flaggedVisits > 0 || b.passed == false ? .bad : nil)
         }
-        doc.table(.init(headers: headers, rows: rows, alignRight: [2, 3, 5, 6, 7, 8, 10, 11], rowClasses: classes, nowrap: [0, 1]))
-        doc.line(ctx.t("达标：按检查方式加权的平均得分不低于达标线 \(Fmt.num(passMark)) 分；检查合格率、人次合格率为按检查次数、受检人次计的占比",
+        doc.table(bt)
+        doc.fact(ctx.t("达标：按检查方式加权的平均得分不低于达标线 \(Fmt.num(passMark)) 分；检查合格率、人次合格率为按检查次数、受检人次计的占比",
                        "Passed: the method-weighted mean is at the pass mark \(Fmt.num(passMark)) or above; the visit and employee-visit pass rates are shares of visits and of employee-visits"))
-        if classes.contains(where: { $0 != nil }) {
+        if bt.rows.contains(where: { $0.tone != nil }) {
             doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或平均得分未达标。", "Red rows: the branch had a veto breach or a mean below the pass mark."))
+        }
+        // The comparison the table cannot show at a glance: every branch against the pass
+        // mark and each other, best first.
+        let ranked = branches.filter { $0.mean != nil }.sorted { ($0.mean!, $1.id) > ($1.mean!, $0.id) }
+        if !ranked.isEmpty {
+            doc.chart(Chart(title: ctx.t("各网点平均得分（由高到低）", "Mean visit score by branch, best first"),
+                            kind: .bars(labels: ranked.map(\.name), values: ranked.map(\.mean)),
+                            valueTitle: ctx.t("平均得分（分）", "Mean visit score (points)"), categoryTitle: ctx.t("网点", "Branch"),
+                            axis: Chart.scoreAxis, passMark: passLine))
         }
 
         doc.subheading(ctx.t("各网点分检查表平均得分", "Mean score per checklist and branch"))
-        let ids = checklists.map(\.id)
-        doc.table(.init(
-            headers: [ctx.t("网点", "Branch"), ctx.t("名称", "Name")] + checklists.map { $0.title(ctx.lang) },
-            rows: branches.map { b in [b.id, b.name] + ids.map { Fmt.score(b.checklistMean($0)) } },
-            alignRight: Set(2..<(2 + ids.count))))
-        if charts, !branches.isEmpty, !checklists.isEmpty {
-            doc.chart(SVGChart.bars(title: ctx.t("各网点分检查表平均得分", "Mean checklist score by branch"),
-                                    categories: branches.map(\.name),
-                                    series: checklists.map { c in (name: c.title(ctx.lang), values: branches.map { $0.checklistMean(c.id) }) },
-                                    yMax: 100))
-        }
+        var ct = Table(name: "branch_checklists", title: ctx.t("分检查表平均得分", "Checklist means"), columns: [
+            .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
+        ] + checklists.map { .init($0.title(ctx.lang), .number(.score)) })
+        for b in branches { ct.add([.text(b.id), .text(b.name)] + checklists.map { .number(b.checklistMean($0.id)) }) }
+        doc.table(ct)
 
         // 2. Pass rates against targets.
-        doc.section(ctx.t("达标率与目标", "Pass rates and targets"), ctx.lang)
-        doc.table(.init(
-            headers: [ctx.t("指标", "Rate"), ctx.t("本期", "This period"), ctx.t("目标", "Target"), ctx.t("结果", "Result"),
-                      ctx.t("未达标网点数", "Branches not passing")],
-            rows: targets.map { t in
-                [targetLabel(t.kind, ctx), RFmt.rate(t.rate), RFmt.rate(t.target),
-                 t.target == nil ? ctx.t("未设目标", "no target") : (t.met == true ? ctx.t("达标", "met") : ctx.t("未达标", "not met")),
-                 t.kind == .branchPassRate ? String(t.below.count) : "—"]
-            },
-            alignRight: [1, 2, 4], rowClasses: targets.map { $0.met == false ? "bad" : ($0.met == true ? "good" : nil) }))
+        doc.section(ctx.t("达标率与目标", "Pass rates and targets"))
+        var tt = Table(name: "targets", title: ctx.t("达标率与目标", "Pass rates"), columns: [
+            .init(ctx.t("指标", "Rate"), .name), .init(ctx.t("本期", "This period"), .percent), .init(ctx.t("目标", "Target"), .percent),
+            .init(ctx.t("结果", "Result"), .status), .init(ctx.t("未达标网点数", "Branches not passing"), .number(.count)),
+        ])
+        for t in targets {
+            let result: Cell = t.target == nil ? .status(ctx.t("未设目标", "no target"), nil)
+                : (t.met == true ? .status(ctx.t("达标", "met"), .good) : .status(ctx.t("未达标", "not met"), .bad))
+            tt.add([.text(targetLabel(t.kind, ctx)), .number(t.rate), .number(t.target), result,
+                    t.kind == .branchPassRate ? .int(t.below.count) : .number(nil)],
+                   tone: t.met == false ? .bad : (t.met == true ? .good : nil))
+        }
+        doc.table(tt)
         let below = targets.flatMap { t in t.below.map { (t, $0) } }
         if !below.isEmpty {
             doc.subheading(ctx.t("平均得分未达标的网点", "Branches with a mean below the pass mark"))
-            doc.table(.init(
-                headers: [ctx.t("指标", "Rate"), ctx.t("网点", "Branch"), ctx.t("名称", "Name"), ctx.t("平均得分", "Mean"),
-                          ctx.t("达标线", "Pass mark"), ctx.t("差距", "Gap")],
-                rows: below.map { t, b in
-                    [targetLabel(t.kind, ctx), b.id, b.name, Num.fixed2(b.rate), Fmt.num(passMark), RFmt.signed(b.rate - passMark)]
-                },
-                alignRight: [3, 4, 5], rowClasses: below.map { _ in "bad" }))
+            var bl = Table(name: "below_target", title: ctx.t("未达标网点", "Below the pass mark"), columns: [
+                .init(ctx.t("指标", "Rate"), .name), .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
+                .init(ctx.t("平均得分", "Mean"), .number(.score)), .init(ctx.t("达标线", "Pass mark"), .number(.plain)),
+                .init(ctx.t("差距", "Gap"), .number(.signed)),
+            ])
+            for (t, b) in below {
+                bl.add([.text(targetLabel(t.kind, ctx)), .text(b.id), .text(b.name), .number(b.rate), .number(passMark),
+                        .number(b.rate - passMark)], tone: .bad)
+            }
+            doc.table(bl)
         } else if targets.contains(where: { $0.target != nil }) {
-            doc.line(ctx.t("各受检网点平均得分均达标", "Every inspected branch has a mean at the pass mark"))
+            doc.fact(ctx.t("各受检网点平均得分均达标", "Every inspected branch has a mean at the pass mark"))
         }
 
         // 3. Checklists and sections.
-        doc.section(ctx.t("检查表及分项平均得分", "Checklists and sections"), ctx.lang)
-        var cHeaders = [ctx.t("检查表", "Checklist"), ctx.t("分项", "Section"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean")]
-        if compare { cHeaders += [ctx.t("上期得分", "Previous"), ctx.t("较上期", "Change")] }
-        var cRows: [[String]] = []
+        doc.section(ctx.t("检查表及分项平均得分", "Checklists and sections"))
+        var st = Table(name: "checklists", title: ctx.t("检查表及分项", "Checklists and sections"), columns: [
+            .init(ctx.t("检查表", "Checklist"), .name), .init(ctx.t("分项", "Section"), .text),
+            .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
+        ] + (compare ? [.init(ctx.t("上期得分", "Previous"), .number(.score)), .init(ctx.t("较上期", "Change"), .number(.signed))] : []))
         for c in checklists {
-            var row = [c.title(ctx.lang), ctx.t("（全表）", "(all)"), String(c.visits), Fmt.score(c.mean)]
-            if compare { row += [Fmt.score(c.previousMean), RFmt.signed(c.change)] }
-            cRows.append(row)
+            st.add([.text(c.title(ctx.lang)), .text(ctx.t("（全表）", "(all)")), .int(c.visits), .number(c.mean)]
+                   + (compare ? [.number(c.previousMean), .number(c.change)] : []))
             for s in c.sections {
-                var r = [c.title(ctx.lang), s.name, "", Fmt.score(s.mean)]
-                if compare { r += [Fmt.score(s.previousMean), RFmt.signed(s.previousMean.map { s.mean - $0 })] }
-                cRows.append(r)
+                st.add([.text(c.title(ctx.lang)), .text(s.name), .empty, .number(s.mean)]
+                       + (compare ? [.number(s.previousMean), .number(s.previousMean.map { s.mean - $0 })] : []))
             }
         }
-        doc.table(.init(headers: cHeaders, rows: cRows, alignRight: [2, 3, 4, 5]))
+        doc.table(st)
 
         // 4. Most-failed items.
-        doc.section(ctx.t("扣分最多的条目", "Most-failed items"), ctx.lang)
+        doc.section(ctx.t("扣分最多的条目", "Most-failed items"))
         if mostFailed.isEmpty {
-            doc.line(ctx.t("本期无扣分", "No deductions"))
+            doc.fact(ctx.t("本期无扣分", "No deductions"))
         } else {
-            doc.line(ctx.t("共 \(failedItemCount) 个条目有扣分，列出前 \(mostFailed.count) 个；扣分率 = 扣分次数 ÷ 受检次数",
+            doc.fact(ctx.t("共 \(failedItemCount) 个条目有扣分，列出前 \(mostFailed.count) 个；扣分率 = 扣分次数 ÷ 受检次数",
                            "\(RFmt.n(failedItemCount, "item")) lost points; the first \(mostFailed.count) are listed; failure rate = deductions ÷ times answered"))
-            doc.table(.init(
-                headers: [ctx.t("序号", "No."), ctx.t("条目", "Item"), ctx.t("检查表", "Checklist"), ctx.t("内容", "Text"),
-                          ctx.t("扣分次数", "Deductions"), ctx.t("受检次数", "Answered"), ctx.t("扣分率", "Failure rate")],
-                rows: mostFailed.enumerated().map { i, f in
-                    [String(i + 1), f.item, checklistTitle(f.checklist, ctx.lang), f.text(ctx.lang), String(f.deductions),
-                     String(f.answered), Num.percent(f.rate)]
-                },
-                alignRight: [0, 4, 5, 6], maxWidth: [3: 40], nowrap: [1, 2]))
-            if charts {
-                doc.chart(SVGChart.hbars(title: ctx.t("扣分次数最多的条目", "Items with the most deductions"),
-                                         labels: mostFailed.map { "\($0.item) \($0.text(ctx.lang))" },
-                                         values: mostFailed.map { Double($0.deductions) }))
+            var ft = Table(name: "most_failed", title: ctx.t("扣分最多的条目", "Most-failed items"), columns: [
+                .init(ctx.t("序号", "No."), .number(.count)), .init(ctx.t("条目", "Item"), .id), .init(ctx.t("检查表", "Checklist"), .name),
+                .init(ctx.t("内容", "Text"), .text), .init(ctx.t("扣分次数", "Deductions"), .number(.count)),
+                .init(ctx.t("受检次数", "Answered"), .number(.count)), .init(ctx.t("扣分率", "Failure rate"), .percent),
+            ])
+            for (i, f) in mostFailed.enumerated() {
+                ft.add([.int(i + 1), .text(f.item), .text(checklistTitle(f.checklist, ctx.lang)), .text(f.text(ctx.lang)),
+                        .int(f.deductions), .int(f.answered), .number(f.rate)])
             }
+            doc.chart(Chart(title: ctx.t("扣分率最高的条目", "Items by failure rate"),
+                            kind: .bars(labels: mostFailed.map { "\($0.item) \($0.text(ctx.lang))" }, values: mostFailed.map(\.rate)),
+                            valueTitle: ctx.t("扣分率（%，扣分次数 ÷ 受检次数）", "Failure rate (%, deductions ÷ times answered)"),
+                            categoryTitle: ctx.t("条目", "Item"), axis: .fromZero, valueSuffix: "%"),
+                      with: ft)
         }
 
         // 5. Veto incidents.
-        doc.section(ctx.t("一票否决事项", "Veto breaches"), ctx.lang)
+        doc.section(ctx.t("一票否决事项", "Veto breaches"))
         if vetoes.isEmpty {
-            doc.line(ctx.t("本期无一票否决事项", "No veto breaches"))
+            doc.fact(ctx.t("本期无一票否决事项", "No veto breaches"))
         } else {
-            doc.table(.init(
-                headers: [ctx.t("日期", "Date"), ctx.t("网点", "Branch"), ctx.t("员工", "Employee"), ctx.t("条目", "Item"),
-                          ctx.t("内容", "Text"), ctx.t("说明", "Note")],
-                rows: vetoes.map { v in
-                    [v.date.description, "\(v.branch) \(v.branchName)", v.staff.map { "\($0) \(v.staffName ?? "")" } ?? ctx.t("（网点）", "(branch)"),
-                     v.item, itemTexts[v.item].map { ctx.lang == .en ? ($0.en ?? $0.zh) : $0.zh } ?? "", v.note ?? ""]
-                },
-                rowClasses: vetoes.map { _ in "bad" }, maxWidth: [4: 30, 5: 30], nowrap: [0, 1, 2, 3]))
+            var vt = Table(name: "vetoes", title: ctx.t("一票否决事项", "Veto breaches"), columns: [
+                .init(ctx.t("日期", "Date"), .date), .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
+                .init(ctx.t("员工", "Employee"), .id), .init(ctx.t("姓名", "Name"), .name), .init(ctx.t("条目", "Item"), .id),
+                .init(ctx.t("内容", "Text"), .text), .init(ctx.t("说明", "Note"), .text),
+                .init(ctx.t("检查编号", "Visit"), .id, shown: .dataOnly),
+            ])
+            for v in vetoes {
+                vt.add([.date(v.date), .text(v.branch), .text(v.branchName), v.staff.map(Cell.text) ?? .text(ctx.t("（网点）", "(branch)")),
+                        .opt(v.staffName), .text(v.item), .text(itemTexts[v.item].map { ctx.lang == .en ? ($0.en ?? $0.zh) : $0.zh } ?? ""),
+                        .opt(v.note), .text(v.visit)], tone: .bad)
+            }
+            doc.table(vt)
         }
 
         // 6. Months.
-        doc.section(ctx.t("按月情况", "By month"), ctx.lang)
-        doc.table(.init(
-            headers: [ctx.t("月份", "Month"), ctx.t("检查次数", "Visits"), ctx.t("平均得分", "Mean"), ctx.t("检查合格率", "Visit pass"),
-                      ctx.t("人次合格率", "Employee-visit pass")] + checklists.map { $0.title(ctx.lang) },
-            rows: months.map { m in
-                [m.month.title(ctx.lang), String(m.visits), Fmt.score(m.mean), RFmt.rate(m.visitPassRate), RFmt.rate(m.employeeVisitPassRate)]
-                    + m.checklists.map { Fmt.score($0.mean) }
-            },
-            alignRight: Set(1..<(5 + checklists.count))))
-        if charts, !months.isEmpty {
+        doc.section(ctx.t("按月情况", "By month"))
+        var mt = Table(name: "months", title: ctx.t("按月情况", "By month"), columns: [
+            .init(ctx.t("月份", "Month"), .id), .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
+            .init(ctx.t("检查合格率", "Visit pass"), .percent), .init(ctx.t("人次合格率", "Employee-visit pass"), .percent),
+        ] + checklists.map { .init($0.title(ctx.lang), .number(.score)) })
+        for m in months {
+            mt.add([.text(m.month.title(ctx.lang)), .int(m.visits), .number(m.mean), .number(m.visitPassRate), .number(m.employeeVisitPassRate)]
+                   + m.checklists.map { .number($0.mean) })
+        }
+        if !months.isEmpty, months.contains(where: { $0.mean != nil }) {
             let labels = months.map { $0.month.title(ctx.lang) }
-            doc.chart(SVGChart.line(title: ctx.t("按月平均得分", "Mean visit score by month"), xLabels: labels,
-                                    series: [(name: ctx.t("网点平均得分", "Mean visit score"), values: months.map(\.mean))]))
-            doc.chart(SVGChart.line(title: ctx.t("按月合格率（%）", "Pass rates by month (%)"), xLabels: labels,
-                                    series: [(name: ctx.t("检查合格率", "Visit pass rate"), values: months.map(\.visitPassRate)),
-                                             (name: ctx.t("人次合格率", "Employee-visit pass rate"), values: months.map(\.employeeVisitPassRate))],
-                                    yMax: 100))
+            doc.chart(Chart(title: ctx.t("按月平均得分", "Mean visit score by month"),
+                            kind: .line(x: labels, series: [.init(ctx.t("网点平均得分", "Mean visit score"), months.map(\.mean))]),
+                            valueTitle: ctx.t("平均得分（分）", "Mean score (points)"), categoryTitle: ctx.t("月份", "Month"),
+                            axis: Chart.scoreAxis, passMark: passLine),
+                      with: mt)
+        } else {
+            doc.table(mt)
         }
 
         // 7. Score distribution.
-        doc.section(ctx.t("检查得分分布", "Distribution of visit scores"), ctx.lang)
-        let binLabels = histogram.map { b in b.to.map { "\(Fmt.num(b.from))–\(Fmt.num($0))" } ?? ctx.t("100 以上", "over 100") }
-        doc.table(.init(headers: [ctx.t("分数段", "Score"), ctx.t("检查次数", "Visits")],
-                        rows: zip(binLabels, histogram).map { [$0, String($1.count)] }, alignRight: [1]))
+        doc.section(ctx.t("检查得分分布", "Distribution of visit scores"))
         if !histogram.isEmpty {
-            doc.line(ctx.t("分数段含下限、不含上限，95–100 含 100 分", "Bins include their lower bound, not the upper; 95–100 includes 100"))
-            if charts {
-                doc.chart(SVGChart.histogram(title: ctx.t("检查得分分布", "Visit scores"),
-                                             bins: zip(binLabels, histogram).map { (label: $0, count: $1.count) }),
-                          ctx.t("达标线 \(Fmt.num(passMark)) 分", "pass mark \(Fmt.num(passMark))"))
-            }
+            Self.histogramBlock(histogram, passMark: passMark, ctx, into: &doc)
+        } else {
+            doc.fact(ctx.t("没有计分的检查", "No scored visits"))
         }
 
         // 8. Previous period.
         if let c = comparison {
-            doc.section(ctx.t("与上期比较", "Against the previous period"), ctx.lang)
+            doc.section(ctx.t("与上期比较", "Against the previous period"))
             let p = c.previous
-            var rows: [[String]] = [
-                [ctx.t("检查次数", "Visits"), String(totals.visits), String(p.visits), RFmt.signed(totals.visits - p.visits)],
-                [ctx.t("覆盖网点", "Branches"), String(totals.branches), String(p.branches), RFmt.signed(totals.branches - p.branches)],
-                [ctx.t("覆盖员工", "Employees"), String(totals.staff), String(p.staff), RFmt.signed(totals.staff - p.staff)],
-                [ctx.t("平均得分", "Mean visit score"), Fmt.score(totals.mean), Fmt.score(p.mean), RFmt.signed(diff(totals.mean, p.mean))],
-                [ctx.t("网点达标率", "Branch pass rate"), RFmt.rate(totals.branchPassRate), RFmt.rate(p.branchPassRate),
-                 RFmt.signed(diff(totals.branchPassRate, p.branchPassRate))],
-                [ctx.t("员工达标率", "Staff pass rate"), RFmt.rate(totals.staffPassRate), RFmt.rate(p.staffPassRate),
-                 RFmt.signed(diff(totals.staffPassRate, p.staffPassRate))],
-            ]
-            for ch in checklists {
-                rows.append([ch.title(ctx.lang), Fmt.score(ch.mean), Fmt.score(ch.previousMean), RFmt.signed(ch.change)])
-            }
             doc.subheading(ctx.t("上期：\(c.period.title(.zh))（\(c.period.from) 至 \(c.period.to)）",
                                  "Previous period: \(c.period.title(.en)) (\(c.period.from) to \(c.period.to))"))
-            doc.table(.init(headers: [ctx.t("指标", "Measure"), ctx.t("本期", "This period"), ctx.t("上期", "Previous"),
-                                      ctx.t("变化", "Change")],
-                            rows: rows, alignRight: [1, 2, 3]))
-            doc.line(ctx.t("达标率的变化以百分点计", "Pass-rate changes are in percentage points"))
+            var pt = Table(name: "previous", title: ctx.t("与上期比较", "Previous period"), columns: [
+                .init(ctx.t("指标", "Measure"), .name), .init(ctx.t("本期", "This period"), .number(.plain)),
+                .init(ctx.t("上期", "Previous"), .number(.plain)), .init(ctx.t("变化", "Change"), .number(.signed)),
+            ])
+            // Counts, scores and rates in one table: the cells say which by their text.
+            func row(_ label: String, _ a: Double?, _ b: Double?) { pt.add([.text(label), .number(a), .number(b), .number(diff(a, b))]) }
+            row(ctx.t("检查次数", "Visits"), Double(totals.visits), Double(p.visits))
+            row(ctx.t("覆盖网点", "Branches"), Double(totals.branches), Double(p.branches))
+            row(ctx.t("覆盖员工", "Employees"), Double(totals.staff), Double(p.staff))
+            row(ctx.t("平均得分", "Mean visit score"), totals.mean, p.mean)
+            row(ctx.t("网点达标率（%）", "Branch pass rate (%)"), totals.branchPassRate, p.branchPassRate)
+            row(ctx.t("员工达标率（%）", "Staff pass rate (%)"), totals.staffPassRate, p.staffPassRate)
+            for ch in checklists { row(ch.title(ctx.lang), ch.mean, ch.previousMean) }
+            doc.table(pt)
+            doc.fact(ctx.t("达标率的变化以百分点计", "Pass-rate changes are in percentage points"))
         }
         addAccountability(&doc, ctx)
         return doc

@@ -23,8 +23,8 @@ public struct InspectionReport: Sendable {
         public var employeeVisits: Int
         public var findings: Int
         public var flaggedVisits: Int
-        /// Competition rank by mean among the branches with the same parent (a missing parent
-        /// is a group of its own); nil without a mean.
+        /// Rank by mean among the branches with the same parent (a missing parent is a group of
+        /// its own), numbered by the policy's tie rule; nil without a mean.
         public var parentRank: Int?
         public var parentSize: Int
         public var previousMean: Double?
@@ -145,6 +145,8 @@ public struct InspectionReport: Sendable {
     public var outsideVisits: Int
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// The issuing unit printed in the 通报 header (`--issuer`, else the policy's `issuer:`).
+    public var issuer: String?
     /// 检查质量, 表扬与投诉, 整改情况 (InspectionReport+Accountability.swift).
     public var accountability = Accountability()
     /// With `--roster`: branches active on the roster in the period with no visit (未受检).
@@ -176,6 +178,7 @@ public struct InspectionReport: Sendable {
         totals = tot
         self.outsideVisits = outsideVisits
         self.skipped = skipped
+        issuer = policy.issuer
         let order = catalog.checklists.map(\.id)
 
         // Branches, ranked within their parent.
@@ -190,11 +193,15 @@ public struct InspectionReport: Sendable {
         }
         let groups = Dictionary(grouping: rows.indices, by: { rows[$0].parent })
         for (_, members) in groups {
-            let means = members.compactMap { rows[$0].mean }
-            for i in members {
-                rows[i].parentSize = means.count
-                if let m = rows[i].mean { rows[i].parentRank = 1 + means.filter { $0 > m }.count }
+            // Ranked by mean with the policy's tie rule (SPEC §2.6 rank numbering): equal
+            // means are tied; inside a tie, by id.
+            let ranked = members.filter { rows[$0].mean != nil }.sorted { a, b in
+                let ka = OrderKey(score: rows[a].mean, visits: 0, min: nil), kb = OrderKey(score: rows[b].mean, visits: 0, min: nil)
+                return ka != kb ? kb < ka : rows[a].id < rows[b].id
             }
+            let numbers = RankNumbering.numbers(ranked.map { OrderKey(score: rows[$0].mean, visits: 0, min: nil) }, policy.ties)
+            for i in members { rows[i].parentSize = ranked.count }
+            for (i, n) in zip(ranked, numbers) { rows[i].parentRank = n }
         }
         // Order: regions and parents by their first branch id (the bank's own numbering), then rank, then id.
         var regionKey: [String: String] = [:], parentKey: [String: String] = [:]

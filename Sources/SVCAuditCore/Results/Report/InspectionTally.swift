@@ -128,8 +128,7 @@ public struct InspectionTally: Sendable {
             b.score.add(s); b.branchPass.add(pass)
             b.weighted.add(s, weight: policy.weight(of: v.method))
             m.score.add(s); m.branchPass.add(pass)
-            let bucket = s < 100 ? Int(s.rounded(.down)) : (s == 100 ? 100 : 101)
-            scoreBuckets[bucket, default: 0] += 1
+            scoreBuckets[InspectionReport.bucket(s), default: 0] += 1
         }
         for c in v.checklists {
             checklists[c.id, default: MeanAccumulator()].add(c.score)

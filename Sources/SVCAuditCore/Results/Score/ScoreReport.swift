@@ -3,6 +3,7 @@
 /// Holds only what the outputs show (not the item-by-item results), so a quarter of visits
 /// fits in memory; `explain` is the item-by-item view of one visit.
 public struct ScoreReport: Report {
+    public static let tables = ["visits", "staff", "histogram"]
     public struct StaffRow: Sendable {
         public var id: String
         public var name: String
@@ -68,6 +69,8 @@ public struct ScoreReport: Report {
     public var columns: [Column]
     /// Invalid files left out with `--skip-invalid`.
     public var skipped: [String]
+    /// The pass mark drawn on the score distribution (score takes no policy: SPEC's default).
+    public var passMark = Policy().passMark
 
     public init(visits: [VisitRow], catalog: ChecklistCatalog, skipped: [String] = []) {
         self.visits = visits.sorted { ($0.date, $0.id, $0.file) < ($1.date, $1.id, $1.file) }

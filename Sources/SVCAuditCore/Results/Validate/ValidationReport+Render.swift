@@ -1,7 +1,7 @@
 // Rendering of the validation summary.
 extension ValidationReport {
-    public func render(_ format: OutputFormat, _ ctx: RenderContext) -> String {
-        if format == .json { return json().render() }
+    /// One line: ✓ or ✗ and the counts (the diagnostics themselves go to stderr).
+    public func document(_ ctx: RenderContext) -> Document {
         let s = summary
         var line = ctx.t(
             "已检查 \(s.filesRead) 个文件（检查记录 \(s.visits)，评选规则 \(s.policies)，检查表 \(checklists)）：\(s.errorCount) 个错误，\(s.warningCount) 个警告",
@@ -13,6 +13,6 @@ extension ValidationReport {
             line += ctx.t("；跳过 \(s.notYAML.count) 个非 YAML 文件", "; \(s.notYAML.count) non-YAML files not read")
         }
         let mark = ok ? ANSI.green("✓", enabled: ctx.color) : ANSI.red("✗", enabled: ctx.color)
-        return mark + " " + line + "\n"
+        return Document(title: mark + " " + line, lang: ctx.lang)
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// `--format table`: the document as aligned text for a terminal or a pipe.
+public enum TextRenderer: Renderer {
+    public static let format = OutputFormat.table
+    public static let description = "aligned text, the default"
+
+    public static func render(_ report: any Report, _ ctx: RenderContext) throws -> Data {
+        Data(text(report.document(ctx), ctx).utf8)
+    }
+
+    public static func text(_ doc: Document, _ ctx: RenderContext) -> String {
+        var out = doc.issuer.map { $0 + "\n" } ?? ""
+        out += ANSI.bold(doc.title, enabled: ctx.color) + "\n"
+        if !doc.header.isEmpty {
+            out += wrap(doc.header.map { $0.label + ctx.t("：", ": ") + $0.value }.joined(separator: ctx.t("　", " · ")), ctx)
+        }
+        out += blocks(doc.blocks, ctx)
+        return out
+    }
+
+    static func blocks(_ list: [Document.Block], _ ctx: RenderContext) -> String {
+        var out = ""
+        var afterTable = false
+        for b in list {
+            switch b {
+            case .heading(let level, let text):
+                out += "\n" + (level <= 2 ? ANSI.bold(text, enabled: ctx.color) : text) + "\n"
+                afterTable = false
+            case .facts(let lines):
+                if afterTable { out += "\n" }
+                for l in lines { out += wrap(l, ctx) }
+                afterTable = false
+            case .paragraph(let text):
+                out += "\n" + wrap(text, ctx)
+                afterTable = false
+            case .table(let t), .chart(_, with: let t?):
+                guard t.shown(data: false) else { continue }
+                out += table(t, ctx)
+                afterTable = true
+            case .only(.screen, let inner):
+                out += blocks(inner, ctx)
+                afterTable = false
+            case .chart(_, with: nil), .htmlNote, .pageBreak, .only(.html, _), .replyForm:
+                break
+            }
+        }
+        return out
+    }
+
+    /// A line of text, wrapped to the terminal when there is one.
+    static func wrap(_ s: String, _ ctx: RenderContext) -> String {
+        guard let w = ctx.width, w > 0 else { return s + "\n" }
+        return TextTable.wrap(s, width: w, names: false).map { $0 + "\n" }.joined()
+    }
+
+    public static func table(_ t: Table, _ ctx: RenderContext) -> String {
+        let cols = t.visible(display: true)
+        let columns = cols.map { i -> TextTable.Column in
+            let c = t.columns[i]
+            let give: TextTable.Give = c.kind == .text ? .text : (c.kind == .name ? .name : .none)
+            return TextTable.Column(header: c.header, align: c.alignRight ? .right : .left, give: give)
+        }
+        let rows = t.rows.map { r -> TextTable.Row in
+            var tones: [Int: Tone] = [:]
+            let cells = cols.enumerated().map { k, i -> String in
+                let cell = t.cell(r, i)
+                if case .status(_, let tone?) = cell { tones[k] = tone }
+                return Table.text(cell, t.columns[i].kind, missing: "—")
+            }
+            return TextTable.Row(cells, tone: r.tone == .bad ? .bad : nil, cellTones: tones)
+        }
+        return TextTable(columns: columns, rows: rows).render(color: ctx.color, width: ctx.width)
+    }
+}
