@@ -45,6 +45,12 @@ enum Console {
         _ = StandardStream.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8), to: 2)
     }
 
+    /// Text already made of whole lines, as it is (the diagnostic digest's).
+    static func errorText(_ s: String) {
+        ProgressLine.current?.clear()  // the line redraws itself below on the next file
+        _ = StandardStream.write(Data(s.utf8), to: 2)
+    }
+
     /// Nothing in a folder is skipped silently: name the files that were not read as visits.
     static func notYAML(_ files: [String], quiet: Bool) {
         guard !files.isEmpty, !quiet else { return }

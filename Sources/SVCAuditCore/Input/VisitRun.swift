@@ -9,6 +9,9 @@ public struct VisitRun {
         /// Hand on each visit's item-by-item `VisitScore` too, not only its summary.
         public var detail = false
         public var limits: YAMLLimits = .default
+        /// Diagnostics of these codes are also kept in `Summary.diagnostics` (at most `keepLimit`).
+        public var keepCodes: Set<DiagnosticCode> = []
+        public var keepLimit = 1000
         /// Called after each file is read with (files read, files found): the progress line.
         public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -16,8 +19,13 @@ public struct VisitRun {
     }
 
     public struct Summary: Sendable {
-        /// Every diagnostic (checklists, paths, files, cross-visit), sorted.
+        /// Diagnostics of the codes `Settings.keepCodes` names (the rank memo's data warnings),
+        /// in path order. Every diagnostic goes to the run's `DiagnosticDigest`; none is held here
+        /// otherwise.
         public var diagnostics: [Diagnostic] = []
+        /// How many were found of each severity (all of them, shown or not).
+        public var errorCount = 0
+        public var warningCount = 0
         public var filesRead = 0
         public var visits = 0
         public var policies = 0
@@ -26,8 +34,6 @@ public struct VisitRun {
         public var invalidFiles: [String] = []
         /// Files in the folders that are not YAML and were not read.
         public var notYAML: [String] = []
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
         /// The checklists themselves, or a path, are broken: nothing can be scored at all.
         public var fatal = false
     }
@@ -38,19 +44,29 @@ public struct VisitRun {
         public var score: VisitScore?
     }
 
-    /// Calls `onVisit` for each valid visit in path order. Returns what was found.
-    public static func run(_ settings: Settings, checklists: ChecklistSource.Loaded,
+    /// Calls `onVisit` for each valid visit in path order; every diagnostic goes to `digest` as
+    /// it is found (the checklists', the paths', then each file's in path order). Returns what
+    /// was found.
+    public static func run(_ settings: Settings, checklists: ChecklistSource.Loaded, digest: DiagnosticDigest,
                            onVisit: (Scored) -> Void) -> Summary {
         var summary = Summary()
-        var diagnostics = checklists.diagnostics
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        func report(_ list: [Diagnostic]) {
+            for d in list {
+                if d.severity == .error { summary.errorCount += 1 } else { summary.warningCount += 1 }
+                if settings.keepCodes.contains(d.code), summary.diagnostics.count < settings.keepLimit {
+                    summary.diagnostics.append(d)
+                }
+            }
+            digest.add(file: list)
+        }
+        report(checklists.diagnostics)
+        if checklists.diagnostics.contains(where: { $0.severity == .error }) {
             // Every visit would fail against a broken catalog; the checklist errors are what to fix.
             summary.fatal = true
-            summary.diagnostics = Diagnostic.sorted(diagnostics)
             return summary
         }
         let found = FileDiscovery.expand(settings.paths)
-        diagnostics += found.diagnostics
+        report(found.diagnostics)
         if !found.diagnostics.isEmpty { summary.fatal = true }
         summary.notYAML = found.skipped
         var cross = VisitSetChecks()
@@ -70,7 +86,7 @@ public struct VisitRun {
             if settings.strict {
                 diags = diags.map { var d = $0; d.severity = .error; return d }
             }
-            diagnostics += diags
+            report(diags)
             let invalid = diags.contains { $0.severity == .error }
             switch outcome.kind {
             case .visit?: summary.visits += 1
@@ -84,7 +100,6 @@ public struct VisitRun {
                 onVisit(Scored(summary: summary, score: outcome.score))
             }
         }
-        summary.diagnostics = Diagnostic.sorted(diagnostics)
         return summary
     }
 }

@@ -42,8 +42,10 @@ struct ExplainCommand: ParsableCommand {
         settings.jobs = 1
         settings.detail = true
         var found: VisitScore?
-        let summary = VisitRun.run(settings, checklists: loaded) { found = $0.score }
-        try stopIfInvalid(summary, skipInvalid: false, quiet: out.quiet)
+        // One file: every warning.
+        let digest = DiagnosticDigest(warnings: out.quiet ? .none : .all, lang: Console.lang, write: Console.errorText)
+        let summary = VisitRun.run(settings, checklists: loaded, digest: digest) { found = $0.score }
+        try stopIfInvalid(summary, digest: digest, skipInvalid: false, quiet: out.quiet)
         guard let visit = found else {
             Console.error("svcaudit: " + Console.t("\(file) 不是检查记录文件（检查记录有 'branch' 和 'date'）", "\(file) is not a visit file (a visit has 'branch' and 'date')"))
             throw ExitCode(1)

@@ -35,7 +35,7 @@ struct RankCommand: ParsableCommand {
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
         var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, keep: RankReport.dataWarningCodes, progress: out.progress()) { v in
             gate.see(v.date)
             if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)

@@ -29,18 +29,26 @@ struct ValidateCommand: ParsableCommand {
             roster = r
             rosterDiagnostics = diags
         }
+        // Every diagnostic, printed as it is found (table), or listed in the document (json).
+        let json = out.format == .json
+        let digest = DiagnosticDigest(warnings: out.quiet ? .none : .all, lang: Console.lang, keep: json,
+                                      write: json ? { _ in } : Console.errorText)
+        func strict(_ list: [Diagnostic]) -> [Diagnostic] {
+            input.strict ? list.map { var d = $0; d.severity = .error; return d } : list
+        }
+        // The roster's own problems first; each visit's against the roster right after its own.
+        digest.add(file: strict(rosterDiagnostics))
         let progress = out.progress()
-        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded) { v in
-            if let roster { rosterDiagnostics += RosterCheck.check(v.summary, against: roster) }
+        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded, digest: digest) { v in
+            if let roster { digest.add(file: strict(RosterCheck.check(v.summary, against: roster))) }
         }
         progress?.finish()
-        if input.strict { rosterDiagnostics = rosterDiagnostics.map { var d = $0; d.severity = .error; return d } }
-        summary.diagnostics = Diagnostic.sorted(summary.diagnostics + rosterDiagnostics)
+        digest.finish()
+        summary.errorCount = digest.errors
+        summary.warningCount = digest.warningTotal
+        if json { summary.diagnostics = digest.kept }
         let report = ValidationReport(summary: summary, checklists: loaded.catalog.checklists.count, lang: out.context.lang)
-        if out.format != .json {
-            Console.diagnostics(summary.diagnostics, quiet: out.quiet)
-            Console.notYAML(summary.notYAML, quiet: out.quiet)
-        }
+        if !json { Console.notYAML(summary.notYAML, quiet: out.quiet) }
         try out.emit(report, roles: loaded.catalog.roles)
         if !report.ok { throw ExitCode(1) }
     }

@@ -18,6 +18,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Files to read and score in parallel (default: all cores).", valueName: "n"))
     var jobs: Int?
 
+    @Flag(name: .long, help: "Print every warning. By default a command that folds many files prints the first 20 and then one line per warning code with its count (validate always prints every one).")
+    var allWarnings = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError(Console.t("请至少给出一个检查记录文件或文件夹（例如 samples）", "give at least one visit file or directory (for example: samples)")) }
         if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
@@ -42,9 +45,10 @@ extension InputOptions {
                     onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
         var s = settings(progress: progress)
         s.detail = true
-        let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.score!) }
+        let digest = self.digest(quiet: quiet)
+        let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.score!) }
         progress?.finish()
-        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        try stopIfInvalid(summary, digest: digest, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
@@ -54,27 +58,42 @@ extension InputOptions {
                     onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
         var s = settings(progress: progress)
         s.detail = full
-        let summary = VisitRun.run(s, checklists: loaded) { onVisit($0.summary, $0.score) }
+        let digest = self.digest(quiet: quiet)
+        let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.summary, $0.score) }
         progress?.finish()
-        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        try stopIfInvalid(summary, digest: digest, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 
     /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
     /// `score` fold): no item-by-item detail is built.
-    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+    /// `keep`: diagnostic codes the command shows in its output too (held in `Summary.diagnostics`).
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, keep: Set<DiagnosticCode> = [], progress: ProgressLine? = nil,
                        onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
-        let summary = VisitRun.run(settings(progress: progress), checklists: loaded) { onVisit($0.summary) }
+        var s = settings(progress: progress)
+        s.keepCodes = keep
+        let digest = self.digest(quiet: quiet)
+        let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.summary) }
         progress?.finish()
-        try stopIfInvalid(summary, skipInvalid: skipInvalid, quiet: quiet)
+        try stopIfInvalid(summary, digest: digest, skipInvalid: skipInvalid, quiet: quiet)
         return summary
     }
 }
 
-/// SPEC §4: print every diagnostic; with any invalid input there is no result (exit 1),
-/// unless --skip-invalid, where the invalid files are named in the output instead.
-func stopIfInvalid(_ summary: VisitRun.Summary, skipInvalid: Bool, quiet: Bool) throws {
-    Console.diagnostics(summary.diagnostics, quiet: quiet)
+extension InputOptions {
+    /// Where the run's diagnostics go (SPEC §4): errors always; warnings none with --quiet,
+    /// all with --all-warnings, else the first 20 and a count per code.
+    func digest(quiet: Bool) -> DiagnosticDigest {
+        DiagnosticDigest(warnings: quiet ? .none : allWarnings ? .all : .first(DiagnosticDigest.shownWarnings),
+                         lang: Console.lang, write: Console.errorText)
+    }
+}
+
+/// SPEC §4: the diagnostics were printed as they were found; close with the warning counts.
+/// With any invalid input there is no result (exit 1), unless --skip-invalid, where the
+/// invalid files are named in the output instead.
+func stopIfInvalid(_ summary: VisitRun.Summary, digest: DiagnosticDigest, skipInvalid: Bool, quiet: Bool) throws {
+    digest.finish()
     Console.notYAML(summary.notYAML, quiet: quiet)
     let n = summary.invalidFiles.count
     if summary.fatal || (n > 0 && !skipInvalid) {
