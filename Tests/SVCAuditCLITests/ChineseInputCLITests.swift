@@ -5,7 +5,7 @@ import Testing
 /// English with --lang en, input-method slips named where they were typed, Chinese words for
 /// roles and methods, unfinished input refused, did-you-mean for commands.
 @Suite struct ChineseInputCLITests {
-    let sample = "samples/visits/2026-07/BR0421-20260710-01.yaml"
+    let sample = "samples/visits/2026-07/BR0421-20260709-01.yaml"
 
     func json(_ r: CLI.Result) throws -> [[String: Any]] {
         let doc = try JSONSerialization.jsonObject(with: r.stdoutData) as! [String: Any]

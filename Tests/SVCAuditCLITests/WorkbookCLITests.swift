@@ -4,7 +4,7 @@ import Testing
 /// `new --format xlsx` → filled in with openpyxl as an inspector would in Excel → `import` →
 /// the visit files validate clean and score exactly as the same visit written as YAML (SPEC §1.6).
 @Suite struct WorkbookCLITests {
-    let sample = "samples/visits/2026-07/BR0421-20260710-01.yaml"
+    let sample = "samples/visits/2026-07/BR0421-20260709-01.yaml"
 
     func staffArgs() throws -> [String] {
         // The sample's employees, as an inspector would give them to `new` (roles by name).
@@ -25,7 +25,7 @@ import Testing
         let dir = try HostileDir()
         let blank = dir.path + "/blank.xlsx"
         let new = try CLI.run(["new", "--branch", "BR0421", "--branch-name", "城中支行", "--parent", "嘉兴分行营业部", "--region", "嘉兴分行",
-                               "--date", "2026-07-10", "--inspector", "徐国强", "--method", "自查", "--format", "xlsx", "-o", blank] + staffArgs())
+                               "--date", "2026-07-09", "--inspector", "徐国强", "--method", "自查", "--format", "xlsx", "-o", blank] + staffArgs())
         #expect(new.code == 0, "\(new.stderr)")
         let filled = dir.path + "/filled.xlsx"
         let py = Process()
@@ -38,7 +38,7 @@ import Testing
         let out = dir.path + "/visits"
         let imp = try CLI.run(["import", filled, "--out", out])
         #expect(imp.code == 0, "\(imp.stderr)")
-        let file = out + "/BR0421-20260710-01.yaml"
+        let file = out + "/BR0421-20260709-01.yaml"
         let v = try CLI.run(["validate", "--strict", file])
         #expect(v.code == 0, "\(v.stderr)")
         let a = try CLI.run(["score", "--format", "json", file]).stdout
