@@ -117,4 +117,20 @@ import Testing
         #expect(allowed.code == 0, "\(allowed.stderr)")
         #expect(!allowed.stdout.isEmpty)
     }
+
+    @Test func historyWithTheRosterShowsTheWholePath() throws {
+        let r = try CLI.run(["history", "E1006", "samples", "--roster", "Tests/Fixtures/roster", "--format", "json"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        let path = try #require(json["path"] as? [[String: Any]])
+        #expect(path.map { $0["branch"] as? String } == ["BR0422", "BR0432"])
+        #expect(path.map { $0["to"] as? String } == ["2026-08-03", nil])
+        #expect(path.map { $0["visits"] as? Int } == [2, 4])
+        #expect(path.allSatisfy { $0["source"] as? String == "roster" })
+        // On the roster but never inspected: a record saying so, not "no such employee".
+        let never = try CLI.run(["history", "E1051", "samples", "--roster", "Tests/Fixtures/roster", "--period", "2026-Q3"])
+        #expect(never.code == 0, "\(never.stderr)")
+        #expect(never.stdout.contains("名册在岗，期间内未受检"))
+        #expect(try CLI.run(["history", "E1051", "samples"]).code == 1)
+    }
 }

@@ -164,6 +164,11 @@ struct MappingReader {
 
 extension String {
     var trimmingSpaces: Substring {
+        // Most values (every cell of a 400,000-row roster) start and end with a visible ASCII
+        // byte: say so without asking Unicode about each character.
+        // (CJK ideographs count as visible too: names and branch names start and end with them.)
+        func visible(_ c: Unicode.Scalar) -> Bool { (0x21...0x7E).contains(c.value) || (0x3400...0x9FFF).contains(c.value) }
+        if let a = unicodeScalars.first, let b = unicodeScalars.last, visible(a), visible(b) { return self[...] }
         var s = self[...]
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

@@ -75,10 +75,13 @@ public enum RosterLoader {
 
         var sd = DiagnosticList(file: path("staff.csv"))
         var assignments: [Roster.Assignment] = []
+        // Where each row's `from` stands, by line, for the overlap check (16 bytes a row; the
+        // rows themselves are let go before the roster is built).
         var fromMarks: [Mark] = []
+        var checkStaff = false
         if let t = table(path("staff.csv"), columns: staffColumns, required: true, diags: &sd) {
             assignments.reserveCapacity(t.rows.count)
-            fromMarks.reserveCapacity(t.rows.count)
+            fromMarks.reserveCapacity((t.rows.last?.line ?? 0) + 1)
             var roleCache: [String: String?] = [:]
             for r in t.rows {
                 guard let id = t.value(r, "id", what: staffWhat, diags: &sd),
@@ -102,11 +105,19 @@ public enum RosterLoader {
                     }
                 }
                 assignments.append(Roster.Assignment(staff: id, name: name, role: role, branch: branch, from: from, to: to, line: r.line))
-                fromMarks.append(t.mark(r, "from") ?? t.mark(r, "id")!)
+                if r.line >= fromMarks.count { fromMarks += [Mark](repeating: .start, count: r.line + 1 - fromMarks.count) }
+                fromMarks[r.line] = t.mark(r, "from")!
             }
-            checkOverlaps(assignments, marks: fromMarks, diags: &sd)
+            checkStaff = true
         }
         all += sd.items
+
+        let roster = Roster(branches: branches, assignments: assignments)
+        if checkStaff {
+            var od = DiagnosticList(file: path("staff.csv"))
+            checkOverlaps(roster, marks: fromMarks, diags: &od)
+            all += od.items
+        }
 
         var wd = DiagnosticList(file: path("waivers.csv"))
         var waivers: [Roster.Waiver] = []
@@ -125,7 +136,7 @@ public enum RosterLoader {
         all += wd.items
 
         let ok = !all.contains { $0.severity == .error }
-        return (ok ? Roster(branches: branches, assignments: assignments, waivers: waivers) : nil, all)
+        return (ok ? roster.adding(waivers: waivers) : nil, all)
     }
 
     static let branchWhat = DiagnosticArg.localized(zh: "网点行", en: "branch row")
@@ -133,24 +144,20 @@ public enum RosterLoader {
     static let waiverWhat = DiagnosticArg.localized(zh: "豁免行", en: "waiver row")
 
     /// Assignments of one employee must not share a day: sorted by start, each must end
-    /// before the next begins.
-    static func checkOverlaps(_ rows: [Roster.Assignment], marks: [Mark], diags: inout DiagnosticList) {
-        var byStaff: [String: [Int]] = [:]
-        byStaff.reserveCapacity(rows.count)
-        for (i, a) in rows.enumerated() { byStaff[a.staff, default: []].append(i) }
-        var problems: [(Int, Int)] = []
-        for (_, idx) in byStaff where idx.count > 1 {
-            let sorted = idx.sorted { (Roster.startKey(rows[$0].from), rows[$0].line) < (Roster.startKey(rows[$1].from), rows[$1].line) }
-            for (a, b) in zip(sorted, sorted.dropFirst()) {
-                let endA = rows[a].to?.ordinal ?? Int.max
-                if endA >= Roster.startKey(rows[b].from) { problems.append((a, b)) }
+    /// before the next begins. Only employees with several rows are looked at (the roster
+    /// already holds them grouped).
+    static func checkOverlaps(_ roster: Roster, marks: [Mark], diags: inout DiagnosticList) {
+        var problems: [(earlier: Roster.Assignment, later: Roster.Assignment)] = []
+        for (_, rows) in roster.staff where rows.count > 1 {
+            let sorted = rows.sorted { (Roster.startKey($0.from), $0.line) < (Roster.startKey($1.from), $1.line) }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where (a.to?.ordinal ?? Int.max) >= Roster.startKey(b.from) {
+                problems.append(a.line < b.line ? (a, b) : (b, a))
             }
         }
-        for (a, b) in problems.sorted(by: { rows[$0.1].line < rows[$1.1].line }) {
-            let later = rows[a].line > rows[b].line ? a : b, earlier = later == a ? b : a
-            diags.error(.rosterOverlap, ["id": .text(rows[later].staff), "span": .text(span(rows[later])),
-                                         "other": .count(rows[earlier].line), "otherSpan": .text(span(rows[earlier]))],
-                        at: marks[later])
+        for p in problems.sorted(by: { $0.later.line < $1.later.line }) {
+            diags.error(.rosterOverlap, ["id": .text(p.later.staff), "span": .text(span(p.later)),
+                                         "other": .count(p.earlier.line), "otherSpan": .text(span(p.earlier))],
+                        at: p.later.line < marks.count ? marks[p.later.line] : Mark(line: p.later.line, column: 1))
         }
     }
 

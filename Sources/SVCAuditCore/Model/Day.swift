@@ -28,6 +28,24 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func parse(_ text: String) -> ParseResult {
+        // Fast path for the common, well-formed `YYYY-MM-DD` (roster and visit dates by the
+        // hundred thousand); anything else takes the careful path below.
+        if text.utf8.count == 10 {
+            var y = 0, m = 0, dd = 0, ok = true
+            for (i, b) in text.utf8.enumerated() {
+                if i == 4 || i == 7 {
+                    if b != UInt8(ascii: "-") { ok = false; break }
+                    continue
+                }
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { ok = false; break }
+                let n = Int(b - UInt8(ascii: "0"))
+                if i < 4 { y = y * 10 + n } else if i < 7 { m = m * 10 + n } else { dd = dd * 10 + n }
+            }
+            if ok, y >= 1, (1...12).contains(m) {
+                if let day = Day(year: y, month: m, day: dd) { return .ok(day) }
+                return .noSuchDay(daysInMonth: daysIn(month: m, year: y))
+            }
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {

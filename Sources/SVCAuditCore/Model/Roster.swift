@@ -53,13 +53,22 @@ public struct Roster: Sendable {
         var s: [String: [Assignment]] = [:]
         s.reserveCapacity(assignments.count)
         for a in assignments { s[a.staff, default: []].append(a) }
-        for k in s.keys where s[k]!.count > 1 { s[k]!.sort { Self.startKey($0.from) < Self.startKey($1.from) } }
+        // In place through the storage's indices: a lookup per key would hash 400,000 ids again.
+        for i in s.values.indices where s.values[i].count > 1 { s.values[i].sort { Self.startKey($0.from) < Self.startKey($1.from) } }
         var w: [String: [Waiver]] = [:]
         for x in waivers { w[x.branch, default: []].append(x) }
         for k in w.keys { w[k]!.sort { $0.from < $1.from } }
         self.branches = b
         self.staff = s
         self.waivers = w
+    }
+
+    /// The same roster with these waivers (the loader reads waivers.csv after the rest).
+    public func adding(waivers list: [Waiver]) -> Roster {
+        var r = self
+        for x in list { r.waivers[x.branch, default: []].append(x) }
+        for k in r.waivers.keys { r.waivers[k]!.sort { $0.from < $1.from } }
+        return r
     }
 
     static func startKey(_ d: Day?) -> Int { d?.ordinal ?? Int.min }

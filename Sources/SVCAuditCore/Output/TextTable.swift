@@ -65,14 +65,20 @@ public struct TextTable: Sendable {
         guard !columns.isEmpty else { return "" }
         let header = columns.map { Self.clean($0.header) }
         let body = rows.map { row in columns.indices.map { i in i < row.cells.count ? Self.clean(row.cells[i]) : "" } }
-        let widths = layout(header: header, body: body, limit: width)
+        var widths = layout(header: header, body: body, limit: width)
+        // Still too wide once every text column is narrowed: one space between columns.
+        var gap = Self.gap
+        if let width, widths.reduce(0, +) + gap * (widths.count - 1) > width {
+            gap = 1
+            widths = layout(header: header, body: body, limit: width + widths.count - 1)
+        }
 
         var out = ""
-        out += lines(header, widths: widths, color: color) { _ in .header }
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        out += lines(header, widths: widths, gap: gap, color: color) { _ in .header }
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap)) + "\n"
         for (r, cells) in body.enumerated() {
             let row = rows[r]
-            out += lines(cells, widths: widths, color: color) { i in
+            out += lines(cells, widths: widths, gap: gap, color: color) { i in
                 row.tone.map { .tone($0) } ?? row.cellTones[i].map { .tone($0) } ?? .plain
             }
         }
@@ -136,6 +142,8 @@ public struct TextTable: Sendable {
                 if !cur.isEmpty { out.append(cur); cur = "" }
                 continue
             }
+            // An opening bracket stays with what follows it: never "（" alone at a line end.
+            if !names, let last = cur.last, opening.contains(last) { cur.append(ch); continue }
             if !names, DisplayWidth.width(of: ch) == 2 {
                 if closing.contains(ch) { cur.append(ch); continue }
                 if !cur.isEmpty { out.append(cur) }
@@ -151,6 +159,7 @@ public struct TextTable: Sendable {
         return out
     }
 
+    static let opening: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
     static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "』", "】", "》", "！", "？", "…"]
 
     /// `s` wrapped to lines of at most `width` columns; line breaks in `s` are kept. A piece
@@ -197,7 +206,7 @@ public struct TextTable: Sendable {
     enum Paint { case header, plain, tone(Tone) }
 
     /// One table row as one or more lines.
-    private func lines(_ cells: [String], widths: [Int], color: Bool, paint: (Int) -> Paint) -> String {
+    private func lines(_ cells: [String], widths: [Int], gap: Int, color: Bool, paint: (Int) -> Paint) -> String {
         let wrapped = cells.enumerated().map { i, c in
             Self.wrap(c, width: widths[i], names: columns[i].give != .text)
         }
@@ -211,7 +220,7 @@ public struct TextTable: Sendable {
                 let shown = color ? Self.paint(text, paint(i)) : text
                 parts.append(columns[i].align == .right ? pad + shown : shown + pad)
             }
-            var s = parts.joined(separator: String(repeating: " ", count: Self.gap))
+            var s = parts.joined(separator: String(repeating: " ", count: gap))
             while s.last == " " { s.removeLast() }
             out += s + "\n"
         }

@@ -67,6 +67,8 @@ public enum XLSXRenderer: Renderer {
         for t in doc.tables(data: true) {
             if let i = groups.firstIndex(where: { $0.0.name == t.name }) { groups[i].1.append(t) } else { groups.append((t, [t])) }
         }
+        // The main table (what CSV writes) is the first sheet.
+        groups = groups.filter { $0.0.main } + groups.filter { !$0.0.main }
         for (t, parts) in groups {
             let name = sheetName(t.title, used: &used)
             guard let ws = workbook_add_worksheet(wb, name) else { continue }

@@ -9,7 +9,9 @@ struct HistoryCommand: ParsableCommand {
         Every visit in date order with branch, method, inspector, score, checklist scores, each deduction with \
         its note, and vetoes; then monthly and quarterly means (weighted by the policy's method_weights) with \
         the star level of --policy. --events lists the employee's complaints and praise (a verified complaint on a \
-        veto item disqualifies its month and quarter, as in the ranking). An id that is not in the visits exits 1 and names the closest ids.
+        veto item disqualifies its month and quarter, as in the ranking). The employee's branches over time are listed: \
+        with --roster its assignments (an employee on the roster who was never inspected still gets a record), else the runs \
+        of visits at one branch. An id that is neither in the visits nor on the roster exits 1 and names the closest ids.
         """
     )
 
@@ -20,6 +22,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var events: EventOptions
+    @OptionGroup var rosterOptions: RosterOptions
     @OptionGroup var out: OutputOptions<ServiceHistory>
 
     @Flag(name: .long, help: "ID is a branch id: the branch's own record (网点服务档案).")
@@ -29,6 +32,7 @@ struct HistoryCommand: ParsableCommand {
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
+        let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let resolved = try period.resolved()
         var collector = ServiceHistoryCollector(id: id, subject: branch ? .branch : .staff, period: resolved)
         // The ranking of the same visits gives the summary's mean and stars (SPEC §2.6: one arithmetic).
@@ -37,7 +41,9 @@ struct HistoryCommand: ParsableCommand {
         var fold = RankFold(policy: rankPolicy, period: resolved)
         let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { collector.add($0); fold.add($0.summary) }
         fold.add(events: log)
-        guard collector.seen else {
+        // With --roster an employee on it has a record even when never inspected.
+        let onRoster = !branch && roster?.staff[id] != nil
+        guard collector.seen || onRoster else {
             let n = collector.known.count
             var msg = "svcaudit: " + (branch
                 ? Console.t("读到的检查记录里没有网点 '\(id)'（共有 \(n) 个网点）", "no branch '\(id)' in the visits read (\(n) branches found)")
@@ -53,6 +59,6 @@ struct HistoryCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try out.emit(ServiceHistory(collector, policy: p, catalog: loaded.catalog, skipped: summary.invalidFiles,
-                                    events: log, ranking: fold.ranking()), roles: loaded.catalog.roles)
+                                    events: log, ranking: fold.ranking(roster: roster), roster: roster), roles: loaded.catalog.roles)
     }
 }

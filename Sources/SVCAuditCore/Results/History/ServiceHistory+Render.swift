@@ -43,11 +43,23 @@ extension ServiceHistory {
             let levels = starLevels.keys.sorted(by: >).map { ctx.t("\($0)星 ≥ \(Fmt.num(starLevels[$0]!))", "\($0) stars ≥ \(Fmt.num(starLevels[$0]!))") }
             ls.append(ctx.t("星级标准：", "Star levels: ") + RFmt.join(levels, ctx) + ctx.t("；均分按检查方式加权", "; means weighted by inspection method"))
         }
-        if entries.isEmpty { ls.append(ctx.t("期间内没有检查记录", "No visits in the period")) }
+        if entries.isEmpty {
+            ls.append(path.first?.fromRoster == true ? ctx.t("名册在岗，期间内未受检（未受检）", "On the roster, never inspected in the period")
+                                                     : ctx.t("期间内没有检查记录", "No visits in the period"))
+        }
         if !skipped.isEmpty {
             ls.append(ctx.t("已跳过无效文件 \(skipped.count) 个：", "\(RFmt.n(skipped.count, "invalid file")) skipped: ") + RFmt.join(skipped, ctx))
         }
         doc.facts(ls)
+
+        // The employee's branches over time (findings follow the person, SPEC §2.7).
+        if staff, path.count > 1 || path.first?.fromRoster == true {
+            doc.section(ctx.t("任职与受检网点", "Branches over time"))
+            doc.table(pathTable(ctx))
+            if path.first?.fromRoster == false {
+                doc.fact(ctx.t("按检查记录归纳（未提供名册）；整改事项随人员转岗延续", "From the visits (no roster given); findings follow the employee across branches"))
+            }
+        }
 
         // 1. Visits, with the scores over time against the pass mark.
         let ids = checklistTitles.map(\.id)

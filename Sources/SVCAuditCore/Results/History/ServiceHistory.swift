@@ -52,7 +52,7 @@ public struct ServiceHistory: Sendable {
     /// `ranking` is the ranking of the same visits (`RankFold` over the period, by the
     /// subject's kind); without it the summary's stars are those of the raw mean.
     public init(_ c: ServiceHistoryCollector, policy: Policy, catalog: ChecklistCatalog, skipped: [String] = [],
-                events log: EventLog = EventLog(), ranking: Ranking? = nil) {
+                events log: EventLog = EventLog(), ranking: Ranking? = nil, roster: Roster? = nil) {
         id = c.id
         subject = c.subject
         period = c.period
@@ -61,6 +61,14 @@ public struct ServiceHistory: Sendable {
         name = sorted.last?.name ?? (c.subject == .branch ? sorted.last?.branch.name : nil)
         role = sorted.last?.role
         branch = sorted.last?.branch
+        path = c.subject == .staff ? Self.path(sorted, id: c.id, roster: roster) : []
+        if c.subject == .staff, let roster, let rows = roster.staff[c.id] {
+            // Who the employee is now, by the roster (SPEC §2.6), also when never inspected.
+            let a = period.flatMap { roster.representative(of: c.id, in: $0) } ?? rows.last!
+            name = a.name
+            role = a.role
+            branch = roster.branchValue(a.branch)
+        }
         passMark = policy.passMark
         policyFile = policy.file
         starLevels = policy.stars
@@ -120,6 +128,10 @@ public struct ServiceHistory: Sendable {
         let used = Set(sorted.flatMap { $0.checklists.map(\.id) })
         checklistTitles = catalog.checklists.filter { used.contains($0.id) }.map { ($0.id, $0.title, $0.titleEN) }
     }
+
+    /// The employee's branches over time: roster assignments with `--roster`, else runs of
+    /// visits at one branch (ServiceHistory+Path.swift).
+    public var path: [ServicePathStep]
 
     /// Branch ids the employee was observed at, in order of first visit.
     public var branches: [String] {
@@ -189,6 +201,7 @@ extension ServiceHistory: Report {
             ("id", .string(id)), ("name", .opt(name)), ("role", .opt(role)),
             ("branch", branch.map(branchJSON) ?? .null),
             ("branches", .array(branches.map { .string($0) })),
+            ("path", pathJSON()),
             ("period", period.map(RFmt.period) ?? .null),
             ("policy", .object([("file", .opt(policyFile)), ("pass_mark", .number(passMark)), ("veto", .string(vetoMode.rawValue)),
                                 ("stars", .object(starLevels.keys.sorted(by: >).map { (String($0), .number(starLevels[$0]!)) }))])),

@@ -229,21 +229,24 @@ extension InspectionReport: Report {
                    + (compare ? [.number(b.previousMean), .number(b.change)] : []),
                    tone: b.flaggedVisits > 0 || b.passed == false ? .bad : nil)
         }
-        doc.table(bt)
+        // The comparison the table cannot show at a glance: every branch against the pass
+        // mark and each other, best first; kept on the page of the table.
+        let ranked = branches.filter { $0.mean != nil }.sorted { ($0.mean!, $1.id) > ($1.mean!, $0.id) }
+        if ranked.isEmpty {
+            doc.table(bt)
+        } else {
+            doc.chart(Chart(title: ctx.t("各网点平均得分（由高到低）", "Mean visit score by branch, best first"),
+                            kind: .bars(labels: ranked.map(\.name), values: ranked.map(\.mean)),
+                            valueTitle: ctx.t("平均得分（分）", "Mean visit score (points)"), categoryTitle: ctx.t("网点", "Branch"),
+                            axis: Chart.scoreAxis, passMark: passLine),
+                      with: bt)
+        }
         doc.fact(ctx.t("达标：按检查方式加权的平均得分不低于达标线 \(Fmt.num(passMark)) 分；检查合格率、人次合格率为按检查次数、受检人次计的占比",
                        "Passed: the method-weighted mean is at the pass mark \(Fmt.num(passMark)) or above; the visit and employee-visit pass rates are shares of visits and of employee-visits"))
         if bt.rows.contains(where: { $0.tone != nil }) {
             doc.htmlNote(ctx.t("红色底纹：该网点有一票否决事项，或平均得分未达标。", "Red rows: the branch had a veto breach or a mean below the pass mark."))
         }
-        // The comparison the table cannot show at a glance: every branch against the pass
-        // mark and each other, best first.
-        let ranked = branches.filter { $0.mean != nil }.sorted { ($0.mean!, $1.id) > ($1.mean!, $0.id) }
-        if !ranked.isEmpty {
-            doc.chart(Chart(title: ctx.t("各网点平均得分（由高到低）", "Mean visit score by branch, best first"),
-                            kind: .bars(labels: ranked.map(\.name), values: ranked.map(\.mean)),
-                            valueTitle: ctx.t("平均得分（分）", "Mean visit score (points)"), categoryTitle: ctx.t("网点", "Branch"),
-                            axis: Chart.scoreAxis, passMark: passLine))
-        }
+
 
         doc.subheading(ctx.t("各网点分检查表平均得分", "Mean score per checklist and branch"))
         var ct = Table(name: "branch_checklists", title: ctx.t("分检查表平均得分", "Checklist means"), columns: [

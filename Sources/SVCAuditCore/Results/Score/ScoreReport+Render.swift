@@ -50,8 +50,9 @@ extension ScoreReport {
             .init(ctx.t("网点编号", "Branch ID"), .id, shown: .dataOnly), .init(ctx.t("网点", "Branch"), .name),
             .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly), .init(ctx.t("分行", "Region"), .name, shown: .dataOnly),
             .init(ctx.t("方式", "Method"), .status), .init(ctx.t("检查人", "Inspector"), .name),
-            .init(ctx.t("得分", "Score"), .number(.score)), .init(ctx.t("基础分", "Base"), .number(.score)),
-            .init(ctx.t("加分", "Bonus"), .number(.plain)),
+            // Score = base + bonus: the terminal shows the score, the data formats all three.
+            .init(ctx.t("得分", "Score"), .number(.score)), .init(ctx.t("基础分", "Base"), .number(.score), shown: .dataOnly),
+            .init(ctx.t("加分", "Bonus"), .number(.plain), shown: .dataOnly),
         ] + columns.map { .init($0.id, .number(.score)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
         ], main: true)
