@@ -1,13 +1,14 @@
 # svcaudit — build, test and install.
 #   make demo     build, then validate and rank the shipped sample quarter
 #   make test     run the test suite (what CI runs)
-#   make install  install the binary and the shipped checklists under PREFIX
+#   make install  install the binary, the shipped checklists, shell completions and the man page under PREFIX
+#   make check-install  install into a scratch PREFIX and check that every piece is there and works
 
 PREFIX ?= /usr/local
 SWIFT  ?= swift
 BIN     = .build/release/svcaudit
 
-.PHONY: all deps build debug test demo install uninstall clean
+.PHONY: all deps build debug test demo install uninstall clean man check-install
 
 all: build
 
@@ -46,14 +47,49 @@ demo: build
 	$(BIN) validate samples
 	$(BIN) rank samples --policy samples/policy.yaml --period 2026-Q3
 
-install: build
+# Where completions and the man page go under PREFIX: the places bash-completion, zsh (with
+# $$PREFIX/share/zsh/site-functions on fpath) and fish look by default.
+BASHCOMP = $(PREFIX)/share/bash-completion/completions
+ZSHCOMP  = $(PREFIX)/share/zsh/site-functions
+FISHCOMP = $(PREFIX)/share/fish/vendor_completions.d
+MANDIR   = $(PREFIX)/share/man/man1
+MANPAGE  = .build/plugins/GenerateManual/outputs/svcaudit/svcaudit.1
+
+# The man page, written by swift-argument-parser's generate-manual plugin from the same
+# command definitions as --help (it builds the release binary it reads them from).
+man: $(MANPAGE)
+$(MANPAGE): build
+	$(SWIFT) package --disable-sandbox plugin generate-manual --configuration release \
+	  --authors "svcaudit maintainers" >/dev/null
+
+install: build $(MANPAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/svcaudit/checklists
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/svcaudit
 	install -m 644 checklists/*.yaml $(DESTDIR)$(PREFIX)/share/svcaudit/checklists/
+	install -d $(DESTDIR)$(BASHCOMP) $(DESTDIR)$(ZSHCOMP) $(DESTDIR)$(FISHCOMP) $(DESTDIR)$(MANDIR)
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(BASHCOMP)/svcaudit
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMP)/_svcaudit
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(FISHCOMP)/svcaudit.fish
+	install -m 644 $(MANPAGE) $(DESTDIR)$(MANDIR)/svcaudit.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/svcaudit
 	rm -rf $(DESTDIR)$(PREFIX)/share/svcaudit
+	rm -f $(DESTDIR)$(BASHCOMP)/svcaudit $(DESTDIR)$(ZSHCOMP)/_svcaudit $(DESTDIR)$(FISHCOMP)/svcaudit.fish $(DESTDIR)$(MANDIR)/svcaudit.1
+
+# Installs into a scratch PREFIX, then checks what a user would: the installed binary finds the
+# installed checklists, bash loads the completion and completes a command, zsh and fish parse
+# theirs, and man renders the page.
+check-install:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$tmp" >/dev/null && \
+	( cd / && "$$tmp/bin/svcaudit" checklists list >/dev/null ) && \
+	bash -c ". '$$tmp/share/bash-completion/completions/svcaudit' && complete -p svcaudit >/dev/null" && \
+	bash -c ". '$$tmp/share/bash-completion/completions/svcaudit'; COMP_WORDS=(svcaudit sco); COMP_CWORD=1; COMP_LINE='svcaudit sco'; COMP_POINT=12; _svcaudit; printf '%s\n' \"\$${COMPREPLY[@]}\" | grep -qx score" && \
+	{ ! command -v zsh >/dev/null || zsh -n "$$tmp/share/zsh/site-functions/_svcaudit"; } && \
+	{ ! command -v fish >/dev/null || fish -n "$$tmp/share/fish/vendor_completions.d/svcaudit.fish"; } && \
+	MANWIDTH=80 man -l "$$tmp/share/man/man1/svcaudit.1" 2>/dev/null | grep -q "svcaudit" && \
+	echo "check-install: binary, checklists, bash/zsh/fish completions and man page all work"
 
 clean:
 	rm -rf .build

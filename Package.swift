@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Unzips .xlsx workbooks for `svcaudit import` (the sheet XML is read with Foundation's XMLParser).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libyaml through its C API (pkg-config yaml-0.1, Debian libyaml-dev).
@@ -29,7 +31,7 @@ let package = Package(
         // ranking, report models and renderers.
         .target(
             name: "SVCAuditCore",
-            dependencies: ["CYAML", "CXLSXWriter"]
+            dependencies: ["CYAML", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // A thin swift-argument-parser layer over SVCAuditCore.
         .executableTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SVCAuditCore
 
 @main
@@ -17,7 +18,29 @@ struct SVCAuditCLI: ParsableCommand {
         subcommands: [
             ChecklistsCommand.self, ValidateCommand.self, NewCommand.self, ScoreCommand.self, ExplainCommand.self,
             RankCommand.self, ReportCommand.self, RectifyCommand.self, HistoryCommand.self, CoverageCommand.self,
-            InspectorsCommand.self,
+            InspectorsCommand.self, ImportCommand.self,
         ]
     )
+
+    /// Before parsing: a first word that is no command (`svcaudit scor samples`) is named
+    /// with the closest command, instead of "2 unexpected arguments".
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        if let first = args.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if !names.contains(first) {
+                let close = Suggestion.closest(to: first, in: names)
+                let hint = close.map { Console.t("是否应为 '\($0)'？", "did you mean '\($0)'?") } ?? Console.t("命令有：", "the commands are: ") + names.dropLast().joined(separator: ", ")
+                Console.error("svcaudit: " + Console.t("没有 '\(first)' 这个命令；", "there is no command '\(first)'; ") + hint)
+                Console.error(Console.t("用法：svcaudit <命令> …（svcaudit --help 列出全部命令）", "Usage: svcaudit <subcommand> … (svcaudit --help lists them)"))
+                Foundation.exit(64)
+            }
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

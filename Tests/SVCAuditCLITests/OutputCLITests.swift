@@ -174,3 +174,37 @@ import Testing
         }
     }
 }
+
+/// Goldens for the formats the other suites do not pin, so every command's every format is
+/// covered by one (xlsx as bytes: the workbook is byte-identical run to run).
+@Suite struct EveryFormatGoldenTests {
+    static let cases: [([String], String)] = [
+        (["rectify", "samples", "--as-of", "2026-10-01", "--status", "overdue", "--format", "html"], "rectify-overdue.html"),
+        (["rectify", "samples", "--as-of", "2026-10-01", "--status", "overdue", "--format", "markdown"], "rectify-overdue.md"),
+        (["rectify", "samples", "--as-of", "2026-10-01", "--status", "overdue"], "rectify-overdue.txt"),
+        (["report", "samples", "--period", "2026-Q3", "--policy", "samples/policy.yaml", "--issuer", "嘉兴分行运营管理部", "--format", "html"], "report-q3.html"),
+        (["history", "E1006", "samples", "--format", "html"], "history-E1006.html"),
+        (["history", "E1006", "samples", "--format", "csv"], "history-E1006.csv"),
+        (["history", "E1006", "samples", "--format", "csv", "--table", "deductions"], "history-E1006-deductions.csv"),
+        (["inspectors", "samples"], "inspectors.txt"),
+        (["inspectors", "samples", "--format", "json"], "inspectors.json"),
+        (["inspectors", "samples", "--format", "csv"], "inspectors.csv"),
+        (["inspectors", "samples", "--format", "markdown"], "inspectors.md"),
+        (["inspectors", "samples", "--format", "html"], "inspectors.html"),
+        (["explain", OutputCLITests.visit, "--format", "csv"], "explain-BR0431-20260814-01.csv"),
+        (["explain", OutputCLITests.visit, "--format", "html"], "explain-BR0431-20260814-01.html"),
+        (["checklists", "list", "--format", "csv"], "checklists-list.csv"),
+        (["checklists", "list", "--format", "json"], "checklists-list.json"),
+        (["checklists", "list", "--format", "html"], "checklists-list.html"),
+        (["checklists", "show", "counter", "--format", "markdown"], "checklists-show-counter.md"),
+        (["validate", "samples", "--format", "json"], "validate-samples.json"),
+        (["rank", "samples", "--policy", "samples/policy.yaml", "--period", "2026-Q3", "--format", "xlsx"], "rank-q3.xlsx"),
+    ]
+
+    @Test(arguments: cases)
+    func golden(args: [String], name: String) throws {
+        let r = try CLI.run(args)
+        #expect(r.code == 0, "\(args): \(r.stderr)")
+        try Golden.check(r.stdoutData, name)
+    }
+}

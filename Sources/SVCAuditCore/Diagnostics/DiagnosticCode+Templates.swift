@@ -61,8 +61,8 @@ extension DiagnosticCode {
             return T(zh: "冒号后面少了空格：'{key}:' 后要有一个半角空格，写成 '{key}: {value}'",
                      en: "a space is missing after the colon: write '{key}: {value}' (a plain space after '{key}:')")
         case .slipNoteColon:
-            return T(zh: "备注里有“: ”（冒号加空格），YAML 会把它当成新的键：把整段备注放进引号，写成 {fixed}",
-                     en: "the note holds ': ' (a colon and a space), which YAML reads as a new key: put the note in quotes, as {fixed}")
+            return T(zh: "这段文字里有“: ”（冒号加空格），YAML 会把它当成新的键：把整段文字（如备注）放进引号，写成 {fixed}",
+                     en: "the text holds ': ' (a colon and a space), which YAML reads as a new key: put the text (the note) in quotes, as {fixed}")
         case .slipTab:
             return T(zh: "这一行用了 Tab 键缩进；YAML 只能用空格缩进：把 Tab 换成空格（与上下行对齐）",
                      en: "this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (aligned with the lines around it)")

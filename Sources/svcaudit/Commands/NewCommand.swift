@@ -27,6 +27,10 @@ struct NewCommand: ParsableCommand {
     var staff: [String] = []
     @OptionGroup var source: ChecklistOptions
     @Option(help: "Message language: zh or en (default: $SVCAUDIT_LANG, else zh).") var lang: Language?
+    @Option(help: "yaml (default): a visit file; xlsx: a blank 检查底稿 workbook (needs -o FILE.xlsx), for `svcaudit import`.")
+    var format: TemplateFormat = .yaml
+
+    enum TemplateFormat: String, ExpressibleByArgument { case yaml, xlsx }
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -52,6 +56,17 @@ struct NewCommand: ParsableCommand {
             branch: Branch(id: branch, name: branchName, parent: parent, region: region),
             date: date.flatMap(Day.init) ?? Day.today(), inspector: inspector, method: method,
             checklists: only.isEmpty ? nil : only, staff: entries)
+        if format == .xlsx {
+            guard let output else {
+                Console.error("svcaudit: " + Console.t("--format xlsx 要用 -o 指定文件，例如 -o 检查底稿.xlsx", "--format xlsx needs -o FILE, e.g. -o visits.xlsx"))
+                throw ExitCode(64)
+            }
+            do { try VisitWorkbook(template: template, catalog: loaded.catalog).write(to: output) } catch {
+                Console.error("svcaudit: \(Console.describe(error))")
+                throw ExitCode(1)
+            }
+            return
+        }
         let text = template.render(catalog: loaded.catalog)
         if let output {
             do { try AtomicWriter.write(text, to: output) } catch {

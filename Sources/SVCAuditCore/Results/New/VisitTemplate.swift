@@ -1,11 +1,22 @@
-/// The blank visit file `svcaudit new` prints: every applicable item id with its text as a
-/// comment, so an inspector only fills in answers. Answers default to empty (null), which the
-/// loader reads as unanswered — so a half-filled file validates with warnings, not errors.
+/// The one writer of visit files: the blank file `svcaudit new` prints (every applicable item
+/// id with its text as a comment, so an inspector only fills in answers; an empty answer reads
+/// as unanswered) and the filled files `svcaudit import` writes from a workbook.
 public struct VisitTemplate: Sendable {
+    /// An answer as typed in a workbook cell, with its note and fix-by date when given.
+    public struct Filled: Sendable, Equatable {
+        public var result: String, note: String?, fixBy: String?
+        public init(result: String, note: String? = nil, fixBy: String? = nil) { self.result = result; self.note = note; self.fixBy = fixBy }
+    }
+
     public struct StaffEntry: Sendable {
         public var id: String, name: String, role: String
+        public var answers: [String: Filled] = [:]
         public init(id: String, name: String, role: String) { self.id = id; self.name = name; self.role = role }
     }
+
+    /// The visit id; nil: the suggested one (branch-date-01).
+    public var id: String?
+    public var branchAnswers: [String: Filled] = [:]
 
     public var branch: Branch
     public var date: Day
@@ -28,7 +39,7 @@ public struct VisitTemplate: Sendable {
         var out = "# 服务规范检查记录 — \(branch.name) \(date)\n"
         out += "# 填写：check 项填 pass / fail / na（合格 / 不合格 / 不适用）；scale 项填 0..满分；deduct / bonus 项填次数。\n"
         out += "# 扣分项请用长格式写明原因：{result: fail, note: 原因, fix_by: YYYY-MM-DD}\n"
-        out += "id: \(q(suggestedID))\n"
+        out += "id: \(q(id ?? suggestedID))\n"
         out += "branch:\n  id: \(q(branch.id))\n  name: \(q(branch.name))\n"
         if let p = branch.parent { out += "  parent: \(q(p))\n" }
         if let r = branch.region { out += "  region: \(q(r))\n" }
@@ -41,7 +52,7 @@ public struct VisitTemplate: Sendable {
             out += "results:\n"
             for c in branchLists {
                 out += "  # \(c.id) \(c.title)\n"
-                for i in c.items { out += line(i, indent: "  ") }
+                for i in c.items { out += line(i, indent: "  ", branchAnswers[i.id]) }
             }
         }
         if !staff.isEmpty {
@@ -58,14 +69,14 @@ public struct VisitTemplate: Sendable {
                         out += "      # \(c.id) \(c.title)\n"
                         current = c.id
                     }
-                    out += line(i, indent: "      ")
+                    out += line(i, indent: "      ", s.answers[i.id])
                 }
             }
         }
         return out
     }
 
-    private func line(_ i: ChecklistItem, indent: String) -> String {
+    private func line(_ i: ChecklistItem, indent: String, _ answer: Filled? = nil) -> String {
         let hint: String
         switch i.type {
         case .check: hint = "pass/fail/na"
@@ -73,7 +84,20 @@ public struct VisitTemplate: Sendable {
         case .deduct: hint = "扣分次数"
         case .bonus: hint = "加分次数"
         }
-        return "\(indent)\(i.id):  # \(i.text) [\(hint)]\(i.veto ? " 【一票否决】" : "")\n"
+        var value = ""
+        if let a = answer {
+            // The answer as typed stays text unless it is a plain number: 合格, 4.5, 2.
+            let result = MappingReader.number(YAMLNode(.scalar(a.result, plain: true), mark: .start)) != nil ? a.result : q(a.result)
+            if a.note == nil && a.fixBy == nil {
+                value = " " + result
+            } else {
+                var parts = ["result: \(result)"]
+                if let n = a.note { parts.append("note: \(q(n))") }
+                if let f = a.fixBy { parts.append("fix_by: \(q(f))") }
+                value = " {" + parts.joined(separator: ", ") + "}"
+            }
+        }
+        return "\(indent)\(i.id):\(value)  # \(i.text) [\(hint)]\(i.veto ? " 【一票否决】" : "")\n"
     }
 
     /// Quotes a value when YAML would read it as something other than the same text.
