@@ -151,7 +151,11 @@ public enum SVGChart {
         let vals = labels.indices.map { i in i < values.count ? finite(values[i]) : nil }
         let sc = Scale.choose(c.axis, values: vals.compactMap { $0 }, reference: c.passMark?.value)
         let shown = labels.map { DisplayWidth.truncate($0, to: 24) }
-        let texts = vals.map { v in v.map { (diverging == true ? signed($0) : label($0)) + c.valueSuffix } ?? "—" }
+        // Scores read as the tables print them (95.80, not 95.8); counts as they are.
+        let scoreLike = c.axis != .fromZero
+        let texts = vals.map { v in
+            v.map { (diverging == true ? RFmt.signed($0) : (scoreLike ? Num.fixed2($0) : label($0))) + c.valueSuffix } ?? "—"
+        }
         let left = 16 + max(textWidth(c.categoryTitle, 11), shown.map { textWidth($0, 12) }.max() ?? 0) + 10
         let right = 16 + (texts.map { textWidth($0, 11) }.max() ?? 0) + 6
         let note = baselineNote(sc, lang)

@@ -101,7 +101,7 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         let d = SVGChart.Scale.choose(.symmetric(minSpan: 4), values: [2.35, -1.1], reference: 3)
         #expect(d.lo == -d.hi && d.hi >= 3)
         let svg = SVGChart.render(Self.chart(.diverging(labels: ["a", "b"], values: [2.35, -1.1]), axis: .symmetric(minSpan: 4), pass: nil), lang: .en)
-        #expect(svg.contains(">+2.35</text>") && svg.contains(">-1.1</text>"))
+        #expect(svg.contains(">+2.35</text>") && svg.contains(">-1.10</text>"))
     }
 
     @Test func lineBreaksAtNil() {

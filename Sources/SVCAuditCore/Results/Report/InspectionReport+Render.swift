@@ -318,10 +318,11 @@ extension InspectionReport: Report {
                 ft.add([.int(i + 1), .text(f.item), .text(checklistTitle(f.checklist, ctx.lang)), .text(f.text(ctx.lang)),
                         .int(f.deductions), .int(f.answered), .number(f.rate)])
             }
-            doc.chart(Chart(title: ctx.t("扣分率最高的条目", "Items by failure rate"),
-                            kind: .bars(labels: mostFailed.map { "\($0.item) \($0.text(ctx.lang))" }, values: mostFailed.map(\.rate)),
-                            valueTitle: ctx.t("扣分率（%，扣分次数 ÷ 受检次数）", "Failure rate (%, deductions ÷ times answered)"),
-                            categoryTitle: ctx.t("条目", "Item"), axis: .fromZero, valueSuffix: "%"),
+            // In the table's order (most deductions first), so bar and row read alike.
+            doc.chart(Chart(title: ctx.t("扣分次数最多的条目", "Items with the most deductions"),
+                            kind: .bars(labels: mostFailed.map { "\($0.item) \($0.text(ctx.lang))" }, values: mostFailed.map { Double($0.deductions) }),
+                            valueTitle: ctx.t("扣分次数（次）", "Deductions"),
+                            categoryTitle: ctx.t("条目", "Item"), axis: .fromZero),
                       with: ft)
         }
 
