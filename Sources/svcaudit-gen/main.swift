@@ -8,7 +8,12 @@ import Darwin
 // svcaudit-gen: writes N realistic, valid visit files for benchmarks and tests.
 // Output is byte-identical for the same --count, --seed and checklists.
 //
-//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR]
+//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic]
+//
+// Default: clean ~6 KB files (every checklist, 5–8 staff, every answer given, every deduction
+// with its note). --realistic: files as inspectors really write them, 0.5–4 KB — 1–6 staff,
+// some checklists assessed, some `na`, some long notes — and about half the files carry each
+// kind of warning: an unanswered item, a deduction without a note, a role no checklist names.
 
 /// SplitMix64: small, fast and the same on every platform.
 struct SplitMix64 {
@@ -44,6 +49,7 @@ var count = 1000
 var seed: UInt64 = 1
 var outDir: String?
 var checklistDir = "checklists"
+var realistic = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     func value() -> String { need(args.popFirst(), "\(a) needs a value") }
@@ -52,8 +58,9 @@ while let a = args.popFirst() {
     case "--seed": seed = need(UInt64(value()), "--seed takes a whole number")
     case "--out": outDir = value()
     case "--checklists": checklistDir = value()
+    case "--realistic": realistic = true
     case "-h", "--help":
-        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR]")
+        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic]")
         exit(0)
     default: fail("unknown argument '\(a)'")
     }
@@ -127,21 +134,30 @@ let deductionNotes = ["接待时神态冷淡", "神情略显疲惫", "未起身�
 let branchNotes = ["取号机缺纸", "宣传折页过期未撤", "饮水机无水", "意见簿未及时回复", "公告栏信息未更新",
                    "地面有积水", "灯箱部分不亮", "填单台缺少笔"]
 let breachNotes = ["经查实客户投诉一次", "技术等级未达标即上岗"]
+/// Realistic files: sometimes the inspector writes a paragraph.
+let longNotes = [
+    "上午十点左右客户较多，该员工在办理一笔转账业务时未使用礼貌用语，客户询问手续费时回答生硬，未主动解释收费标准，客户表示不满后才补充说明，已当场提醒并要求整改，后续复查。",
+    "检查时发现工作台面摆放水杯、私人手机及与业务无关的资料，抽屉未上锁，凭证未及时入柜，存在一定安全隐患；已与网点负责人沟通，要求当日整改并拍照留存备查。",
+    "客户排队等候约二十分钟，大堂经理未主动安抚和分流，等候区座椅不足，部分老年客户站立等候，叫号系统播报音量偏小，建议网点优化高峰期人员安排。",
+]
 
 func show(_ x: Double) -> String {
     x == x.rounded() ? String(Int(x)) : String(x)
 }
 
 /// One answer line's value (after "ID: ").
-func answer(_ item: ChecklistItem, notes: [String], month: Int, rng: inout SplitMix64) -> String {
+func answer(_ item: ChecklistItem, notes: [String], month: Int, rng: inout SplitMix64, bareDeduction: Bool = false) -> String {
     func long(_ result: String, _ note: String) -> String {
+        // A realistic file's one deduction without its reason (a warning).
+        if bareDeduction { return result }
+        let note = realistic && rng.chance(0.2) ? rng.pick(longNotes) : note
         if rng.chance(0.25) {
             let day = 1 + rng.below(28)
             return "{result: \(result), note: \(note), fix_by: 2026-\(pad2(min(12, month + 1)))-\(pad2(day))}"
         }
         return "{result: \(result), note: \(note)}"
     }
-    if rng.chance(0.03) { return rng.chance(0.5) ? "na" : "不适用" }
+    if rng.chance(realistic ? 0.06 : 0.03) { return rng.chance(0.5) ? "na" : "不适用" }
     switch item.type {
     case .check:
         if item.veto {
@@ -166,6 +182,65 @@ func answer(_ item: ChecklistItem, notes: [String], month: Int, rng: inout Split
 
 // MARK: Visits
 
+/// A realistic visit body: 1–6 staff, one to all staff checklists assessed (listed in
+/// `checklists:`), and — each in about half the files — one unanswered item, one deduction
+/// without a note, one employee in a role no checklist names (见习柜员, a trainee).
+func realisticBody(_ b: BranchInfo, month: Int, into text: inout String, rng: inout SplitMix64) {
+    var lists = staffLists.filter { _ in rng.chance(0.45) }
+    if lists.isEmpty { lists = [rng.pick(staffLists)] }
+    let want = min(b.staff.count, 1 + rng.below(6))
+    // Keep the file within about 0.5–4 KB: fewer families when many are observed, more when few.
+    while lists.count > 1, want * lists.reduce(0, { $0 + $1.items.count }) > 90 { lists.removeLast() }
+    while want * lists.reduce(0, { $0 + $1.items.count }) < 20, let more = staffLists.first(where: { c in !lists.contains { $0.id == c.id } }) {
+        lists.append(more)
+    }
+    let withBranch = want <= 3 || rng.chance(0.3)
+    let assessed = (withBranch ? branchLists : []) + lists
+    text += "checklists: [\(assessed.map(\.id).sorted().joined(separator: ", "))]\n"
+    let unanswered = rng.chance(0.5)
+    let bare = rng.chance(0.5)
+    let oddRole = rng.chance(0.5)
+    var skipped = false, bareDone = false
+    // Every employee's (and the branch's) applicable items, the skipped one left out.
+    func items(_ list: [ChecklistItem], notes: [String], indent: String) {
+        for item in list {
+            if unanswered, !skipped, rng.chance(0.15) { skipped = true; continue }
+            var value = answer(item, notes: notes, month: month, rng: &rng)
+            if bare, !bareDone, !item.veto, item.type == .check, rng.chance(0.2) {
+                value = "不合格"
+                bareDone = true
+            }
+            text += "\(indent)\(item.id): \(value)\n"
+        }
+    }
+    if withBranch {
+        text += "results:\n"
+        items(branchLists.flatMap(\.items), notes: branchNotes, indent: "  ")
+    }
+    var chosen = Array(b.staff.indices)
+    for k in 0..<want { chosen.swapAt(k, k + rng.below(chosen.count - k)) }
+    var observed = chosen.prefix(want).sorted().map { b.staff[$0] }
+    // The branch's trainee (见习), always in a role no checklist names.
+    if oddRole { observed[observed.count - 1] = Employee(id: b.id.replacingOccurrences(of: "BR", with: "E") + "99", name: "见习生", role: "trainee") }
+    text += "staff:\n"
+    for e in observed {
+        let role = e.role
+        text += "  - id: \(e.id)\n    name: \(e.name)\n    role: \(role)\n    results:\n"
+        var mine: [ChecklistItem] = []
+        for c in lists {
+            // A role no checklist names gets the items open to every role only.
+            if role == "trainee" {
+                guard c.roles == nil else { continue }
+                mine += c.items.filter { $0.roles == nil }
+            } else if c.applies(toRole: role) {
+                mine += c.items.filter { $0.applies(toRole: role) }
+            }
+        }
+        if mine.isEmpty { text.removeLast("    results:\n".count); continue }  // nothing applies: no results
+        items(mine, notes: deductionNotes, indent: "      ")
+    }
+}
+
 var perBranchDay: [String: Int] = [:]
 let monthStart = [7: 0, 8: 31, 9: 62]
 var written = 0
@@ -187,22 +262,27 @@ for i in 0..<count {
     text += "id: \(id)\nbranch:\n  id: \(b.id)\n  name: \(b.name)\n  parent: \(b.parent)\n  region: \(b.region)\n"
     text += "date: \(date)\ninspector: \(b.inspectors[(seq - 1) % b.inspectors.count])\n"
     let methods = ["onsite", "onsite", "onsite", "video", "mystery", "self"]
-    text += "method: \(methods[rng.below(methods.count)])\nresults:\n"
-    for c in branchLists {
-        for item in c.items {
-            text += "  \(item.id): \(answer(item, notes: branchNotes, month: month, rng: &rng))\n"
+    text += "method: \(methods[rng.below(methods.count)])\n"
+    if realistic {
+        realisticBody(b, month: month, into: &text, rng: &rng)
+    } else {
+        text += "results:\n"
+        for c in branchLists {
+            for item in c.items {
+                text += "  \(item.id): \(answer(item, notes: branchNotes, month: month, rng: &rng))\n"
+            }
         }
-    }
-    // Several employees: a random subset of the branch's roster, in roster order.
-    let want = min(b.staff.count, 5 + rng.below(4))
-    var chosen = Array(b.staff.indices)
-    for k in 0..<want { chosen.swapAt(k, k + rng.below(chosen.count - k)) }
-    text += "staff:\n"
-    for e in chosen.prefix(want).sorted().map({ b.staff[$0] }) {
-        text += "  - id: \(e.id)\n    name: \(e.name)\n    role: \(e.role)\n    results:\n"
-        for c in staffLists where c.applies(toRole: e.role) {
-            for item in c.items where item.applies(toRole: e.role) {
-                text += "      \(item.id): \(answer(item, notes: deductionNotes, month: month, rng: &rng))\n"
+        // Several employees: a random subset of the branch's roster, in roster order.
+        let want = min(b.staff.count, 5 + rng.below(4))
+        var chosen = Array(b.staff.indices)
+        for k in 0..<want { chosen.swapAt(k, k + rng.below(chosen.count - k)) }
+        text += "staff:\n"
+        for e in chosen.prefix(want).sorted().map({ b.staff[$0] }) {
+            text += "  - id: \(e.id)\n    name: \(e.name)\n    role: \(e.role)\n    results:\n"
+            for c in staffLists where c.applies(toRole: e.role) {
+                for item in c.items where item.applies(toRole: e.role) {
+                    text += "      \(item.id): \(answer(item, notes: deductionNotes, month: month, rng: &rng))\n"
+                }
             }
         }
     }

@@ -85,4 +85,98 @@ import Testing
         for banned in ["<script", "http:", "https:"] { #expect(!html.stdout.contains(banned)) }
         #expect(try CLI.run(base + ["--format", "html"]).stdout == html.stdout)
     }
+
+    static let plantedSamples = FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("samples/events.csv").path)
+
+    // MARK: The samples' planted facts (samples/policy.yaml, events.csv, responses.csv)
+
+    @Test func theLenientSelfCheckerIsFlaggedTheStrictOneHasTooFewComparisons() throws {
+        // The planted facts live in samples/events.csv and samples/responses.csv (helper
+        // "content"); until they exist there is nothing to check.
+        guard Self.plantedSamples else { return }
+        // From the samples' visit scores (see inspectorOffsetsAreSection29OnTheSamples for the
+        // arithmetic): 祝永康 +4.15 on 15 compared self-checks, 沈建华 −3.94 on only 4.
+        let doc = try Self.json(try CLI.run(["inspectors", "samples/visits"] + Self.q3 + ["--format", "json"]))
+        let rows = doc["inspectors"] as! [[String: Any]]
+        func row(_ n: String) -> [String: Any] { rows.first { $0["name"] as? String == n }! }
+        #expect(row("祝永康")["flagged"] as? Bool == true && row("祝永康")["compared"] as? Int == 15)
+        #expect(abs((row("祝永康")["offset"] as! Double) - 4.15) < 0.02)
+        #expect((row("祝永康")["methods"] as? [String: Int]) == ["self": 15])
+        #expect(row("沈建华")["flagged"] as? Bool == false && row("沈建华")["compared"] as? Int == 4)
+        #expect(abs((row("沈建华")["offset"] as! Double) + 3.94) < 0.02)
+        #expect(rows.filter { $0["flagged"] as? Bool == true }.map { $0["name"] as! String } == ["祝永康"])
+        // The 通报 points at him.
+        let report = try CLI.run(["report", "samples/visits"] + Self.q3)
+        #expect(report.stdout.contains("检查质量") && report.stdout.contains("检查人 祝永康 评分偏宽"))
+    }
+
+    @Test func eventsDisqualifyPraiseAddsAndSelfChecksDoNotCount() throws {
+        // The planted facts live in samples/events.csv and samples/responses.csv (helper
+        // "content"); until they exist there is nothing to check.
+        guard Self.plantedSamples else { return }
+        let plain = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--format", "json"]))
+        let with = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--events", "samples/events.csv", "--format", "json"]))
+        func entry(_ d: [String: Any], _ id: String) -> [String: Any] { (d["entries"] as! [[String: Any]]).first { $0["id"] as? String == id }! }
+        // E1039 was seen on two self-checks by 祝永康 only: self: 0 leaves her with no visit.
+        let e1039 = entry(with, "E1039")
+        #expect(e1039["eligible"] as? Bool == false && e1039["visits"] as? Int == 0 && e1039["stars"] is NSNull)
+        #expect((e1039["reason"] as! String).contains("自查 2 次"))
+        // Verified complaints TS2026-0812 (E1010) and TS2026-0918 (E1037) on veto item R01:
+        // disqualified, with the same visits and mean as without the events.
+        for (id, event) in [("E1010", "TS2026-0812"), ("E1037", "TS2026-0918")] {
+            let a = entry(plain, id), b = entry(with, id)
+            #expect(b["eligible"] as? Bool == false && (b["reason"] as! String).contains(event), "\(id)")
+            #expect((b["veto"] as? [String]) == ["R01"], "\(id)")
+            #expect(b["visits"] as? Int == a["visits"] as? Int && b["mean"] as? Double == a["mean"] as? Double, "\(id)")
+            #expect(a["eligible"] as? Bool == true, "\(id) is eligible without the events")
+        }
+        // TS2026-0902 against E1025 is not verified: nothing changes for her.
+        #expect(entry(with, "E1025")["score"] as? Double == entry(plain, "E1025")["score"] as? Double)
+        #expect(entry(with, "E1025")["eligible"] as? Bool == entry(plain, "E1025")["eligible"] as? Bool)
+        // Praise: E1001 two verified (1 point each, cap 3) → +2; E1019 one → +1; E1028's is not verified.
+        for (id, points) in [("E1001", 2.0), ("E1019", 1.0), ("E1028", 0.0)] {
+            let a = entry(plain, id), b = entry(with, id)
+            #expect(b["praise_points"] as? Double == points, "\(id)")
+            #expect(abs((b["score"] as! Double) - (a["score"] as! Double) - points) < 0.011, "\(id)")
+        }
+        // The memo shows the visits behind every selected employee.
+        let memo = try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--events", "samples/events.csv", "--format", "markdown"]).stdout
+        #expect(memo.contains("入选依据：各次检查"))
+        // report and history list the events.
+        let report = try CLI.run(["report", "samples/visits"] + Self.q3 + ["--events", "samples/events.csv"]).stdout
+        #expect(report.contains("表扬与投诉") && report.contains("TS2026-0918"))
+        let history = try CLI.run(["history", "E1001", "samples/visits", "--policy", "samples/policy.yaml", "--events", "samples/events.csv",
+                                   "--format", "json"])
+        let events = (try Self.json(history))["events"] as! [[String: Any]]
+        #expect(events.map { $0["id"] as! String } == ["TS2026-0826", "TS2026-0925"])
+    }
+
+    @Test func responsesAndTheTransferOnTheSamples() throws {
+        // The planted facts live in samples/events.csv and samples/responses.csv (helper
+        // "content"); until they exist there is nothing to check.
+        guard Self.plantedSamples else { return }
+        let base = ["rectify", "samples/visits", "--as-of", "2026-10-01", "--policy", "samples/policy.yaml",
+                    "--responses", "samples/responses.csv", "--format", "json"]
+        let doc = try Self.json(try CLI.run(base))
+        let fs = doc["findings"] as! [[String: Any]]
+        func find(_ b: String, _ s: String?, _ item: String, _ date: String) -> [String: Any] {
+            fs.first { $0["branch"] as? String == b && ($0["staff"] as? String) == s && $0["item"] as? String == item && $0["date"] as? String == date }!
+        }
+        // BR0512's E13 of 09-18 (fix_by 09-25, past on 10-01): only a video visit on 09-28 follows,
+        // which does not answer E13; the branch reports it done on 09-24 → reported, not overdue.
+        #expect(find("BR0512", nil, "E13", "2026-09-18")["status"] as? String == "reported")
+        // E1034's C06: done 09-28 ≤ 10-01 → reported; C04: done 10-15 is after the as-of day and
+        // due 10-03 is not yet past → open.
+        #expect(find("BR0512", "E1034", "C06", "2026-09-18")["status"] as? String == "reported")
+        #expect(find("BR0512", "E1034", "C04", "2026-09-18")["status"] as? String == "open")
+        // E1006 failed C05, G12, G13, U04 at BR0422 on 07-15 (on-site), moved to BR0432, and a
+        // mystery visit there on 08-05 answered all four cleanly: closed at BR0432, late (due 07-24/07-30).
+        for item in ["C05", "G12", "G13", "U04"] {
+            let f = find("BR0422", "E1006", item, "2026-07-15")
+            #expect(f["status"] as? String == "closed" && f["closed_on"] as? String == "2026-08-05" && f["closed_at"] as? String == "BR0432", "\(item)")
+            #expect(f["closed_late"] as? Bool == true && f["method"] as? String == "onsite", "\(item)")
+        }
+        let summary = doc["summary"] as! [String: Int]
+        #expect(summary["reported"] == 2)
+    }
 }

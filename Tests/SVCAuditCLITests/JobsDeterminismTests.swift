@@ -7,13 +7,13 @@ import Testing
     /// The generator built beside `svcaudit`.
     static var generator: URL { CLI.binary.deletingLastPathComponent().appendingPathComponent("svcaudit-gen") }
 
-    static func generate(count: Int, seed: Int) throws -> URL {
+    static func generate(count: Int, seed: Int, realistic: Bool = false) throws -> URL {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("svcaudit-jobs-\(getpid())-\(UUID().uuidString)")
         let p = Process()
         p.executableURL = generator
         p.arguments = ["--count", "\(count)", "--seed", "\(seed)", "--out", dir.path,
-                       "--checklists", CLI.root.appendingPathComponent("checklists").path]
+                       "--checklists", CLI.root.appendingPathComponent("checklists").path] + (realistic ? ["--realistic"] : [])
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
@@ -32,6 +32,27 @@ import Testing
         let sb = try CLI.run(["score", b.path, "--format", "json"])
         // Same seed, same visits: only the directory differs.
         #expect(sa.stdout.replacingOccurrences(of: a.path, with: "DIR") == sb.stdout.replacingOccurrences(of: b.path, with: "DIR"))
+    }
+
+    /// `--realistic`: 0.5–4 KB files, valid, about half of them with each kind of warning.
+    @Test func realisticSet() throws {
+        let dir = try Self.generate(count: 200, seed: 3, realistic: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["validate", dir.path, "--format", "json"])
+        #expect(r.code == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        #expect(doc["errors"] as? Int == 0)
+        var files: [String: Set<String>] = [:]
+        for d in doc["diagnostics"] as! [[String: Any]] { files[d["code"] as! String, default: []].insert(d["file"] as! String) }
+        for code in ["unanswered", "no-note", "unknown-role"] {
+            let n = files[code]?.count ?? 0
+            #expect(n >= 60 && n <= 140, "\(code): \(n) of 200 files")
+        }
+        let sizes = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.map {
+            try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent($0).path)[.size] as! Int
+        }
+        #expect(sizes.count == 200)
+        #expect(sizes.filter { $0 >= 400 && $0 <= 4096 }.count >= 190)
     }
 
     @Test func jobsOneAndTwoGiveTheSameBytes() throws {

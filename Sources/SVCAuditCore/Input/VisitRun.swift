@@ -69,20 +69,31 @@ public struct VisitRun {
         report(found.diagnostics)
         if !found.diagnostics.isEmpty { summary.fatal = true }
         summary.notYAML = found.skipped
-        var cross = VisitSetChecks()
         var options = InputPipeline.Options(jobs: settings.jobs, detail: settings.detail)
         options.limits = settings.limits
         // Checklist files among PATHS that are the loaded ones were checked already.
         options.skipping = checklists.files
+        let files = found.files
+        let catalog = checklists.catalog
+        let limits = settings.limits
+        var cross = VisitSetChecks(path: { files[$0] }, reread: { n in
+            // Confirming a hash match: the earlier file, read again (standard input cannot be).
+            guard files[n] != "-", case .success(let bytes)? = SourceFile.read(files[n], maxBytes: limits.maxFileBytes, skipping: []) else { return nil }
+            var ignored = DiagnosticList(file: files[n])
+            guard case .visit(let s, _) = VisitReader.read(bytes, file: files[n], catalog: catalog, limits: limits, diags: &ignored) else { return nil }
+            return s
+        })
+        var number = -1
         InputPipeline.run(files: found.files, catalog: checklists.catalog, options: options) { outcome in
             summary.filesRead += 1
+            number += 1
             settings.progress?(summary.filesRead, found.files.count)
             if outcome.skipped {
                 summary.checklistFiles += 1
                 return
             }
             var diags = outcome.diagnostics
-            if let summary = outcome.summary { diags += cross.check(summary) }
+            if let summary = outcome.summary { diags += cross.check(summary, file: number) }
             if settings.strict {
                 diags = diags.map { var d = $0; d.severity = .error; return d }
             }

@@ -89,3 +89,36 @@ import Testing
         #expect(ok != nil)
     }
 }
+
+/// Cross-visit checks keep hashes, not ids: an equal hash is confirmed by reading the earlier
+/// file again, so a collision is never reported as a duplicate and a duplicate always is.
+@Suite struct VisitSetCheckHashTests {
+    static func summary(_ id: String, file: String, branch: String = "B1") -> VisitSummary {
+        VisitSummary(id: id, file: file, branch: Branch(id: branch, name: "网点"), date: Day("2026-07-01")!, inspector: "王敏",
+                     method: .onsite, base: 90, bonus: 0, checklists: [], sections: [], veto: [], staff: [], findings: 0,
+                     counted: [], breaches: [])
+    }
+
+    @Test func duplicatesAreConfirmedByRereading() {
+        let files = ["a.yaml", "b.yaml", "c.yaml"]
+        let visits = [Self.summary("V1", file: "a.yaml"), Self.summary("V1", file: "b.yaml", branch: "B2"),
+                      Self.summary("V2", file: "c.yaml", branch: "B3")]
+        var rereads = 0
+        var checks = VisitSetChecks(path: { files[$0] }, reread: { rereads += 1; return visits[$0] })
+        #expect(checks.check(visits[0], file: 0).isEmpty)
+        let second = checks.check(visits[1], file: 1)
+        #expect(second.map(\.code) == [.duplicateVisitId])
+        #expect(second.first?.args["other"] == .text("a.yaml"))
+        #expect(rereads == 1)
+        #expect(checks.check(visits[2], file: 2).isEmpty)
+    }
+
+    @Test func aCollisionIsNotADuplicate() {
+        // The earlier file read again says another id: the hash matched by chance.
+        let files = ["a.yaml", "b.yaml"]
+        var checks = VisitSetChecks(path: { files[$0] }, reread: { _ in Self.summary("OTHER", file: "a.yaml", branch: "X") })
+        #expect(checks.check(Self.summary("V1", file: "a.yaml"), file: 0).isEmpty)
+        let d = checks.check(Self.summary("V1", file: "b.yaml", branch: "B2"), file: 1)
+        #expect(d.isEmpty)
+    }
+}
