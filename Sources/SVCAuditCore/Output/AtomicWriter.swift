@@ -83,7 +83,7 @@ public enum AtomicWriter {
         data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
             var offset = 0
             while offset < buf.count {
-                let n = posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
+                let n = StandardStream.posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -101,14 +101,4 @@ public enum AtomicWriter {
         return (dir, String(path[path.index(after: slash)...]))
     }
 
-    // `write` inside this type would find the static methods above, not the system call.
-    private static func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(fd, p, n)
-        #elseif canImport(Musl)
-        return Musl.write(fd, p, n)
-        #else
-        return Darwin.write(fd, p, n)
-        #endif
-    }
 }

@@ -36,7 +36,8 @@ public enum StandardStream {
         }
     }
 
-    private static func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    /// write(2) by its platform name: `write` inside these types would find their own methods.
+    static func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.write(fd, p, n)
         #elseif canImport(Musl)
