@@ -27,8 +27,8 @@ struct CoverageCommand: ParsableCommand {
     var failOnGap = false
 
     func validate() throws {
-        if rosterOptions.roster == nil { throw ValidationError("coverage needs --roster DIR (branches.csv, staff.csv)") }
-        if try period.resolved() == nil { throw ValidationError("coverage needs a period: --period 2026-Q3, or --from and --to") }
+        if rosterOptions.roster == nil { throw ValidationError(Console.t("coverage 需要 --roster 名册文件夹（branches.csv、staff.csv）", "coverage needs --roster DIR (branches.csv, staff.csv)")) }
+        if try period.resolved() == nil { throw ValidationError(Console.t("coverage 需要检查期间：--period 2026-Q3，或 --from 与 --to", "coverage needs a period: --period 2026-Q3, or --from and --to")) }
     }
 
     func run() throws {

@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
     func validate() throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), isDir.boolValue {
-            throw ValidationError("explain takes one visit file, not a directory ('\(file)'); use `svcaudit score \(file)` for many")
+            throw ValidationError(Console.t("explain 只解释一个检查记录文件，“\(file)”是文件夹；多个文件请用 `svcaudit score \(file)`", "explain takes one visit file, not a directory ('\(file)'); use `svcaudit score \(file)` for many"))
         }
     }
 

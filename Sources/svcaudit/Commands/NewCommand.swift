@@ -36,9 +36,9 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         for s in staff where s.split(separator: ":", omittingEmptySubsequences: false).count != 3 {
-            throw ValidationError("--staff takes ID:NAME:ROLE, e.g. E1001:李娜:teller; got '\(s)'")
+            throw ValidationError(Console.t("--staff 的格式为 工号:姓名:岗位，例如 E1001:李娜:柜员；收到“\(s)”", "--staff takes ID:NAME:ROLE, e.g. E1001:李娜:teller; got '\(s)'"))
         }
-        if let date, Day(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        if let date, Day(date) == nil { throw ValidationError(Console.t("--date 应写作 YYYY-MM-DD；收到“\(date)”", "--date must be YYYY-MM-DD, got '\(date)'")) }
     }
 
     func run() throws {

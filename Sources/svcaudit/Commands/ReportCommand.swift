@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try parseDay(asOf, flag: "--as-of") }
-        if top < 1 { throw ValidationError("--top must be 1 or more") }
+        if top < 1 { throw ValidationError(Console.t("--top 应为 1 或以上", "--top must be 1 or more")) }
     }
 
     func run() throws {

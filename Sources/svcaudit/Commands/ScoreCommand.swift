@@ -26,7 +26,7 @@ struct ScoreCommand: ParsableCommand {
     var failOnVeto = false
 
     func validate() throws {
-        if let failUnder, !failUnder.isFinite { throw ValidationError("--fail-under must be a number") }
+        if let failUnder, !failUnder.isFinite { throw ValidationError(Console.t("--fail-under 应为数字", "--fail-under must be a number")) }
     }
 
     func run() throws {

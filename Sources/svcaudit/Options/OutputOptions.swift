@@ -31,19 +31,19 @@ struct OutputOptions<R: Report>: ParsableArguments {
 
     static func parseFormat(_ text: String) throws -> OutputFormat {
         guard let f = OutputFormat(rawValue: text), R.formats.contains(f) else {
-            throw ValidationError("--format \(text) is not available here; use one of: \(R.formats.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(Console.t("此命令不提供 --format \(text)；可选：\(R.formats.map(\.rawValue).joined(separator: "、"))", "--format \(text) is not available here; use one of: \(R.formats.map(\.rawValue).joined(separator: ", "))"))
         }
         return f
     }
 
     func validate() throws {
-        if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
-        if let table, format != .csv { throw ValidationError("--table \(table) chooses the table of --format csv") }
+        if let width, width < 20 { throw ValidationError(Console.t("--width 应为 20 或以上", "--width must be 20 or more")) }
+        if let table, format != .csv { throw ValidationError(Console.t("--table \(table) 用于选择 --format csv 输出的表", "--table \(table) chooses the table of --format csv")) }
         if let table, !R.tables.isEmpty, !R.tables.contains(table) {
-            throw ValidationError("no table '\(table)' here; tables: \(R.tables.joined(separator: ", "))")
+            throw ValidationError(Console.t("没有名为“\(table)”的表；可选：\(R.tables.joined(separator: "、"))", "no table '\(table)' here; tables: \(R.tables.joined(separator: ", "))"))
         }
         if format == .xlsx, output == nil, isatty(1) == 1 {
-            throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
+            throw ValidationError(Console.t("--format xlsx 生成的是二进制工作簿：请用 --output 文件名.xlsx，或把标准输出重定向到文件", "--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output"))
         }
     }
 

@@ -18,9 +18,9 @@ struct PeriodOptions: ParsableArguments {
     /// nil when no period was asked for.
     func resolved() throws -> Period? {
         if let period {
-            if from != nil || to != nil { throw ValidationError("give either --period or --from/--to, not both") }
+            if from != nil || to != nil { throw ValidationError(Console.t("--period 与 --from/--to 只能二选一", "give either --period or --from/--to, not both")) }
             guard let p = Period(period) else {
-                throw ValidationError("--period '\(period)' is not a period: use 2026, 2026-H1, 2026-Q3 or 2026-07")
+                throw ValidationError(Console.t("--period“\(period)”不是有效的期间：请写 2026、2026-H1、2026-Q3 或 2026-07", "--period '\(period)' is not a period: use 2026, 2026-H1, 2026-Q3 or 2026-07"))
             }
             return p
         }
@@ -28,19 +28,19 @@ struct PeriodOptions: ParsableArguments {
         case (nil, nil): return nil
         case (let f?, let t?):
             let a = try day(f, "--from"), b = try day(t, "--to")
-            guard a <= b else { throw ValidationError("--from \(a) is after --to \(b)") }
+            guard a <= b else { throw ValidationError(Console.t("--from \(a) 晚于 --to \(b)", "--from \(a) is after --to \(b)")) }
             return Period(from: a, to: b)
         default:
-            throw ValidationError("give both --from and --to for a date range")
+            throw ValidationError(Console.t("日期范围需要同时给出 --from 和 --to", "give both --from and --to for a date range"))
         }
     }
 
     private func day(_ text: String, _ flag: String) throws -> Day {
         switch Day.parse(text) {
         case .ok(let d): return d
-        case .badForm(let s?): throw ValidationError("\(flag) '\(text)' is not a date: write \(s)")
-        case .badForm(nil): throw ValidationError("\(flag) '\(text)' is not a date (YYYY-MM-DD)")
-        case .noSuchDay(let n): throw ValidationError("\(flag) '\(text)' is not a day: that month has \(n) days")
+        case .badForm(let s?): throw ValidationError(Console.t("\(flag)“\(text)”不是有效日期：应写作 \(s)", "\(flag) '\(text)' is not a date: write \(s)"))
+        case .badForm(nil): throw ValidationError(Console.t("\(flag)“\(text)”不是有效日期（格式 YYYY-MM-DD）", "\(flag) '\(text)' is not a date (YYYY-MM-DD)"))
+        case .noSuchDay(let n): throw ValidationError(Console.t("\(flag)“\(text)”不存在：该月只有 \(n) 天", "\(flag) '\(text)' is not a day: that month has \(n) days"))
         }
     }
 }
@@ -50,9 +50,9 @@ struct PeriodOptions: ParsableArguments {
 func parseDay(_ text: String, flag: String) throws -> Day {
     switch Day.parse(text) {
     case .ok(let d): return d
-    case .badForm(let s?): throw ValidationError("\(flag) '\(text)' is not a date: write \(s)")
-    case .badForm(nil): throw ValidationError("\(flag) '\(text)' is not a date (YYYY-MM-DD)")
-    case .noSuchDay(let n): throw ValidationError("\(flag) '\(text)' is not a day: that month has \(n) days")
+    case .badForm(let s?): throw ValidationError(Console.t("\(flag)“\(text)”不是有效日期：应写作 \(s)", "\(flag) '\(text)' is not a date: write \(s)"))
+    case .badForm(nil): throw ValidationError(Console.t("\(flag)“\(text)”不是有效日期（格式 YYYY-MM-DD）", "\(flag) '\(text)' is not a date (YYYY-MM-DD)"))
+    case .noSuchDay(let n): throw ValidationError(Console.t("\(flag)“\(text)”不存在：该月只有 \(n) 天", "\(flag) '\(text)' is not a day: that month has \(n) days"))
     }
 }
 
