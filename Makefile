@@ -1,5 +1,5 @@
 # svcaudit — build, test and install.
-#   make demo     build, then validate and rank the shipped sample quarter
+#   make demo     build, then validate and rank the shipped sample quarter (roster, events)
 #   make test     run the test suite (what CI runs)
 #   make install  install the binary, the shipped checklists, shell completions and the man page under PREFIX
 #   make check-install  install into a scratch PREFIX and check that every piece is there and works
@@ -44,8 +44,9 @@ test: deps
 
 demo: build
 	$(BIN) checklists list
-	$(BIN) validate samples/visits
-	$(BIN) rank samples/visits --policy samples/policy.yaml --period 2026-Q3
+	$(BIN) validate samples/visits --roster samples/roster
+	$(BIN) rank samples/visits --policy samples/policy.yaml --period 2026-Q3 \
+	  --roster samples/roster --events samples/events.csv
 
 # Where completions and the man page go under PREFIX: the places bash-completion, zsh (with
 # $$PREFIX/share/zsh/site-functions on fpath) and fish look by default.
