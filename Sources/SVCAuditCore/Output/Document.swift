@@ -123,11 +123,15 @@ public struct Table: Sendable {
         /// Where the column appears: some columns (ids of parents, file paths) are for the
         /// data formats only, to keep terminal and print tables narrow.
         public var shown: Shown
+        /// A shorter header for terminal tables (checklist ids over six-column numbers), where
+        /// the width counts; the data formats and print keep `header`. A legend must explain it.
+        public var terminalHeader: String?
 
-        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere) {
+        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere, terminalHeader: String? = nil) {
             self.header = header
             self.kind = kind
             self.shown = shown
+            self.terminalHeader = terminalHeader
         }
 
         public var alignRight: Bool {

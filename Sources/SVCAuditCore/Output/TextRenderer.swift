@@ -59,7 +59,7 @@ public enum TextRenderer: Renderer {
         let columns = cols.map { i -> TextTable.Column in
             let c = t.columns[i]
             let give: TextTable.Give = c.kind == .text ? .text : (c.kind == .name ? .name : .none)
-            return TextTable.Column(header: c.header, align: c.alignRight ? .right : .left, give: give)
+            return TextTable.Column(header: c.terminalHeader ?? c.header, align: c.alignRight ? .right : .left, give: give)
         }
         let rows = t.rows.map { r -> TextTable.Row in
             var tones: [Int: Tone] = [:]

@@ -23,9 +23,21 @@ extension ScoreReport {
     func legend(_ ctx: RenderContext) -> String {
         ctx.t("检查表：", "Checklists: ") + columns.map { c in
             let scope = c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")
-            return ctx.t("\(c.id) = \(c.title)（\(scope)，权重 \(Fmt.num(c.weight))）",
+            let short = shortHeader(c, ctx).map { "（\($0)）" } ?? ""
+            return ctx.t("\(c.id)\(short) = \(c.title)（\(scope)，权重 \(Fmt.num(c.weight))）",
                          "\(c.id) = \(c.titleEN ?? c.title) (\(scope), weight \(Fmt.num(c.weight)))")
         }.joined(separator: ctx.t("；", "; "))
+    }
+
+    /// The terminal header of a checklist's score column: in Chinese the first two characters
+    /// of its title (柜面, 网点, …) when they tell the checklists apart, so five score columns fit
+    /// 120 columns; otherwise (and in English) the id. The legend names both.
+    func shortHeader(_ c: Column, _ ctx: RenderContext) -> String? {
+        guard ctx.lang == .zh else { return nil }
+        let shorts = columns.map { String($0.title.prefix(2)) }
+        let mine = String(c.title.prefix(2))
+        guard c.title.count > 2, shorts.filter({ $0 == mine }).count == 1 else { return nil }
+        return mine
     }
 
     func notes(_ ctx: RenderContext) -> [String] {
@@ -53,7 +65,7 @@ extension ScoreReport {
             // Score = base + bonus: the terminal shows the score, the data formats all three.
             .init(ctx.t("得分", "Score"), .number(.score)), .init(ctx.t("基础分", "Base"), .number(.score), shown: .dataOnly),
             .init(ctx.t("加分", "Bonus"), .number(.plain), shown: .dataOnly),
-        ] + columns.map { .init($0.id, .number(.score)) } + [
+        ] + columns.map { .init($0.id, .number(.score), terminalHeader: shortHeader($0, ctx)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
         ], main: true)
         for v in visits {
@@ -78,7 +90,7 @@ extension ScoreReport {
             .init(ctx.t("工号", "Staff ID"), .id), .init(ctx.t("姓名", "Name"), .name),
             .init(ctx.t("岗位", "Role"), .status), .init(ctx.t("得分", "Score"), .number(.score)),
             .init(ctx.t("基础分", "Base"), .number(.score)), .init(ctx.t("加分", "Bonus"), .number(.plain)),
-        ] + staffColumns.map { .init($0.id, .number(.score)) } + [
+        ] + staffColumns.map { .init($0.id, .number(.score), terminalHeader: shortHeader($0, ctx)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
             .init(ctx.t("未答项", "Unanswered"), .id),
         ])
