@@ -86,14 +86,9 @@ import Testing
         #expect(try CLI.run(base + ["--format", "html"]).stdout == html.stdout)
     }
 
-    static let plantedSamples = FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("samples/events.csv").path)
-
     // MARK: The samples' planted facts (samples/policy.yaml, events.csv, responses.csv)
 
     @Test func theLenientSelfCheckerIsFlaggedTheStrictOneHasTooFewComparisons() throws {
-        // The planted facts live in samples/events.csv and samples/responses.csv (helper
-        // "content"); until they exist there is nothing to check.
-        guard Self.plantedSamples else { return }
         // From the samples' visit scores (see inspectorOffsetsAreSection29OnTheSamples for the
         // arithmetic): 祝永康 +4.15 on 15 compared self-checks, 沈建华 −3.94 on only 4.
         let doc = try Self.json(try CLI.run(["inspectors", "samples/visits"] + Self.q3 + ["--format", "json"]))
@@ -111,9 +106,6 @@ import Testing
     }
 
     @Test func eventsDisqualifyPraiseAddsAndSelfChecksDoNotCount() throws {
-        // The planted facts live in samples/events.csv and samples/responses.csv (helper
-        // "content"); until they exist there is nothing to check.
-        guard Self.plantedSamples else { return }
         let plain = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--format", "json"]))
         let with = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--events", "samples/events.csv", "--format", "json"]))
         func entry(_ d: [String: Any], _ id: String) -> [String: Any] { (d["entries"] as! [[String: Any]]).first { $0["id"] as? String == id }! }
@@ -152,9 +144,6 @@ import Testing
     }
 
     @Test func responsesAndTheTransferOnTheSamples() throws {
-        // The planted facts live in samples/events.csv and samples/responses.csv (helper
-        // "content"); until they exist there is nothing to check.
-        guard Self.plantedSamples else { return }
         let base = ["rectify", "samples/visits", "--as-of", "2026-10-01", "--policy", "samples/policy.yaml",
                     "--responses", "samples/responses.csv", "--format", "json"]
         let doc = try Self.json(try CLI.run(base))

@@ -44,7 +44,7 @@ import Testing
 
     /// The sample quarter's planted gaps (samples/roster, samples/policy.yaml: 周查 every week,
     /// 月查 every month), exactly: nothing missed but these.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("samples/roster/staff.csv").path)))
+    @Test
     func plantedGapsOfTheSampleQuarter() throws {
         let json = try Self.json(["coverage", "samples/visits", "--roster", "samples/roster", "--policy", "samples/policy.yaml", "--period", "2026-Q3"])
         var missed: [String] = []
@@ -97,8 +97,7 @@ import Testing
 
     @Test func validateChecksVisitsAgainstTheRoster() throws {
         // The sample visits agree with the sample bank's own roster: no roster warning.
-        let own = FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("samples/roster/staff.csv").path)
-            ? "samples/roster" : "Tests/Fixtures/roster"
+        let own = "samples/roster"
         let r = try CLI.run(["validate", "samples/visits", "--roster", own, "--format", "json"])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(!r.stdout.contains("roster"))
