@@ -14,6 +14,7 @@ public struct RankReport: Report {
     /// recorded twice.
     public var dataWarnings: [Diagnostic]
     /// Item id → text (zh, en) for the breached items, so the memo can name them.
+    /// What was breached, per veto item (`breach:` or else the item text): the words of a veto reason.
     public var itemTexts: [String: (zh: String, en: String?)]
 
     /// The diagnostic codes that make `dataWarnings`.
@@ -29,7 +30,7 @@ public struct RankReport: Report {
         var texts: [String: (zh: String, en: String?)] = [:]
         for e in ranking.entries {
             for item in e.veto where texts[item] == nil {
-                if let found = catalog?.item(item) { texts[item] = (found.item.text, found.item.textEN) }
+                if let found = catalog?.item(item) { texts[item] = (found.item.breachText(.zh), found.item.breachEN ?? found.item.textEN) }
             }
         }
         self.itemTexts = texts
