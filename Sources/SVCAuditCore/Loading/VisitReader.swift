@@ -759,6 +759,9 @@ private struct Checker {
             var out: [Scorer.FlatAnswer] = []
             out.reserveCapacity(list.count)
             var unknown: [(String, Mark)] = []
+            // Which items apply to this employee's role: the checklist's and the item's roles (SPEC §2.1).
+            let roleMask: [Bool]
+            if case .staff(_, let role) = subject { roleMask = index.mask(for: role) } else { roleMask = [] }
             for (n, a) in list.enumerated() {
                 guard let flat = index.find(a.key) else {
                     if let first = unknown.first(where: { $0.0 == a.key }) {
@@ -775,27 +778,30 @@ private struct Checker {
                 }
                 seenBy[flat] = subjectNo
                 seenAt[flat] = Int32(n)
+                // Per answer only the index's flat facts are read: copying a `Checklist` or an
+                // `Item` here (every string and list in them retained and released) was a
+                // tenth of the reader's time. The checklist itself is read on the error path.
                 let ci = index.itemChecklist[flat]
-                let checklist = catalog.checklists[ci]
-                switch (subject, checklist.scope) {
+                switch (subject, index.scopes[ci]) {
                 case (.branch, .staff):
-                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(checklist.id),
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
                                              "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
                     continue
                 case (.staff(let sid, _), .branch):
-                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(checklist.id),
+                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
                                              "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
                     continue
                 case (.staff(let sid, let role), .staff):
-                    if !checklist.applies(toRole: role) {
-                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
-                                                    "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
-                        continue
-                    }
-                    let item = checklist.items[index.items[flat].index]
-                    if !item.applies(toRole: role) {
-                        diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
-                                                    "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
+                    if !roleMask[flat] {
+                        let checklist = catalog.checklists[ci]
+                        if !checklist.applies(toRole: role) {
+                            diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                        "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+                        } else {
+                            let item = checklist.items[index.items[flat].index]
+                            diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                        "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
+                        }
                         continue
                     }
                 case (.branch, .branch):
@@ -803,7 +809,7 @@ private struct Checker {
                 }
                 if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
                 if !assessed[ci] {
-                    diags.error(.notAssessed, ["item": .text(a.key), "checklist": .text(checklist.id)], at: a.keyMark)
+                    diags.error(.notAssessed, ["item": .text(a.key), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
                     continue
                 }
                 a.pending.forEach { diags.append($0) }
