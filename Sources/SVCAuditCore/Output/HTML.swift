@@ -26,6 +26,18 @@ public enum HTML {
     static func multiline(_ text: String) -> String {
         escape(text).replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
     }
+
+    /// Free text in which dates and hyphenated ids (2026-08-27, TS2026-0918, BR0421-20260714-01)
+    /// are kept on one line: a browser otherwise breaks them after a hyphen when it wraps a
+    /// veto reason or a note, and a date split over two lines misreads in print.
+    static func keepingTokens(_ text: String) -> String {
+        let escaped = multiline(text)
+        guard escaped.contains("-") else { return escaped }
+        let range = NSRange(escaped.startIndex..., in: escaped)
+        return hyphenated.stringByReplacingMatches(in: escaped, range: range, withTemplate: "<span class=\"nw\">$0</span>")
+    }
+
+    nonisolated(unsafe) private static let hyphenated = try! NSRegularExpression(pattern: "[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)+")
 }
 
 /// `--format html`: one self-contained file (inline CSS and SVG, no scripts, no web fonts,
@@ -147,7 +159,8 @@ public enum HTMLRenderer: Renderer {
                 var cls = cellClass(t.columns[i].kind)
                 if case .status(_, let tone?) = cell { cls += (cls.isEmpty ? "" : " ") + "st-" + tone.rawValue }
                 let attr = cls.isEmpty ? "" : " class=\"\(cls)\""
-                out += "<td\(attr)>\(HTML.multiline(Table.text(cell, t.columns[i].kind, missing: "—")))</td>"
+                let text = Table.text(cell, t.columns[i].kind, missing: "—")
+                out += "<td\(attr)>\(t.columns[i].kind == .text ? HTML.keepingTokens(text) : HTML.multiline(text))</td>"
             }
             out += "</tr>\n"
         }
@@ -182,7 +195,7 @@ public enum HTMLRenderer: Renderer {
         thead tr.caption th { background: #dde4ec; text-align: left; font-size: 1.05em; }
         tbody tr:nth-child(even) { background: #f6f8fa; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.nw { white-space: nowrap; }
+        td.nw, span.nw { white-space: nowrap; }
         td.nm { white-space: nowrap; word-break: keep-all; }
         td.st-bad { color: #b42318; font-weight: 600; }
         td.st-warn { color: #9a6700; }

@@ -8,6 +8,13 @@ import Testing
         #expect(HTML.escape("a\u{0}b\u{1B}c") == "abc")
     }
 
+    @Test func datesAndHyphenatedIdsInFreeTextStayOnOneLine() {
+        #expect(HTML.keepingTokens("一票否决：R02 未达标（2026-08-27，查实投诉 TS2026-0918）")
+                == "一票否决：R02 未达标（<span class=\"nw\">2026-08-27</span>，查实投诉 <span class=\"nw\">TS2026-0918</span>）")
+        #expect(HTML.keepingTokens("R01 <b> & 无日期") == "R01 &lt;b&gt; &amp; 无日期")
+        #expect(HTML.keepingTokens("a\nBR0421-20260714-01") == "a<br><span class=\"nw\">BR0421-20260714-01</span>")
+    }
+
     static func sample() -> Document {
         var doc = Document(title: "检查通报 <2026>", lang: .zh)
         doc.issuer = "嘉兴分行办公室"
