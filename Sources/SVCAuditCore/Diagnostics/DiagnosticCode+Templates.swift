@@ -199,7 +199,7 @@ extension DiagnosticCode {
 
         // MARK: events, responses (their texts: DiagnosticCode+AccountTemplates.swift)
         case .csvSyntax, .csvNoHeader, .csvUnknownColumn, .csvDuplicateColumn, .csvMissingColumn, .csvFieldCount,
-             .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId,
+             .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId, .eventNamesNobody,
              .responseNoFinding, .responseDuplicate:
             return accountTemplate
         default: return rosterTemplate

@@ -120,6 +120,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case eventBadVerified = "event-bad-verified"
     case eventUnknownItem = "event-unknown-item"
     case eventDuplicateId = "event-duplicate-id"
+    /// A verified event in the period naming an employee or branch that no visit of the period
+    /// and no roster row knows: it changes nobody's ranking, which is worth saying (a typo).
+    case eventNamesNobody = "event-names-nobody"
     case responseNoFinding = "response-no-finding"
     case responseDuplicate = "response-duplicate"
 
