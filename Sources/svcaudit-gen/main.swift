@@ -74,8 +74,13 @@ if loaded.diagnostics.contains(where: { $0.severity == .error }) {
     fail("the checklists in '\(checklistDir)' do not load")
 }
 let catalog = loaded.catalog
-let staffLists = catalog.checklists.filter { $0.scope == .staff && $0.assessedByDefault }
-let branchLists = catalog.checklists.filter { $0.scope == .branch && $0.assessedByDefault }
+/// The checklists of the versions in force on a day (SPEC §1.1 "Versions over time").
+func lists(on day: Day) -> (staff: [Checklist], branch: [Checklist]) {
+    let c = catalog.resolved(on: day).checklists.filter(\.assessedByDefault)
+    return (c.filter { $0.scope == .staff }, c.filter { $0.scope == .branch })
+}
+// Set for each visit from its date.
+var (staffLists, branchLists) = lists(on: Day(year: 2026, month: 7, day: 1)!)
 let roles = ["teller", "teller", "teller", "lobby_manager", "account_manager", "account_manager", "security"]
 
 // MARK: The bank: regions, parents (支行 groups), branches and their staff.
@@ -257,6 +262,7 @@ for i in 0..<count {
     let seq = (perBranchDay[key] ?? 0) + 1
     perBranchDay[key] = seq
     let id = "\(b.id)-\(date.filter { $0 != "-" })-\(pad2(seq))"
+    (staffLists, branchLists) = lists(on: Day(year: 2026, month: month, day: day)!)
 
     text.removeAll(keepingCapacity: true)
     text += "id: \(id)\nbranch:\n  id: \(b.id)\n  name: \(b.name)\n  parent: \(b.parent)\n  region: \(b.region)\n"

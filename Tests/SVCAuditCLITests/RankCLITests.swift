@@ -24,14 +24,14 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
         let entries = try #require(doc["entries"] as? [[String: Any]])
         func e(_ id: String) -> [String: Any] { entries.first { $0["id"] as? String == id }! }
-        // Top 2 per region. 嘉兴: E1010 (98.48), E1003 (98.42). 湖州: E1037 (98.16), E1047 (97.92).
+        // Top 2 per region. 嘉兴: E1010 (98.49), E1003 (98.42). 湖州: E1037 (98.16), E1047 (97.92).
         // (The verified complaints of samples/events.csv would disqualify E1010 and E1037; no
         // --events here.) Self-checks weigh 0, so 156 of the 178 visits count. Shrinkage m = 2,
-        // C = 95.17: E1010 (10 × 99.14 + 2 × 95.17) / 12 = 98.48.
+        // C = 95.17: E1010 (10 × 99.15 + 2 × 95.17) / 12 = 98.49.
         let selected = entries.filter { $0["selected"] as? Bool == true }.map { $0["id"] as! String }
         #expect(selected == ["E1010", "E1003", "E1037", "E1047"])
         #expect(e("E1010")["rank"] as? Int == 1 && e("E1010")["group_rank"] as? Int == 1)
-        #expect(e("E1010")["mean"] as? Double == 99.14 && e("E1010")["score"] as? Double == 98.48)
+        #expect(e("E1010")["mean"] as? Double == 99.15 && e("E1010")["score"] as? Double == 98.49)
         #expect(e("E1037")["rank"] as? Int == 3 && e("E1037")["group_rank"] as? Int == 1)
         #expect(e("E1047")["group_rank"] as? Int == 2 && e("E1047")["score"] as? Double == 97.92)
         // Ineligible: the one visit veto (E1053 on duty without the skill grade), and the guards.
@@ -61,7 +61,7 @@ import Testing
         func e(_ id: String) -> [String: Any] { entries.first { $0["id"] as? String == id }! }
         #expect((e("E1037")["reason"] as? String) == "本期检查 8 次，少于 9 次")
         #expect((e("E1040")["reason"] as? String) == "评选分 96.00 低于 97")
-        #expect((e("E1001")["reason"] as? String) == "本期检查 8 次，少于 9 次；评选分 96.66 低于 97；另有自查 2 次，权重为 0 不计入")
+        #expect((e("E1001")["reason"] as? String) == "本期检查 8 次，少于 9 次；评选分 96.67 低于 97；另有自查 2 次，权重为 0 不计入")
         let selected = entries.filter { $0["selected"] as? Bool == true }.map { $0["id"] as! String }
         #expect(selected == ["E1010", "E1003", "E1043"])  // 湖州 has one eligible entry left
     }

@@ -197,3 +197,43 @@ final class VersionResolver: @unchecked Sendable {
         return c
     }
 }
+
+/// Why a version asked for on the command line (`checklists show --on/--version`, `diff`)
+/// cannot be shown: a typed diagnostic without a file.
+public struct VersionProblem: Error, Sendable {
+    public var code: DiagnosticCode
+    public var args: [String: DiagnosticArg]
+    public func message(_ lang: Language) -> String { Diagnostic.text(code, args, lang) }
+}
+
+extension ChecklistCatalog {
+    /// Which version of a checklist to show.
+    public enum VersionChoice: Sendable {
+        /// The latest (the one the catalog lists).
+        case latest
+        /// The one in force on a day.
+        case on(Day)
+        /// The one with this `version`.
+        case named(String)
+    }
+
+    /// The version of checklist `id` that `choice` names, or why there is none.
+    public func version(of id: String, _ choice: VersionChoice) -> Result<Checklist, VersionProblem> {
+        guard let list = families[id], let latest = list.last else {
+            return .failure(VersionProblem(code: .checklistNotLoaded, args: ["id": .text(id), "loaded": .list(ids),
+                                                                              "hint": .hint(Suggestion.closest(to: id, in: ids))]))
+        }
+        switch choice {
+        case .latest:
+            return .success(latest)
+        case .on(let day):
+            if let c = list.first(where: { $0.inForce(on: day) }) { return .success(c) }
+            return .failure(VersionProblem(code: .noVersionInForce, args: noVersionInForce(id, on: day)))
+        case .named(let v):
+            if let c = list.first(where: { $0.version == v }) { return .success(c) }
+            return .failure(VersionProblem(code: .unknownVersion, args: [
+                "id": .text(id), "version": .text(v), "versions": Checklist.versionsArg(list), "inForce": .text(""),
+                "hint": .hint(Suggestion.closest(to: v, in: list.compactMap(\.version)))]))
+        }
+    }
+}

@@ -16,7 +16,8 @@ public struct VisitWorkbook {
 
     public init(template: VisitTemplate, catalog: ChecklistCatalog) {
         self.template = template
-        self.catalog = catalog
+        // The versions in force on the visit's date (SPEC §1.1 "Versions over time").
+        self.catalog = catalog.resolved(on: template.date)
     }
 
     public struct WriteError: Error, LocalizedMessage {

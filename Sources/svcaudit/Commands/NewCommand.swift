@@ -56,6 +56,11 @@ struct NewCommand: ParsableCommand {
             branch: Branch(id: branch, name: branchName, parent: parent, region: region),
             date: date.flatMap(Day.init) ?? Day.today(), inspector: inspector, method: method,
             checklists: only.isEmpty ? nil : only, staff: entries)
+        // A checklist named with --only must have a version in force on the visit's date.
+        if case .failure(let p) = only.lazy.map({ loaded.catalog.version(of: $0, .on(template.date)) }).first(where: { if case .failure = $0 { true } else { false } }) {
+            Console.error("svcaudit: " + p.message(Console.lang))
+            throw ExitCode(1)
+        }
         if format == .xlsx {
             guard let output else {
                 Console.error("svcaudit: " + Console.t("--format xlsx 要用 -o 指定文件，例如 -o 检查底稿.xlsx", "--format xlsx needs -o FILE, e.g. -o visits.xlsx"))

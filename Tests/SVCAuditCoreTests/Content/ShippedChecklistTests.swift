@@ -43,7 +43,7 @@ struct ShippedChecklistTests {
     }
 
     var items: [(Checklist, ChecklistItem)] {
-        Self.loaded.catalog.checklists.flatMap { c in c.items.map { (c, $0) } }
+        Self.loaded.catalog.allVersions.flatMap { c in c.items.map { (c, $0) } }  // every version
     }
 
     @Test func shippedChecklistsLoadClean() {

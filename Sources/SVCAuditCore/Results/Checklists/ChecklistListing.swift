@@ -8,6 +8,10 @@ public struct ChecklistListing: Report {
         self.directory = directory
     }
 
+    /// Every version of every checklist: by id, each id's versions earliest first
+    /// (SPEC §1.1 "Versions over time").
+    var listed: [Checklist] { catalog.allVersions }
+
     static func maxPoints(_ c: Checklist) -> Double {
         c.items.filter { $0.type != .bonus }.reduce(0) { $0 + $1.points }
     }
@@ -20,10 +24,12 @@ public struct ChecklistListing: Report {
         let total = catalog.checklists.reduce(0) { $0 + $1.weight }
         return .object([
             ("directory", .opt(directory)),
-            ("checklists", .array(catalog.checklists.map { c in
+            ("checklists", .array(listed.map { c in
                 .object([
                     ("id", .string(c.id)), ("title", .string(c.title)), ("title_en", .opt(c.titleEN)),
-                    ("version", .opt(c.version)), ("scope", .string(c.scope.rawValue)),
+                    ("version", .opt(c.version)),
+                    ("effective_from", .opt(c.effectiveFrom?.description)), ("effective_to", .opt(c.effectiveTo?.description)),
+                    ("scope", .string(c.scope.rawValue)),
                     ("roles", c.roles.map { .array($0.map { .string($0) }) } ?? .null),
                     ("weight", .number(c.weight)), ("weight_share", .number(total > 0 ? 100 * c.weight / total : 0)),
                     ("items", .int(c.items.count)), ("points", .number(Self.maxPoints(c))),
@@ -44,13 +50,14 @@ public struct ChecklistListing: Report {
             .init(ctx.t("适用岗位", "Roles"), .text), .init(ctx.t("权重", "Weight"), .number(.plain)), .init(ctx.t("占比", "Share"), .percent),
             .init(ctx.t("条目", "Items"), .number(.count)), .init(ctx.t("满分", "Points"), .number(.plain)),
             .init(ctx.t("加分上限", "Bonus"), .number(.plain)), .init(ctx.t("否决项", "Veto"), .text), .init(ctx.t("版本", "Version"), .id),
+            .init(ctx.t("生效期", "In force"), .text),
         ], main: true)
-        for c in catalog.checklists {
+        for c in listed {
             t.add([.text(c.id), .text(c.title(ctx.lang)), .text(c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")),
                    .text(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: " ") } ?? ctx.t("全部", "all")),
                    .number(c.weight), .number(total > 0 ? 100 * c.weight / total : 0), .int(c.items.count),
                    .number(Self.maxPoints(c)), .number(Self.bonusPoints(c)),
-                   .text(c.items.filter(\.veto).map(\.id).joined(separator: " ")), .opt(c.version)])
+                   .text(c.items.filter(\.veto).map(\.id).joined(separator: " ")), .opt(c.version), .text(c.interval(ctx.lang))])
         }
         doc.table(t)
         return doc
@@ -60,8 +67,24 @@ public struct ChecklistListing: Report {
 /// `svcaudit checklists show ID`: one checklist item by item.
 public struct ChecklistDetail: Report {
     public var checklist: Checklist
+    /// Every loaded version of the checklist, earliest first (SPEC §1.1 "Versions over time").
+    public var versions: [Checklist]
 
-    public init(checklist: Checklist) { self.checklist = checklist }
+    public init(checklist: Checklist, versions: [Checklist] = []) {
+        self.checklist = checklist
+        self.versions = versions
+    }
+
+    /// 版本 2026.2，2026-09-01 起生效；其他版本：2026.1（至 2026-08-31）
+    func versionLine(_ ctx: RenderContext) -> String {
+        let c = checklist
+        let others = versions.filter { $0.file != c.file }
+        var line = ctx.t("版本 \(c.versionLabel(.zh))，生效期 \(c.interval(.zh))", "Version \(c.versionLabel(.en)), in force \(c.interval(.en))")
+        if !others.isEmpty {
+            line += ctx.t("；其他版本：", "; other versions: ") + others.map { $0.versionWithInterval(ctx.lang) }.joined(separator: ctx.t("、", ", "))
+        }
+        return line
+    }
 
     static func typeLabel(_ i: ChecklistItem, _ ctx: RenderContext) -> String {
         switch i.type {
@@ -76,7 +99,13 @@ public struct ChecklistDetail: Report {
         let c = checklist
         return .object([
             ("id", .string(c.id)), ("title", .string(c.title)), ("title_en", .opt(c.titleEN)),
-            ("version", .opt(c.version)), ("scope", .string(c.scope.rawValue)),
+            ("version", .opt(c.version)),
+            ("effective_from", .opt(c.effectiveFrom?.description)), ("effective_to", .opt(c.effectiveTo?.description)),
+            ("versions", .array(versions.map { v in
+                .object([("version", .opt(v.version)), ("effective_from", .opt(v.effectiveFrom?.description)),
+                         ("effective_to", .opt(v.effectiveTo?.description)), ("file", .string(v.file))])
+            })),
+            ("scope", .string(c.scope.rawValue)),
             ("roles", c.roles.map { .array($0.map { .string($0) }) } ?? .null),
             ("weight", .number(c.weight)), ("points", .number(ChecklistListing.maxPoints(c))),
             ("bonus_points", .number(ChecklistListing.bonusPoints(c))),
@@ -98,6 +127,7 @@ public struct ChecklistDetail: Report {
         doc.fact(ctx.t(
             "范围 \(c.scope == .staff ? "员工" : "网点")；适用岗位 \(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: "、") } ?? "全部")；权重 \(Fmt.num(c.weight))；满分 \(Fmt.num(ChecklistListing.maxPoints(c)))；加分上限 \(Fmt.num(ChecklistListing.bonusPoints(c)))；条目 \(c.items.count)；版本 \(c.version ?? "—")",
             "scope \(c.scope.rawValue); roles \(c.roles.map { $0.map { Fmt.role($0, ctx) }.joined(separator: ", ") } ?? "all"); weight \(Fmt.num(c.weight)); max points \(Fmt.num(ChecklistListing.maxPoints(c))); bonus up to \(Fmt.num(ChecklistListing.bonusPoints(c))); \(c.items.count) items; version \(c.version ?? "—")"))
+        doc.fact(versionLine(ctx))
         var t = Table(name: "items", title: c.id, columns: [
             .init(ctx.t("编号", "ID"), .id), .init(ctx.t("分组", "Section"), .name), .init(ctx.t("内容", "Item"), .text),
             .init(ctx.t("类型", "Type"), .status), .init(ctx.t("分值", "Points"), .number(.plain)), .init(ctx.t("否决", "Veto"), .status),

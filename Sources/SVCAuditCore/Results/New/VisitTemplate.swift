@@ -35,6 +35,8 @@ public struct VisitTemplate: Sendable {
     }
 
     public func render(catalog: ChecklistCatalog) -> String {
+        // The versions in force on the visit's date (SPEC §1.1 "Versions over time").
+        let catalog = catalog.resolved(on: date)
         let assessed = checklists ?? catalog.assessedByDefault
         var out = "# 服务规范检查记录 — \(branch.name) \(date)\n"
         out += "# 填写：check 项填 pass / fail / na（合格 / 不合格 / 不适用）；scale 项填 0..满分；deduct / bonus 项填次数。\n"

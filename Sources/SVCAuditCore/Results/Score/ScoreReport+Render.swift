@@ -31,23 +31,25 @@ extension ScoreReport {
         }.joined(separator: ctx.t("；", "; "))
     }
 
-    /// "，版本 2026.1" for one version; "，版本 2026.1（3 次）、2026.2（2 次）" for several.
-    func versionPhrase(_ used: [(version: String?, visits: Int)], _ ctx: RenderContext) -> String {
+    /// "，版本 2026.1" for one version; for several, each with the visits scored against it and
+    /// the dates they span: "，版本 2026.1（93 次，2026-07-01 至 2026-08-31）、2026.2（…）".
+    /// Every visit's own versions are in the data formats (the Versions column, JSON `versions`).
+    func versionPhrase(_ used: [VersionUse], _ ctx: RenderContext) -> String {
         let labels = used.map { $0.version ?? ctx.t("无版本号", "none") }
         switch used.count {
         case 0: return ""
         case 1: return ctx.t("，版本 ", ", version ") + labels[0]
         default:
             return ctx.t("，版本 ", ", versions ") + zip(labels, used).map { l, u in
-                ctx.t("\(l)（\(u.visits) 次）", "\(l) (\(u.visits) visit\(u.visits == 1 ? "" : "s"))")
+                ctx.t("\(l)（\(u.visits) 次，\(u.first) 至 \(u.last)）",
+                      "\(l) (\(u.visits) visit\(u.visits == 1 ? "" : "s"), \(u.first) to \(u.last))")
             }.joined(separator: ctx.t("、", ", "))
         }
     }
 
-    /// The visit's versions as one cell: every assessed checklist's (data formats), or only
-    /// those of checklists scored against several versions in this output (display formats).
-    static func versionsCell(_ v: VisitRow, only ids: Set<String>? = nil) -> String {
-        v.versions.filter { ids?.contains($0.id) ?? true }.map { "\($0.id) \($0.version ?? "-")" }.joined(separator: "; ")
+    /// The visit's versions as one cell of the data formats: "counter 2026.1; environment 2026.1".
+    static func versionsCell(_ v: VisitRow) -> String {
+        v.versions.map { "\($0.id) \($0.version ?? "-")" }.joined(separator: "; ")
     }
 
     /// The terminal header of a checklist's score column: in Chinese the first two characters
@@ -74,8 +76,6 @@ extension ScoreReport {
 
     public func document(_ ctx: RenderContext) -> Document {
         var doc = Document(title: title(ctx), lang: ctx.lang)
-        // Checklists scored against more than one version here get a column of their own.
-        let varying = Set(versionsUsed.filter { $0.value.count > 1 }.keys)
         doc.facts([summaryLine(ctx), legend(ctx)])
         let scored = visits.compactMap(\.score)
         doc.heading(ctx.t("检查记录", "Visits"))
@@ -91,14 +91,13 @@ extension ScoreReport {
         ] + columns.map { .init($0.id, .number(.score), terminalHeader: shortHeader($0, ctx)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
             .init(ctx.t("检查表版本", "Versions"), .text, shown: .dataOnly),
-        ] + (varying.isEmpty ? [] : [.init(ctx.t("版本", "Version"), .text, shown: .displayOnly)]), main: true)
+        ], main: true)
         for v in visits {
             vt.add([.date(v.date), .text(v.id), .text(v.file), .text(v.branch.id), .text(v.branch.name), .opt(v.branch.parent),
                     .opt(v.branch.region), .text(Fmt.method(v.method, ctx)), .text(v.inspector),
                     .number(v.score), .number(v.base), .number(v.bonus)]
                    + columns.map { .number(v.checklistScore($0.id)) }
-                   + [.text(Fmt.list(v.breaches)), .int(v.findings), .text(Self.versionsCell(v))]
-                   + (varying.isEmpty ? [] : [.text(Self.versionsCell(v, only: varying))]),
+                   + [.text(Fmt.list(v.breaches)), .int(v.findings), .text(Self.versionsCell(v))],
                    tone: v.breaches.isEmpty ? nil : .bad)
         }
         doc.table(vt)

@@ -84,19 +84,32 @@ public struct ScoreReport: Report {
 
     var staffColumns: [Column] { columns.filter { $0.scope == .staff } }
 
+    public var employeeVisits: Int { visits.reduce(0) { $0 + $1.staff.count } }
+
+    /// One version of a checklist as the visits used it: how many, and the dates they span.
+    struct VersionUse {
+        var version: String?
+        var visits: Int
+        var first: Day
+        var last: Day
+    }
+
     /// Per checklist id, the versions the visits were scored against, in order of first use
-    /// by date, with how many visits used each.
-    var versionsUsed: [String: [(version: String?, visits: Int)]] {
-        var out: [String: [(version: String?, visits: Int)]] = [:]
+    /// by date (visits are in date order).
+    var versionsUsed: [String: [VersionUse]] {
+        var out: [String: [VersionUse]] = [:]
         for v in visits {
             for u in v.versions {
-                if let i = out[u.id]?.firstIndex(where: { $0.version == u.version }) { out[u.id]![i].visits += 1 }
-                else { out[u.id, default: []].append((u.version, 1)) }
+                if let i = out[u.id]?.firstIndex(where: { $0.version == u.version }) {
+                    out[u.id]![i].visits += 1
+                    out[u.id]![i].last = v.date
+                } else {
+                    out[u.id, default: []].append(VersionUse(version: u.version, visits: 1, first: v.date, last: v.date))
+                }
             }
         }
         return out
     }
-    public var employeeVisits: Int { visits.reduce(0) { $0 + $1.staff.count } }
 
     // MARK: Thresholds (SPEC §4, exit 2)
 
