@@ -126,12 +126,17 @@ public struct Table: Sendable {
         /// A shorter header for terminal tables (checklist ids over six-column numbers), where
         /// the width counts; the data formats and print keep `header`. A legend must explain it.
         public var terminalHeader: String?
+        /// On a terminal too narrow for the whole table, columns with a drop rank are left out,
+        /// lowest rank first, until it fits; a line under the table names them. Nil: always shown.
+        public var terminalDrop: Int?
 
-        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere, terminalHeader: String? = nil) {
+        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere, terminalHeader: String? = nil,
+                    terminalDrop: Int? = nil) {
             self.header = header
             self.kind = kind
             self.shown = shown
             self.terminalHeader = terminalHeader
+            self.terminalDrop = terminalDrop
         }
 
         public var alignRight: Bool {

@@ -55,7 +55,31 @@ public enum TextRenderer: Renderer {
     }
 
     public static func table(_ t: Table, _ ctx: RenderContext) -> String {
-        let cols = t.visible(display: true)
+        var cols = t.visible(display: true)
+        var rendered = render(t, cols, ctx)
+        // Too wide for the terminal even wrapped: leave out the columns that may go, lowest
+        // drop rank first, and say which (the data formats always have them all).
+        var dropped: [Int] = []
+        if let width = ctx.width {
+            let droppable = cols.filter { t.columns[$0].terminalDrop != nil }
+                .sorted { (t.columns[$0].terminalDrop!, $0) < (t.columns[$1].terminalDrop!, $1) }
+            for i in droppable where widest(rendered) > width {
+                dropped.append(i)
+                cols.removeAll { $0 == i }
+                rendered = render(t, cols, ctx)
+            }
+        }
+        guard !dropped.isEmpty else { return rendered }
+        let names = dropped.sorted().map { t.columns[$0].header }
+        return rendered + wrap(ctx.t("（终端宽度不够，未显示：\(names.joined(separator: "、"))；--format csv 含全部列）",
+                                     "(not shown at this width: \(names.joined(separator: ", ")); --format csv has every column)"), ctx)
+    }
+
+    private static func widest(_ s: String) -> Int {
+        s.split(separator: "\n").map { DisplayWidth.of(ANSI.strip(String($0))) }.max() ?? 0
+    }
+
+    private static func render(_ t: Table, _ cols: [Int], _ ctx: RenderContext) -> String {
         let columns = cols.map { i -> TextTable.Column in
             let c = t.columns[i]
             let give: TextTable.Give = c.kind == .text ? .text : (c.kind == .name ? .name : .none)
