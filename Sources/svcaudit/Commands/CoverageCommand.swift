@@ -38,13 +38,11 @@ struct CoverageCommand: ParsableCommand {
         let resolved = try period.resolved()!
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)
         var gate = PeriodGate(period: resolved)
-        var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, roster: RosterCheck.Against(roster, period: resolved),
+                                              progress: out.progress()) { v in
             gate.see(v.date)
-            if resolved.contains(v.date) { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)
         }
-        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         let report = CoverageReport(fold.coverage(), skipped: summary.invalidFiles)
         try out.emit(report, roles: loaded.catalog.roles)

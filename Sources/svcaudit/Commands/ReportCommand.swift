@@ -53,15 +53,13 @@ struct ReportCommand: ParsableCommand {
         var calibration = InspectorCalibration(period: resolved)
         var tracker = rectifyAsOf.map { RectificationTracker(catalog: loaded.catalog, asOf: $0, rules: p.rectify) }
         var gate = PeriodGate(period: resolved)
-        var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, progress: out.progress()) { v, score in
+        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, roster: RosterCheck.Against(roster, period: resolved),
+                                           progress: out.progress()) { v, score in
             gate.see(v.date)
-            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             buckets.add(v)
             calibration.add(v)
             if let score { tracker?.add(score) }
         }
-        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         var report = buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
         if let issuer { report.issuer = issuer }
