@@ -39,7 +39,9 @@ build: deps
 debug: deps
 	$(SWIFT) build
 
+# The end-to-end tests open xlsx output the way HR does, with Python's openpyxl.
 test: deps
+	@python3 -c 'import openpyxl' 2>/dev/null || { echo "installing openpyxl (pip)"; python3 -m pip install --quiet openpyxl; }
 	$(SWIFT) test
 
 demo: build

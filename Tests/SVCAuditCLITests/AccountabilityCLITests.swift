@@ -105,6 +105,17 @@ import Testing
         #expect(report.stdout.contains("检查质量") && report.stdout.contains("检查人 祝永康 评分偏宽"))
     }
 
+    @Test func aVerifiedEventNamingNobodyIsAWarningAtItsLine() throws {
+        // E9999 is in no visit and not on the roster: the complaint would change nothing, silently.
+        let r = try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--roster", "samples/roster", "--events", "Tests/Fixtures/events/event-names-nobody.csv"])
+        #expect(r.code == 0)
+        #expect(r.stderr.contains("Tests/Fixtures/events/event-names-nobody.csv:2:1: warning: 投诉“TS2026-0991”所指的员工 E9999 本期没有受检记录，名册中也没有"), "\(r.stderr)")
+        // The unverified one on line 3 counts for nothing and is not mentioned.
+        #expect(!r.stderr.contains("TS2026-0992"))
+        let q = try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--events", "Tests/Fixtures/events/event-names-nobody.csv", "--quiet"])
+        #expect(q.code == 0 && q.stderr.isEmpty)
+    }
+
     @Test func eventsDisqualifyPraiseAddsAndSelfChecksDoNotCount() throws {
         let plain = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--format", "json"]))
         let with = try Self.json(try CLI.run(["rank", "samples/visits"] + Self.q3 + ["--events", "samples/events.csv", "--format", "json"]))

@@ -18,6 +18,26 @@ import Testing
         return dir
     }
 
+    /// Roster warnings are counted and capped like the files' own: with a staff list of two
+    /// people, the sample quarter gives ~500 not-on-roster-staff warnings, of which rank,
+    /// report and coverage print 20 and a count.
+    @Test func rosterWarningsGoThroughTheDigest() throws {
+        let dir = try HostileDir("roster-digest")
+        for name in ["branches.csv", "waivers.csv"] {
+            _ = try dir.write("roster/" + name, try String(contentsOf: CLI.root.appendingPathComponent("samples/roster/" + name), encoding: .utf8))
+        }
+        let staff = try String(contentsOf: CLI.root.appendingPathComponent("samples/roster/staff.csv"), encoding: .utf8)
+        _ = try dir.write("roster/staff.csv", staff.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n")
+        for command in ["rank", "report", "coverage"] {
+            let r = try CLI.run([command, "samples/visits", "--period", "2026-Q3", "--roster", dir.path + "/roster"])
+            #expect(r.code == 0, "\(command): \(r.stderr)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.filter { $0.contains("warning: 员工 ") && $0.contains("不在名册中") }.count == 20, "\(command)")
+            #expect(lines.contains { $0.hasPrefix("svcaudit: 警告 [not-on-roster-staff] 共 ") }, "\(command): \(r.stderr)")
+            #expect(lines.count <= 25, "\(command)")
+        }
+    }
+
     @Test func foldingCommandsSummarise() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -33,6 +33,9 @@ extension DiagnosticCode {
                                    en: "unknown item '{item}'{hint}: no loaded checklist has it")
         case .eventDuplicateId:
             return MessageTemplate(zh: "编号“{id}”重复（第 {first} 行已使用）", en: "event id '{id}' is used twice (first on line {first})")
+        case .eventNamesNobody:
+            return MessageTemplate(zh: "{kind}“{id}”所指的{what} {subject}{hint} 本期没有受检记录{roster}：这条{kind}不影响任何评选",
+                                   en: "{kind} '{id}' names {what} {subject}{hint}, who has no visit in the period{roster}: it changes no ranking")
         case .responseNoFinding:
             return MessageTemplate(zh: "没有与之对应的整改事项：{branch} {subject} 条目 {item}，{date}（截至 {as_of} 的检查中没有这项扣分）",
                                    en: "names no finding: {branch} {subject} item {item} on {date} (no visit up to {as_of} has this deduction)")

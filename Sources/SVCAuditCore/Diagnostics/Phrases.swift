@@ -32,5 +32,5 @@ public enum Noun {
     public static func answer(_ item: String) -> DiagnosticArg { .phrase("\(item) 的答案", "answer to \(item)") }
     public static func role(_ id: String) -> DiagnosticArg { .phrase("岗位 \(id)", "role \(id)") }
     /// A section of a file named by its key: 'select', 'targets'.
-    public static func section(_ key: String) -> DiagnosticArg { .phrase("'\(key)' ", "'\(key)'") }
+    public static func section(_ key: String) -> DiagnosticArg { .phrase("'\(key)' 部分", "'\(key)'") }
 }

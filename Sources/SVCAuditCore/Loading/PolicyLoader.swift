@@ -6,6 +6,7 @@ public enum PolicyLoader {
         var p = Policy()
         p.file = file
         p.title = m.string("title", diags: &diags)
+        p.titleMark = m.pair("title")?.value.mark
         p.issuer = m.string("issuer", diags: &diags)
         p.by = m.choice("by", Policy.RankBy.self, diags: &diags) ?? .staff
         if let roles = m.stringList("roles", diags: &diags) {
@@ -30,14 +31,23 @@ public enum PolicyLoader {
         if let (x, _) = m.number("min_score", diags: &diags) { p.minScore = x }
         p.veto = m.choice("veto", Policy.VetoMode.self, diags: &diags) ?? .disqualify
         if let node = m.raw("method_weights"), !node.isNull, var w = MappingReader(node, what: Noun.section("method_weights"), diags: &diags) {
-            for method in Visit.Method.allCases {
-                if let (x, mark) = w.number(method.rawValue, diags: &diags) {
-                    // 0 is allowed: that method's visits are left out of the ranking (SPEC §1.3).
-                    if x >= 0 { p.methodWeights[method] = x } else {
-                        diags.error(.badValue, ["field": .field(method.rawValue), "reason": .phrase("方式权重应为 0 或以上（0 表示该方式的检查不计入评选），这里是 \(MappingReader.show(x))", "a method weight must be 0 or more (0 leaves those visits out of the ranking), found \(MappingReader.show(x))")], at: mark)
-                    }
+            // Keys are methods as a user types them anywhere else: onsite … self or 现场、录像、
+            // 暗访、外部/第三方、自查 (SPEC §1.2); one method written twice is an error.
+            var seen: [Visit.Method: String] = [:]
+            for pair in w.pairs {
+                guard let method = AnswerGrammar.method(pair.key) else { continue }
+                guard let (x, mark) = w.number(pair.key, diags: &diags) else { continue }
+                if let first = seen[method] {
+                    diags.error(.badValue, ["field": .field(pair.key), "reason": .phrase("与 '\(first)' 是同一种检查方式，只能写一次", "is the same method as '\(first)'; give each method once")], at: pair.keyMark)
+                    continue
+                }
+                seen[method] = pair.key
+                // 0 is allowed: that method's visits are left out of the ranking (SPEC §1.3).
+                if x >= 0 { p.methodWeights[method] = x } else {
+                    diags.error(.badValue, ["field": .field(pair.key), "reason": .phrase("方式权重应为 0 或以上（0 表示该方式的检查不计入评选），这里是 \(MappingReader.show(x))", "a method weight must be 0 or more (0 leaves those visits out of the ranking), found \(MappingReader.show(x))")], at: mark)
                 }
             }
+            for method in Visit.Method.allCases { _ = w.raw(method.rawValue) }
             w.finish(diags: &diags)
         }
         if let (x, mark) = m.number("prior_visits", diags: &diags) {

@@ -2,6 +2,23 @@
 /// it, an employee observed at a branch other than the one assigned on the visit date, a
 /// name that differs from the roster's.
 public enum RosterCheck {
+    /// A roster and the period whose visits are checked against it (nil: every visit).
+    public struct Against: Sendable {
+        public let roster: Roster
+        public let period: Period?
+        public init?(_ roster: Roster?, period: Period?) {
+            guard let roster else { return nil }
+            self.roster = roster
+            self.period = period
+        }
+
+        /// The visit's roster warnings, into the run's digest.
+        public func check(_ v: VisitSummary, into digest: DiagnosticDigest) {
+            guard period?.contains(v.date) ?? true else { return }
+            digest.add(file: RosterCheck.check(v, against: roster))
+        }
+    }
+
     public static func check(_ v: VisitSummary, against roster: Roster) -> [Diagnostic] {
         var d = DiagnosticList(file: v.file)
         // A summary keeps no mark for `branch:`; the visit's first line stands for it.

@@ -815,6 +815,8 @@ private struct Checker {
         let catalog = base.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
         let index = catalog.scoring
 
+        // Checklists reported as having no version in force on the date (one error each).
+        var noVersion = Set<String>()
         // The families assessed: given, or every loaded checklist.
         // Not given: every checklist assessed by default (not the ones answered from records).
         var assessed = raw.checklists == nil ? catalog.assessedByDefaultMask
@@ -822,8 +824,14 @@ private struct Checker {
         if let list = raw.checklists {
             for (cid, mark) in list {
                 guard let ci = catalog.index(of: cid) else {
-                    diags.error(.checklistNotLoaded, ["id": .text(cid), "loaded": .list(catalog.ids),
-                                                      "hint": .hint(Suggestion.closest(to: cid, in: catalog.ids))], at: mark)
+                    if base.index(of: cid) != nil, let date = raw.date {
+                        // Loaded, but no version of it is in force on the visit's date.
+                        diags.error(.noVersionInForce, base.noVersionInForce(cid, on: date), at: mark)
+                        noVersion.insert(cid)
+                    } else {
+                        diags.error(.checklistNotLoaded, ["id": .text(cid), "loaded": .list(base.ids),
+                                                          "hint": .hint(Suggestion.closest(to: cid, in: base.ids))], at: mark)
+                    }
                     continue
                 }
                 if assessed[ci] {
@@ -877,6 +885,15 @@ private struct Checker {
                             continue
                         }
                         unknown.append((key, a.keyMark))
+                        if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
+                            // An item of another version of its checklist (SPEC §1.1 "Versions over time").
+                            if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
+                                if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
+                            } else {
+                                diags.error(code, args, at: a.keyMark)
+                            }
+                            continue
+                        }
                         diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
                         continue
                     }

@@ -211,7 +211,7 @@ public struct Scorer: Sendable {
             let totals = answers.withUnsafeBufferPointer { buf in
                 self.subject(buf, role: mask, assessed: v.assessed, slot: &slot) { e in
                     if case .scored = e.outcome {
-                        counted.append(UInt32(e.flat) << 1 | (e.deduction ? 1 : 0))
+                        counted.append(UInt32(index.globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0))
                     }
                     if e.breach {
                         breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
@@ -244,7 +244,8 @@ public struct Scorer: Sendable {
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
             inspector: v.header.inspector, method: v.header.method, base: base, bonus: branch.bonus,
             checklists: checklists,
-            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: k, score: $0) } },
+            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: Int(index.globalSection[k]), score: $0) } },
+            versions: index.versions(assessed: v.assessed),
             veto: ids(branch.veto),
             staff: zip(v.staff, staff).map { s, t in
                 VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,

@@ -33,18 +33,16 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)!
         let resolved = try period.resolved()!
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)
         var gate = PeriodGate(period: resolved)
-        var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, roster: RosterCheck.Against(roster, period: resolved),
+                                              progress: out.progress()) { v in
             gate.see(v.date)
-            if resolved.contains(v.date) { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)
         }
-        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         let report = CoverageReport(fold.coverage(), skipped: summary.invalidFiles)
         try out.emit(report, roles: loaded.catalog.roles)

@@ -26,7 +26,7 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         // The memo (markdown, html) lists the visits behind each selected entry.
         let memo = out.format == .markdown || out.format == .html
@@ -34,14 +34,13 @@ struct RankCommand: ParsableCommand {
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
-        var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, keep: RankReport.dataWarningCodes, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, quiet: out.quiet, keep: RankReport.dataWarningCodes,
+                                              roster: RosterCheck.Against(roster, period: resolved), progress: out.progress()) { v in
             gate.see(v.date)
-            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             fold.add(v)
         }
-        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         fold.add(events: log)
+        Console.diagnostics(fold.eventsNamingNobody(log, roster: roster), quiet: out.quiet)
         let ctx = out.context
         try empty.check(gate, lang: ctx.lang)
         let report = RankReport(ranking: fold.ranking(roster: roster), lang: ctx.lang, skipped: summary.invalidFiles,

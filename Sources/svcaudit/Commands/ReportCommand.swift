@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let log = try events.load(loaded.catalog, quiet: out.quiet)
@@ -53,15 +53,13 @@ struct ReportCommand: ParsableCommand {
         var calibration = InspectorCalibration(period: resolved)
         var tracker = rectifyAsOf.map { RectificationTracker(catalog: loaded.catalog, asOf: $0, rules: p.rectify) }
         var gate = PeriodGate(period: resolved)
-        var rosterWarnings: [Diagnostic] = []
-        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, progress: out.progress()) { v, score in
+        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, roster: RosterCheck.Against(roster, period: resolved),
+                                           progress: out.progress()) { v, score in
             gate.see(v.date)
-            if let roster, resolved?.contains(v.date) ?? true { rosterWarnings += RosterCheck.check(v, against: roster) }
             buckets.add(v)
             calibration.add(v)
             if let score { tracker?.add(score) }
         }
-        Console.diagnostics(rosterWarnings, quiet: out.quiet)
         try empty.check(gate, lang: out.context.lang)
         var report = buckets.report(roster: roster, catalog: loaded.catalog, policy: p, skipped: summary.invalidFiles, topItems: top)
         if let issuer { report.issuer = issuer }

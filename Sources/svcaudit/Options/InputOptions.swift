@@ -54,12 +54,15 @@ extension InputOptions {
 
     /// As `readVisits`, handing on both the summary and, with `full`, the full score (nil
     /// otherwise): for a command that needs item-by-item results only for some of its output.
-    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool, progress: ProgressLine? = nil,
-                    onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
+    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool, roster: RosterCheck.Against? = nil,
+                    progress: ProgressLine? = nil, onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
         var s = settings(progress: progress)
         s.detail = full
         let digest = self.digest(quiet: quiet)
-        let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.summary, $0.score) }
+        let summary = VisitRun.run(s, checklists: loaded, digest: digest) {
+            roster?.check($0.summary, into: digest)
+            onVisit($0.summary, $0.score)
+        }
         progress?.finish()
         try stopIfInvalid(summary, digest: digest, skipInvalid: skipInvalid, quiet: quiet)
         return summary
@@ -68,12 +71,17 @@ extension InputOptions {
     /// As `readVisits`, handing on each visit's summary only (what `rank`, `report` and
     /// `score` fold): no item-by-item detail is built.
     /// `keep`: diagnostic codes the command shows in its output too (held in `Summary.diagnostics`).
-    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, keep: Set<DiagnosticCode> = [], progress: ProgressLine? = nil,
-                       onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
+    /// `roster`: each visit is checked against it (SPEC §1.4), its warnings going through the
+    /// digest right after the file's own, so they are capped and counted like any other.
+    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, keep: Set<DiagnosticCode> = [], roster: RosterCheck.Against? = nil,
+                       progress: ProgressLine? = nil, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
         var s = settings(progress: progress)
         s.keepCodes = keep
         let digest = self.digest(quiet: quiet)
-        let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.summary) }
+        let summary = VisitRun.run(s, checklists: loaded, digest: digest) {
+            roster?.check($0.summary, into: digest)
+            onVisit($0.summary)
+        }
         progress?.finish()
         try stopIfInvalid(summary, digest: digest, skipInvalid: skipInvalid, quiet: quiet)
         return summary

@@ -21,6 +21,19 @@ private typealias P = RankFixtures.Person
         #expect(bad == nil && d2.map(\.code) == [.badValue] && d2[0].mark.line == 1)
     }
 
+    @Test func methodsMayBeWrittenInChinese() {
+        // SPEC §1.2: a fixed word may be typed in Chinese wherever a user types it.
+        let (p, d) = Self.policy("method_weights: {暗访: 2, 第三方: 1.5, 自查: 0}\n")
+        #expect(d.isEmpty)
+        #expect(p?.weight(of: .mystery) == 2 && p?.weight(of: .external) == 1.5 && p?.weight(of: .`self`) == 0)
+        // The same method twice (in two languages) is an error at the second key.
+        let (_, d2) = Self.policy("method_weights: {mystery: 2, 暗访: 3}\n")
+        #expect(d2.map(\.code) == [.badValue] && d2[0].mark.column == 30)
+        // An unknown word is an unknown key with a hint.
+        let (_, d3) = Self.policy("method_weights: {mistery: 2}\n")
+        #expect(d3.map(\.code) == [.unknownKey])
+    }
+
     @Test func selfChecksLeaveVisitsMeanAndC() {
         // A: onsite 90, self 100, self 100. B: onsite 80, onsite 100.
         // self: 0 → A has 1 visit, R = 90; B 2 visits, R = 90. C = (90 + 80 + 100) / 3 = 90.

@@ -112,6 +112,34 @@ public struct RankFold: Sendable {
         }
     }
 
+    /// Verified events of the period whose subject (the employee, or the branch in a branch
+    /// ranking) has no entry — no visit of the period and, with a roster, no roster row: they
+    /// change nothing, most likely a mistyped id (SPEC §1.5). Warnings at the event's line.
+    public func eventsNamingNobody(_ log: EventLog, roster: Roster? = nil) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for e in log.within(period) where e.verified {
+            let subject: String?
+            let known: Bool
+            switch policy.by {
+            case .staff:
+                subject = e.staff
+                known = e.staff.map { aggregates[$0] != nil || roster?.staff[$0] != nil } ?? true
+            case .branch:
+                subject = e.branch
+                known = aggregates[e.branch] != nil || roster?.branches[e.branch] != nil
+            }
+            guard let subject, !known else { continue }
+            let candidates = aggregates.keys.filter { policy.by == .branch || aggregates[$0]?.branch.id == e.branch }
+            let kind: DiagnosticArg = e.kind == .complaint ? .localized(zh: "投诉", en: "complaint") : .localized(zh: "表扬", en: "praise")
+            out.append(Diagnostic(file: e.file, mark: Mark(line: e.line, column: 1), severity: .warning, code: .eventNamesNobody,
+                args: ["kind": kind, "id": .text(e.id), "subject": .text(subject),
+                       "what": policy.by == .staff ? .localized(zh: "员工", en: "employee") : .localized(zh: "网点", en: "branch"),
+                       "roster": roster == nil ? .text("") : .localized(zh: "，名册中也没有", en: " and is not on the roster"),
+                       "hint": .hint(Suggestion.closest(to: subject, in: candidates))]))
+        }
+        return out
+    }
+
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
                                weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
         let key = LatestVisit(scored: score != nil, date: v.date, file: v.file)
