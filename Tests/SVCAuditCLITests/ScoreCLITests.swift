@@ -52,7 +52,7 @@ import Testing
     // MARK: SPEC §3.1 keys
 
     static let visitKeys = ["id", "file", "branch", "date", "inspector", "method", "score", "base", "bonus",
-                            "checklists", "veto", "findings", "staff"]
+                            "checklists", "versions", "veto", "findings", "staff"]
     static let branchKeys = ["id", "name", "parent", "region"]
     static let staffKeys = ["id", "name", "role", "score", "base", "bonus", "checklists", "veto", "unanswered"]
 

@@ -107,6 +107,12 @@ extension DiagnosticCode {
         case .effectiveRange:
             return T(zh: "'effective_to'（{to}）早于 'effective_from'（{from}）：这个版本永远不会生效",
                      en: "'effective_to' ({to}) is before 'effective_from' ({from}): this version would never be in force")
+        case .versionOverlap:
+            return T(zh: "检查表 '{id}' 的这个版本（{interval}）与 {other} 中的版本（{otherInterval}）生效期重叠：同一检查表的各版本不能在同一天生效，请调整 effective_from / effective_to",
+                     en: "this version of checklist '{id}' ({interval}) overlaps the version in {other} ({otherInterval}): versions of one checklist must not be in force on the same day; adjust effective_from / effective_to")
+        case .duplicateVersion:
+            return T(zh: "检查表 '{id}' 的这个版本与 {other} 中的版本都是 {version}：同一检查表的各版本要有不同的 'version'，评分结果才能说明用的是哪一版",
+                     en: "this version of checklist '{id}' and the one in {other} both have {version}: versions of one checklist need different 'version' values, so that scores can name the one used")
         case .findingBelowNotScale:
             return T(zh: "'finding_below' 只用于评分（scale）条目；此条目的类型是 {type}",
                      en: "'finding_below' is only for scale items; this item is of type {type}")
@@ -130,6 +136,15 @@ extension DiagnosticCode {
                      en: "item {item} belongs to checklist '{checklist}', which this visit's 'checklists' does not list")
         case .checklistNotLoaded:
             return T(zh: "没有加载检查表 '{id}'（已加载：{loaded}）{hint}", en: "checklist '{id}' is not loaded (loaded: {loaded}){hint}")
+        case .noVersionInForce:
+            return T(zh: "检查表 '{id}' 在 {date} 没有生效的版本（已加载的版本：{versions}）",
+                     en: "checklist '{id}' has no version in force on {date} (versions loaded: {versions})")
+        case .unknownVersion:
+            return T(zh: "检查表 '{id}' 没有版本 '{version}'（已加载的版本：{versions}{inForce}）{hint}",
+                     en: "checklist '{id}' has no version '{version}' (versions loaded: {versions}{inForce}){hint}")
+        case .itemNotInVersion:
+            return T(zh: "条目 '{item}' 不在检查表 '{checklist}' 的 {version} 版（{why}）中；有此条目的版本：{versions}",
+                     en: "item '{item}' is not in version {version} of checklist '{checklist}' ({why}); versions that have it: {versions}")
         case .duplicateChecklist:
             return T(zh: "检查表 '{id}' 列了两次", en: "checklist '{id}' is listed twice")
         case .duplicateStaff:
@@ -165,6 +180,11 @@ extension DiagnosticCode {
                      en: "nothing was answered: all {count} applicable items are blank; fill in the answers, or remove the file")
         case .placeholder:
             return T(zh: "'{key}' 还是模板里的占位文字 {value}：请换成真实内容", en: "'{key}' still holds the template placeholder {value}: replace it with the real value")
+
+        // MARK: policies
+        case .policyPeriodMismatch:
+            return T(zh: "评选规则的标题“{title}”写的是{named}，本次统计的期间却是{asked}：请确认用的是本期的评选规则，或改正期间（--period 或 --from/--to）",
+                     en: "the policy's title '{title}' names {named}, but the period asked is {asked}: check that this is the policy for that period, or correct the period (--period or --from/--to)")
 
         // MARK: roles
         case .duplicateRole:

@@ -50,6 +50,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case itemRoleOutside = "item-role-outside"
     /// `effective_to` before `effective_from`: the version would never be in force.
     case effectiveRange = "effective-range"
+    /// Two versions of one checklist (files sharing its id) in force on a common day.
+    case versionOverlap = "version-overlap"
+    /// Two versions of one checklist with the same `version` (or both without one).
+    case duplicateVersion = "duplicate-version"
     /// `finding_below` on an item that is not a scale item, or outside 0 < x ≤ points.
     case findingBelowNotScale = "finding-below-not-scale"
     case findingBelowRange = "finding-below-range"
@@ -62,6 +66,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case notApplicable = "not-applicable"
     case notAssessed = "not-assessed"
     case checklistNotLoaded = "checklist-not-loaded"
+    /// A checklist the visit assesses has no version in force on the visit's date.
+    case noVersionInForce = "no-version-in-force"
+    /// `versions:` pins a version of a checklist that is not loaded.
+    case unknownVersion = "unknown-version"
+    /// An answer to an item that the version the visit is scored against does not have.
+    case itemNotInVersion = "item-not-in-version"
     case duplicateChecklist = "duplicate-checklist"
     case duplicateStaff = "duplicate-staff"
     case badAnswer = "bad-answer"
@@ -82,6 +92,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case duplicateRole = "duplicate-role"
 
     // MARK: policies
+    /// The policy's title names another period than the one asked (--period, --from/--to): a warning.
+    case policyPeriodMismatch = "policy-period-mismatch"
 
     // MARK: roster (branches.csv, staff.csv, waivers.csv)
     case rosterMissingFile = "roster-missing-file"

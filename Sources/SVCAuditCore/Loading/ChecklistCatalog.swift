@@ -1,4 +1,11 @@
 /// Every loaded checklist, with the item index the visit loader and the scorer look up.
+///
+/// Versions over time (SPEC §1.1): several files may share a checklist id when their
+/// `effective_from`/`effective_to` intervals do not overlap. The catalog a command sees
+/// (`checklists`) holds the latest version of each id; `versions(of:)` holds them all, and
+/// `resolved(on:pinned:diags:)` gives the catalog of the versions in force on a visit's date
+/// (or pinned by it). Those per-combination catalogs, each with its `ScoringIndex`, are built
+/// once and shared by every visit that uses the same combination.
 public struct ChecklistCatalog: Sendable {
     public struct ItemRef: Sendable {
         public let checklist: Int
@@ -18,34 +25,63 @@ public struct ChecklistCatalog: Sendable {
     private let applicableByRole: [String: [Int]]
     /// The same facts laid out flat for the streaming reader and the summary scorer.
     public let scoring: ScoringIndex
+    /// Every loaded version of each checklist id, earliest first (one entry for most ids).
+    public let families: [String: [Checklist]]
+    /// The catalogs of the version combinations visits use (nil: one version of each
+    /// checklist and no effective dates, so every visit uses this catalog).
+    let resolver: VersionResolver?
 
     /// Builds the catalog; checklists or items whose id is already taken are reported and left out.
     public init(_ loaded: [Checklist], roles: RoleCatalog = RoleCatalog(), diagnostics: inout [Diagnostic]) {
-        var kept: [Checklist] = []
         // With a roles file, checklist roles may be written by name or alias: keep the ids.
         let loaded = roles.isEmpty ? loaded : loaded.map { Self.resolveRoles($0, roles, &diagnostics) }
-        var ids: [String: Checklist] = [:]
-        var itemOwner: [String: (Checklist, ChecklistItem)] = [:]
+        var families: [String: [Checklist]] = [:]
+        var itemOwner: [String: Checklist] = [:]
         for var c in loaded.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
-            if let first = ids[c.id] {
-                diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .duplicateChecklistId,
-                                              args: ["id": .text(c.id), "other": .text(first.file)]))
-                continue
+            if let versions = families[c.id] {
+                if let other = versions.first(where: { $0.overlaps(c) }) {
+                    // Two copies without dates are the old mistake of a duplicate id; with
+                    // dates, two versions whose intervals meet.
+                    if !c.hasDates, !other.hasDates {
+                        diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .duplicateChecklistId,
+                                                      args: ["id": .text(c.id), "other": .text(other.file)]))
+                    } else {
+                        diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .versionOverlap,
+                                                      args: ["id": .text(c.id), "other": .text(other.file),
+                                                             "interval": c.intervalArg, "otherInterval": other.intervalArg]))
+                    }
+                    continue
+                }
+                if let other = versions.first(where: { $0.version == c.version }) {
+                    diagnostics.append(Diagnostic(file: c.file, mark: c.mark, severity: .error, code: .duplicateVersion,
+                                                  args: ["id": .text(c.id), "other": .text(other.file), "version": c.versionArg]))
+                    continue
+                }
             }
             c.items = c.items.filter { item in
-                if let (oc, _) = itemOwner[item.id] {
+                if let oc = itemOwner[item.id] {
+                    // Versions of one checklist may repeat item ids; other checklists may not.
+                    if oc.id == c.id { return true }
                     diagnostics.append(Diagnostic(file: c.file, mark: item.mark, severity: .error, code: .duplicateItemId,
                         args: ["id": .text(item.id), "where": .phrase("检查表 '\(oc.id)'（\(oc.file)）中", "in checklist '\(oc.id)' (\(oc.file))")]))
                     return false
                 }
-                itemOwner[item.id] = (c, item)
+                itemOwner[item.id] = c
                 return true
             }
-            ids[c.id] = c
-            kept.append(c)
+            families[c.id, default: []].append(c)
         }
-        self.init(sorted: kept)
-        self.roles = roles
+        for id in families.keys { families[id]!.sort { ($0.effectiveFrom ?? .earliest) < ($1.effectiveFrom ?? .earliest) } }
+        self.init(families: families, roles: roles)
+    }
+
+    /// The latest version of each id as the catalog's own checklists, the rest beside them.
+    private init(families: [String: [Checklist]], roles: RoleCatalog) {
+        let latest = families.values.map { $0.last! }
+        let universe = ItemUniverse(latest: latest.sorted { $0.id < $1.id }, families: families)
+        let dated = families.values.contains { $0.count > 1 || $0.contains(where: \.hasDates) }
+        self.init(sorted: latest, families: families, universe: universe, roles: roles,
+                  resolver: dated ? VersionResolver(families: families, universe: universe, roles: roles) : nil)
     }
 
     private static func resolveRoles(_ c: Checklist, _ roles: RoleCatalog, _ diagnostics: inout [Diagnostic]) -> Checklist {
@@ -76,8 +112,15 @@ public struct ChecklistCatalog: Sendable {
         self.init(checklists, diagnostics: &ignored)
     }
 
-    private init(sorted list: [Checklist]) {
+    /// The catalog of one combination of versions (the latest of each, or those in force on
+    /// some day): `universe` numbers the items of every version alike, so tallies across
+    /// visits scored against different versions add up by item id.
+    init(sorted list: [Checklist], families: [String: [Checklist]], universe: ItemUniverse, roles: RoleCatalog,
+         resolver: VersionResolver?) {
         checklists = list.sorted { $0.id < $1.id }
+        self.families = families
+        self.resolver = resolver
+        self.roles = roles
         var byID: [String: Int] = [:]
         var items: [String: ItemRef] = [:]
         for (ci, c) in checklists.enumerated() {
@@ -95,7 +138,7 @@ public struct ChecklistCatalog: Sendable {
         var byRole: [String: [Int]] = [:]
         for role in roles { byRole[role] = Self.applicableCounts(checklists, role: role) }
         self.applicableByRole = byRole
-        self.scoring = ScoringIndex(checklists, roles: roles)
+        self.scoring = ScoringIndex(checklists, roles: roles, universe: universe)
     }
 
     private static func applicableCounts(_ checklists: [Checklist], role: String) -> [Int] {
@@ -126,10 +169,34 @@ public struct ChecklistCatalog: Sendable {
 
     public func ref(_ itemID: String) -> ItemRef? { items[itemID] }
 
+    /// An item by id: in this catalog's versions, else in the latest other version that has
+    /// it (an item a later version removed still has its text in reports over old visits).
     public func item(_ itemID: String) -> (checklist: Checklist, item: ChecklistItem)? {
-        items[itemID].map { (checklists[$0.checklist], checklists[$0.checklist].items[$0.item]) }
+        if let r = items[itemID] { return (checklists[r.checklist], checklists[r.checklist].items[r.item]) }
+        guard let owner = scoring.universe.owner(of: itemID), let versions = families[owner] else { return nil }
+        for c in versions.reversed() { if let i = c.items.first(where: { $0.id == itemID }) { return (c, i) } }
+        return nil
     }
 
+    /// The item ids of this catalog's versions.
     public var allItemIDs: some Sequence<String> { items.keys }
+
+    /// Every item id of every loaded version, each once: the latest versions' in catalog
+    /// order, then those only older versions have.
+    public var everyItemID: [String] { scoring.universe.itemIDs }
+
+    /// Every version of checklist `id`, earliest first (empty when it is not loaded).
+    public func versions(of id: String) -> [Checklist] { families[id] ?? [] }
+
+    /// Every loaded version of every checklist, by id, earliest first.
+    public var allVersions: [Checklist] { families.keys.sorted().flatMap { families[$0]! } }
+
+    /// Whether any checklist has several versions or effective dates.
+    public var hasVersions: Bool { resolver != nil }
+
+    /// The version of checklist `id` labelled `version`.
+    public func checklist(_ id: String, version: String?) -> Checklist? {
+        families[id]?.first { $0.version == version }
+    }
 
 }

@@ -37,7 +37,7 @@ public struct EventLog: Sendable {
 
     public init(events: [Event], catalog: ChecklistCatalog) {
         var veto = Set<String>()
-        for c in catalog.checklists { for i in c.items where i.veto { veto.insert(i.id) } }
+        for c in catalog.allVersions { for i in c.items where i.veto { veto.insert(i.id) } }
         self.init(events: events, vetoItems: veto)
     }
 

@@ -100,7 +100,7 @@ public struct Scorer: Sendable {
     /// role mask (`ScoringIndex.mask(for:)`). `slot` is scratch of `index.items.count` entries,
     /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
     func subject(_ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
-                 slot: inout [Int32], onItem: ((ItemEvent) -> Void)? = nil) -> SubjectTotals {
+                 slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
@@ -115,7 +115,7 @@ public struct Scorer: Sendable {
                 let facts = index.facts[flat]
                 guard k >= 0 else {
                     out.unanswered.append(flat)
-                    onItem?(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
+                    onItem(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
                     continue
                 }
                 let value = answers[k].value
@@ -144,7 +144,7 @@ public struct Scorer: Sendable {
                 case .notApplicable, .unanswered:
                     break
                 }
-                onItem?(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
+                onItem(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
             }
             // A staff checklist none of whose items applies to the role is not the employee's.
             if applicable { out.checklists.append(total) }
@@ -211,7 +211,7 @@ public struct Scorer: Sendable {
             let totals = answers.withUnsafeBufferPointer { buf in
                 self.subject(buf, role: mask, assessed: v.assessed, slot: &slot) { e in
                     if case .scored = e.outcome {
-                        counted.append(UInt32(e.flat) << 1 | (e.deduction ? 1 : 0))
+                        counted.append(UInt32(index.globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0))
                     }
                     if e.breach {
                         breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
@@ -244,7 +244,8 @@ public struct Scorer: Sendable {
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
             inspector: v.header.inspector, method: v.header.method, base: base, bonus: branch.bonus,
             checklists: checklists,
-            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: k, score: $0) } },
+            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: Int(index.globalSection[k]), score: $0) } },
+            versions: index.versions(assessed: v.assessed),
             veto: ids(branch.veto),
             staff: zip(v.staff, staff).map { s, t in
                 VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
@@ -268,7 +269,13 @@ public struct Scorer: Sendable {
         return (summary, detailScore, unanswered)
     }
 
-    private func ids(_ flats: [Int]) -> [String] { flats.map { index.items[$0].id }.sorted() }
+    private func ids(_ flats: [Int]) -> [String] {
+        switch flats.count {
+        case 0: return []
+        case 1: return [index.items[flats[0]].id]
+        default: return flats.map { index.items[$0].id }.sorted()
+        }
+    }
 
     private func subjectScore(_ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
         var results: [ChecklistResult] = []

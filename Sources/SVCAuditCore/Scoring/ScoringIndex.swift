@@ -36,8 +36,19 @@ public struct ScoringIndex: Sendable {
     let allStaffMask: [Bool]
     let unnamedRoleMask: [Bool]
     private let table: ByteTable
+    /// Every item and section of every loaded version (SPEC §1.1 "Versions over time"), and
+    /// the number there of each flat item and section of this catalog: what a summary hands
+    /// to tallies across visits (`VisitSummary.counted`, `.sections`).
+    public let universe: ItemUniverse
+    let globalItem: [Int32]
+    let globalSection: [Int32]
+    /// The version of each checklist (catalog order), and of those assessed by default:
+    /// what a summary names without building a list per visit.
+    let versions: [VersionUsed]
+    let defaultAssessed: [Bool]
+    let defaultVersions: [VersionUsed]
 
-    init(_ checklists: [Checklist], roles: Set<String>) {
+    init(_ checklists: [Checklist], roles: Set<String>, universe: ItemUniverse? = nil) {
         var items: [Item] = []
         var facts: [ItemFacts] = []
         var itemChecklist: [Int] = []
@@ -95,6 +106,20 @@ public struct ScoringIndex: Sendable {
         }
         unnamedRoleMask = open
         table = ByteTable(items.map(\.id))
+        let universe = universe ?? ItemUniverse(latest: checklists, families: [:])
+        self.universe = universe
+        globalItem = items.map { Int32(universe.number(of: $0.id)!) }
+        globalSection = sections.map { Int32(universe.number(of: ItemUniverse.Section(checklist: checklists[$0.checklist].id, name: $0.name))!) }
+        versions = checklists.map { VersionUsed(id: $0.id, version: $0.version) }
+        defaultAssessed = checklists.map(\.assessedByDefault)
+        defaultVersions = checklists.filter(\.assessedByDefault).map { VersionUsed(id: $0.id, version: $0.version) }
+    }
+
+    /// The versions of the checklists `assessed` marks (catalog order).
+    @inline(__always)
+    func versions(assessed: [Bool]) -> [VersionUsed] {
+        if assessed == defaultAssessed { return defaultVersions }
+        return versions.indices.compactMap { assessed[$0] ? versions[$0] : nil }
     }
 
     /// Which flat items apply to an employee in `role` (SPEC §2.1): the checklist's and the

@@ -29,7 +29,7 @@ public struct VisitSummary: Sendable, Equatable {
     }
 
     /// A visit-level section score (SPEC §2.3 applied to a section): `section` numbers
-    /// `ScoringIndex.sections`.
+    /// `ScoringIndex.universe.sections` (the same in every version's catalog).
     public struct SectionScore: Sendable, Equatable {
         public var section: Int
         public var score: Double
@@ -56,13 +56,17 @@ public struct VisitSummary: Sendable, Equatable {
     public var checklists: [ChecklistScore]
     /// Visit-level section scores, in `ScoringIndex.sections` order.
     public var sections: [SectionScore]
+    /// The version of each assessed checklist the visit was scored against, catalog order
+    /// (SPEC §1.1 "Versions over time", `versions` in the score JSON).
+    public var versions: [VersionUsed] = []
     /// Branch-scope veto breaches, sorted (the visit's own `veto`).
     public var veto: [String]
     public var staff: [Staff]
     /// Deductions in the visit, branch and staff (rectification findings).
     public var findings: Int
     /// Every counted answer (outcome scored), subject by subject in catalog order, as
-    /// `flat item number << 1 | 1 if it lost points`: the 通报's most-failed items.
+    /// `item number << 1 | 1 if it lost points`, items numbered by `ScoringIndex.universe`
+    /// (alike in every version's catalog): the 通报's most-failed items.
     public var counted: [UInt32]
     /// Every veto breach, subject by subject (branch first), items in catalog order.
     public var breaches: [Breach]

@@ -9,7 +9,7 @@ public enum WorkbookImport {
             diags.error(.importNoSheet, ["reason": .phrase("工作表“\(sheet.name)”是空的", "sheet '\(sheet.name)' is empty")], at: .start)
             return []
         }
-        let itemIDs = catalog.allItemIDs
+        let itemIDs = catalog.everyItemID  // of every version: the rows' dates pick the one
         let items = Set(itemIDs)
         var columns: [Int: WorkbookLayout.Column] = [:]
         var headerText: [Int: String] = [:]
@@ -57,7 +57,7 @@ public enum WorkbookImport {
             groups[key, default: []].append(r)
         }
 
-        let index = catalog.scoring
+        let base = catalog
         var out: [VisitTemplate] = []
         for key in order {
             let rows = groups[key]!
@@ -82,6 +82,9 @@ public enum WorkbookImport {
                     problem(first, col(.method)!, .phrase("未知的检查方式 '\(m)'（现场、录像、暗访、外部、自查）", "unknown method '\(m)' (onsite, video, mystery, external, self)")); ok = false
                 }
             }
+            // Answers are checked against the checklist versions in force on the visit's date.
+            let catalog = date.map { base.resolved(on: $0) } ?? base
+            let index = catalog.scoring
             var branchAnswers: [String: VisitTemplate.Filled] = [:]
             var staff: [VisitTemplate.StaffEntry] = []
             for r in rows {
@@ -100,7 +103,12 @@ public enum WorkbookImport {
                     guard case .answer(let item) = column else { continue }
                     let text = r.cell(c).trimmingSpaces
                     guard !text.isEmpty else { continue }
-                    guard let flat = index.find(item) else { continue }
+                    guard let flat = index.find(item) else {
+                        problem(r, c, .phrase("\(item) 不在 \(date.map { "\($0)" } ?? "") 生效的检查表版本中",
+                                              "\(item) is not in the checklist versions in force on \(date.map { "\($0)" } ?? "")"))
+                        ok = false
+                        continue
+                    }
                     let ci = index.itemChecklist[flat]
                     let checklist = catalog.checklists[ci]
                     let item0 = checklist.items[index.items[flat].index]

@@ -11,7 +11,7 @@ struct EventOptions: ParsableArguments {
     func load(_ catalog: ChecklistCatalog, quiet: Bool) throws -> EventLog {
         guard let events else { return EventLog(events: [], catalog: catalog) }
         var items = Set<String>()
-        for c in catalog.checklists { for i in c.items { items.insert(i.id) } }
+        for id in catalog.everyItemID { items.insert(id) }
         let (list, diags) = EventLoader.load(events, items: items)
         Console.diagnostics(diags, quiet: quiet)
         guard let list else { throw ExitCode(1) }

@@ -21,7 +21,8 @@ import Testing
         #expect(json.hasPrefix("""
             {"visits":[{"id":"V1","file":"v1.yaml","branch":{"id":"BR01","name":"城中支行","parent":"营业部","region":"嘉兴分行"},\
             "date":"2026-07-10","inspector":"王敏","method":"onsite","score":74.5,"base":71.5,"bonus":3.0,\
-            "checklists":{"env":56.0,"look":50.0,"svc":89.0},"veto":["E4"],"findings":5,"staff":[
+            "checklists":{"env":56.0,"look":50.0,"svc":89.0},"versions":{"env":null,"guard":null,"look":null,"svc":null},\
+            "veto":["E4"],"findings":5,"staff":[
             """))
         // T: base 58.5 + bonus 5 = 63.5; look 0 is scored (max 4), so present.
         #expect(json.contains("""
@@ -71,8 +72,8 @@ import Testing
         let visits = Self.report().render(.csv, RenderContext(lang: .en, bom: false))
         let vl = visits.split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(vl.count == 1 + 1 + 1) // header, V1, and the empty string after the last CRLF
-        #expect(vl[0] == "Date,Visit,File,Branch ID,Branch,Parent,Region,Method,Inspector,Score,Base,Bonus,env,guard,look,svc,Veto,Deductions")
-        #expect(vl[1] == "2026-07-10,V1,v1.yaml,BR01,城中支行,营业部,嘉兴分行,on-site,王敏,74.50,71.50,3,56.00,,50.00,89.00,E4 T:A3,5")
+        #expect(vl[0] == "Date,Visit,File,Branch ID,Branch,Parent,Region,Method,Inspector,Score,Base,Bonus,env,guard,look,svc,Veto,Deductions,Versions")
+        #expect(vl[1] == "2026-07-10,V1,v1.yaml,BR01,城中支行,营业部,嘉兴分行,on-site,王敏,74.50,71.50,3,56.00,,50.00,89.00,E4 T:A3,5,env -; guard -; look -; svc -")
         let staff = Self.report().render(.csv, RenderContext(lang: .zh, bom: false, table: "staff"))
         let sl = staff.split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(sl.count == 1 + 3 + 1)

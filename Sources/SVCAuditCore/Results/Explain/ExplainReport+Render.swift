@@ -31,7 +31,10 @@ extension ExplainReport {
                   "Date: \(v.date); method: \(Fmt.method(v.method, ctx)); inspector: \(v.inspector)"),
             ctx.t("文件：\(v.file)", "File: \(v.file)"),
             ctx.t("本次检查的检查表：", "Checklists assessed: ") + v.assessed.map { id in
-                catalog.checklist(id).map { ctx.t("\(id) \($0.title)（权重 \(Fmt.num($0.weight))）", "\(id) \($0.title(.en)) (weight \(Fmt.num($0.weight)))") } ?? id
+                catalog.checklist(id).map { c in
+                    let version = c.version.map { ctx.t("，版本 \($0)", ", version \($0)") } ?? ""
+                    return ctx.t("\(id) \(c.title)（权重 \(Fmt.num(c.weight))\(version)）", "\(id) \(c.title(.en)) (weight \(Fmt.num(c.weight))\(version))")
+                } ?? id
             }.joined(separator: ctx.t("；", "; ")),
         ]
         if !notAssessed.isEmpty {

@@ -51,6 +51,8 @@ public struct ExplainReport: Report {
     /// nil when `staffID` names nobody in the visit.
     public init?(visit: VisitScore, catalog: ChecklistCatalog, staffID: String? = nil) {
         self.visit = visit
+        // The versions the visit was scored against (SPEC §1.1 "Versions over time").
+        let catalog = catalog.resolved(versions: visit.summary.versions, on: visit.date)
         self.catalog = catalog
         self.staffID = staffID
         let chosen = visit.staff.filter { staffID == nil || $0.id == staffID }
@@ -129,6 +131,7 @@ public struct ExplainReport: Report {
             ("date", .string(visit.date.description)), ("inspector", .string(visit.inspector)),
             ("method", .string(visit.method.rawValue)),
             ("checklists", .array(visit.assessed.map { .string($0) })),
+            ("versions", .object(visit.assessed.map { id in (id, .opt(catalog.checklist(id)?.version)) })),
         ]))]
         if let branch { top.append(("branch", subjectJSON(branch))) }
         top.append(("staff", .array(staff.map(subjectJSON))))
@@ -156,7 +159,7 @@ public struct ExplainReport: Report {
         let r = p.result
         return .object([
             ("id", .string(p.checklist.id)), ("title", .string(p.checklist.title)),
-            ("scope", .string(p.checklist.scope.rawValue)), ("weight", .number(p.checklist.weight)),
+            ("version", .opt(p.checklist.version)), ("scope", .string(p.checklist.scope.rawValue)), ("weight", .number(p.checklist.weight)),
             ("earned", .number(r.earned)), ("max", .number(r.max)), ("score", .opt(r.score)), ("bonus", .number(r.bonus)),
             ("formula", .opt(ScoreFormula.ratio(earned: r.earned, max: r.max))),
             ("sections", .array(r.sections.map { s in

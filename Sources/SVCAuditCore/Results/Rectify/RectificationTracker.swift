@@ -77,8 +77,9 @@ public struct RectificationTracker: Sendable {
     public init(catalog: ChecklistCatalog, asOf: Day, rules: Policy.Rectify = Policy.Rectify()) {
         self.asOf = asOf
         self.rules = rules
+        // Items of every version: a clean answer under one version closes a finding made under another.
         var index: [String: Int] = [:]
-        for c in catalog.checklists { for i in c.items where index[i.id] == nil { index[i.id] = index.count } }
+        for id in catalog.everyItemID where index[id] == nil { index[id] = index.count }
         itemIndex = index
         words = max(1, (index.count + 63) / 64)
     }

@@ -235,8 +235,8 @@ public struct InspectionReport: Sendable {
         let previousSections = previous?.sections(catalog: catalog)
         checklists = catalog.checklists.compactMap { c in
             guard let acc = current.checklists[c.id], let mean = acc.mean else { return nil }
-            var names: [String] = []
-            for item in c.items { if let s = item.section, !names.contains(s) { names.append(s) } }
+            // Sections of every version (the latest's first): old visits may have scored others.
+            let names = current.index.universe.sectionNames(of: c.id)
             let secs = names.compactMap { n in
                 currentSections[c.id]?[n]?.mean.map {
                     SectionRow(name: n, mean: $0, previousMean: previousSections?[c.id]?[n]?.mean)

@@ -67,11 +67,12 @@ public struct InspectionTally: Sendable {
     public private(set) var staffMeans: [String: WeightedMean] = [:]
     /// Visit-level checklist scores by checklist id.
     public private(set) var checklists: [String: MeanAccumulator] = [:]
-    /// The catalog's flat numbering of items and sections, which the tallies below use.
+    /// The catalog's numbering of items and sections over every version (`index.universe`),
+    /// which the tallies below use: visits scored against different versions meet by item id.
     public let index: ScoringIndex
-    /// Visit-level section scores, numbered like `index.sections`.
+    /// Visit-level section scores, numbered like `index.universe.sections`.
     private var sectionTallies: [MeanAccumulator]
-    /// Per item, numbered like `index.items`.
+    /// Per item, numbered like `index.universe.itemIDs`.
     private var itemTallies: [ItemTally]
     public private(set) var vetoes: [VetoIncident] = []
     public private(set) var months: [MonthKey: MonthTally] = [:]
@@ -84,15 +85,15 @@ public struct InspectionTally: Sendable {
         self.passMark = policy.passMark
         self.policy = policy
         self.index = index
-        sectionTallies = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
-        itemTallies = [ItemTally](repeating: ItemTally(), count: index.items.count)
+        sectionTallies = [MeanAccumulator](repeating: MeanAccumulator(), count: index.universe.sections.count)
+        itemTallies = [ItemTally](repeating: ItemTally(), count: index.universe.itemIDs.count)
     }
 
     /// Visit-level section scores by checklist id, then section name.
     public func sections(catalog: ChecklistCatalog) -> [String: [String: MeanAccumulator]] {
         var out: [String: [String: MeanAccumulator]] = [:]
-        for (k, s) in index.sections.enumerated() where sectionTallies[k].count > 0 {
-            out[catalog.checklists[s.checklist].id, default: [:]][s.name] = sectionTallies[k]
+        for (k, s) in index.universe.sections.enumerated() where sectionTallies[k].count > 0 {
+            out[s.checklist, default: [:]][s.name] = sectionTallies[k]
         }
         return out
     }
@@ -100,7 +101,7 @@ public struct InspectionTally: Sendable {
     /// Items answered at least once, by id.
     public var items: [String: ItemTally] {
         var out: [String: ItemTally] = [:]
-        for (k, t) in itemTallies.enumerated() where t.answered > 0 { out[index.items[k].id] = t }
+        for (k, t) in itemTallies.enumerated() where t.answered > 0 { out[index.universe.itemIDs[k]] = t }
         return out
     }
 

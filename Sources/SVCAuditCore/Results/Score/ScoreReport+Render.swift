@@ -21,12 +21,33 @@ extension ScoreReport {
 
     /// Which checklist each score column is, with its weight.
     func legend(_ ctx: RenderContext) -> String {
-        ctx.t("检查表：", "Checklists: ") + columns.map { c in
+        let used = versionsUsed
+        return ctx.t("检查表：", "Checklists: ") + columns.map { c in
             let scope = c.scope == .staff ? ctx.t("员工", "staff") : ctx.t("网点", "branch")
             let short = shortHeader(c, ctx).map { "（\($0)）" } ?? ""
-            return ctx.t("\(c.id)\(short) = \(c.title)（\(scope)，权重 \(Fmt.num(c.weight))）",
-                         "\(c.id) = \(c.titleEN ?? c.title) (\(scope), weight \(Fmt.num(c.weight)))")
+            let version = versionPhrase(used[c.id] ?? [], ctx)
+            return ctx.t("\(c.id)\(short) = \(c.title)（\(scope)，权重 \(Fmt.num(c.weight))\(version)）",
+                         "\(c.id) = \(c.titleEN ?? c.title) (\(scope), weight \(Fmt.num(c.weight))\(version))")
         }.joined(separator: ctx.t("；", "; "))
+    }
+
+    /// "，版本 2026.1" for one version; "，版本 2026.1（3 次）、2026.2（2 次）" for several.
+    func versionPhrase(_ used: [(version: String?, visits: Int)], _ ctx: RenderContext) -> String {
+        let labels = used.map { $0.version ?? ctx.t("无版本号", "none") }
+        switch used.count {
+        case 0: return ""
+        case 1: return ctx.t("，版本 ", ", version ") + labels[0]
+        default:
+            return ctx.t("，版本 ", ", versions ") + zip(labels, used).map { l, u in
+                ctx.t("\(l)（\(u.visits) 次）", "\(l) (\(u.visits) visit\(u.visits == 1 ? "" : "s"))")
+            }.joined(separator: ctx.t("、", ", "))
+        }
+    }
+
+    /// The visit's versions as one cell: every assessed checklist's (data formats), or only
+    /// those of checklists scored against several versions in this output (display formats).
+    static func versionsCell(_ v: VisitRow, only ids: Set<String>? = nil) -> String {
+        v.versions.filter { ids?.contains($0.id) ?? true }.map { "\($0.id) \($0.version ?? "-")" }.joined(separator: "; ")
     }
 
     /// The terminal header of a checklist's score column: in Chinese the first two characters
@@ -53,6 +74,8 @@ extension ScoreReport {
 
     public func document(_ ctx: RenderContext) -> Document {
         var doc = Document(title: title(ctx), lang: ctx.lang)
+        // Checklists scored against more than one version here get a column of their own.
+        let varying = Set(versionsUsed.filter { $0.value.count > 1 }.keys)
         doc.facts([summaryLine(ctx), legend(ctx)])
         let scored = visits.compactMap(\.score)
         doc.heading(ctx.t("检查记录", "Visits"))
@@ -67,13 +90,15 @@ extension ScoreReport {
             .init(ctx.t("加分", "Bonus"), .number(.plain), shown: .dataOnly),
         ] + columns.map { .init($0.id, .number(.score), terminalHeader: shortHeader($0, ctx)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
-        ], main: true)
+            .init(ctx.t("检查表版本", "Versions"), .text, shown: .dataOnly),
+        ] + (varying.isEmpty ? [] : [.init(ctx.t("版本", "Version"), .text, shown: .displayOnly)]), main: true)
         for v in visits {
             vt.add([.date(v.date), .text(v.id), .text(v.file), .text(v.branch.id), .text(v.branch.name), .opt(v.branch.parent),
                     .opt(v.branch.region), .text(Fmt.method(v.method, ctx)), .text(v.inspector),
                     .number(v.score), .number(v.base), .number(v.bonus)]
                    + columns.map { .number(v.checklistScore($0.id)) }
-                   + [.text(Fmt.list(v.breaches)), .int(v.findings)],
+                   + [.text(Fmt.list(v.breaches)), .int(v.findings), .text(Self.versionsCell(v))]
+                   + (varying.isEmpty ? [] : [.text(Self.versionsCell(v, only: varying))]),
                    tone: v.breaches.isEmpty ? nil : .bad)
         }
         doc.table(vt)

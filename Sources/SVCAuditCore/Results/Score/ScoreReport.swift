@@ -34,12 +34,14 @@ public struct ScoreReport: Report {
         public var veto: [String]
         public var findings: Int
         public var staff: [StaffRow]
+        /// The version of each assessed checklist the visit was scored against (SPEC §3.1).
+        public var versions: [VersionUsed]
 
         public init(_ v: VisitSummary) {
             id = v.id; file = v.file; branch = v.branch; date = v.date; inspector = v.inspector; method = v.method
             score = v.score; base = v.base; bonus = v.bonus
             checklists = v.checklists.map { ($0.id, $0.score) }
-            veto = v.veto; findings = v.findings
+            veto = v.veto; findings = v.findings; versions = v.versions
             staff = v.staff.map { s in
                 StaffRow(id: s.id, name: s.name, role: s.role, score: s.score, base: s.base, bonus: s.bonus,
                          checklists: s.checklists.map { ($0.id, $0.score) },
@@ -81,6 +83,19 @@ public struct ScoreReport: Report {
     }
 
     var staffColumns: [Column] { columns.filter { $0.scope == .staff } }
+
+    /// Per checklist id, the versions the visits were scored against, in order of first use
+    /// by date, with how many visits used each.
+    var versionsUsed: [String: [(version: String?, visits: Int)]] {
+        var out: [String: [(version: String?, visits: Int)]] = [:]
+        for v in visits {
+            for u in v.versions {
+                if let i = out[u.id]?.firstIndex(where: { $0.version == u.version }) { out[u.id]![i].visits += 1 }
+                else { out[u.id, default: []].append((u.version, 1)) }
+            }
+        }
+        return out
+    }
     public var employeeVisits: Int { visits.reduce(0) { $0 + $1.staff.count } }
 
     // MARK: Thresholds (SPEC §4, exit 2)
@@ -111,6 +126,7 @@ public struct ScoreReport: Report {
             ("method", .string(v.method.rawValue)),
             ("score", .opt(v.score)), ("base", .opt(v.base)), ("bonus", .number(v.bonus)),
             ("checklists", .object(v.checklists.map { ($0.id, .number($0.score)) })),
+            ("versions", .object(v.versions.map { ($0.id, .opt($0.version)) })),
             ("veto", .array(v.veto.map { .string($0) })), ("findings", .int(v.findings)),
             ("staff", .array(v.staff.map { s in
                 .object([
