@@ -151,7 +151,8 @@ import Testing
     func tablesFitTheWidth(width: Int) throws {
         for args in [["rank", "samples/visits", "--policy", "samples/policy.yaml", "--period", "2026-Q3"], ["score", "samples/visits"],
                      ["report", "samples/visits", "--period", "2026-Q3"], ["rectify", "samples/visits", "--as-of", "2026-10-01"],
-                     ["history", "E1006", "samples/visits"], ["checklists", "show", "counter"]] {
+                     ["history", "E1006", "samples/visits"], ["checklists", "show", "counter"]]
+                     .flatMap { [$0, $0 + ["--lang", "en"]] } {
             let r = try CLI.run(args + ["--width", String(width)])
             #expect(r.code == 0)
             let wide = r.stdout.split(separator: "\n").filter { Self.columns(String($0)) > width }
@@ -160,6 +161,10 @@ import Testing
             if width >= 120 { #expect(wide.isEmpty, "\(args) at \(width): \(wide.first ?? "")") }
             #expect(!r.stdout.contains("…"), "\(args): nothing is cut")
         }
+        // The English score tables are wider: at 120 the columns that may go are left out, and said so.
+        let en = try CLI.run(["score", "samples/visits", "--lang", "en", "--width", "120"]).stdout
+        #expect(en.contains("(not shown at this width: Method, Inspector; --format csv has every column)"))
+        #expect(!(try CLI.run(["score", "samples/visits", "--width", "120"]).stdout.contains("未显示")))
         let piped = try CLI.run(["rectify", "samples/visits", "--as-of", "2026-10-01"])
         #expect(piped.stdout.split(separator: "\n").contains { Self.columns(String($0)) > 160 }, "piped output is not wrapped")
     }

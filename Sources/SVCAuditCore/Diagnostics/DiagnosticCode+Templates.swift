@@ -181,6 +181,11 @@ extension DiagnosticCode {
         case .placeholder:
             return T(zh: "'{key}' 还是模板里的占位文字 {value}：请换成真实内容", en: "'{key}' still holds the template placeholder {value}: replace it with the real value")
 
+        // MARK: policies
+        case .policyPeriodMismatch:
+            return T(zh: "评选规则的标题“{title}”写的是{named}，本次统计的期间却是{asked}：请确认用的是本期的评选规则，或改正期间（--period 或 --from/--to）",
+                     en: "the policy's title '{title}' names {named}, but the period asked is {asked}: check that this is the policy for that period, or correct the period (--period or --from/--to)")
+
         // MARK: roles
         case .duplicateRole:
             return T(zh: "岗位名称 '{name}' 同时指 '{role}' 和 '{other}'", en: "role name '{name}' means both '{role}' and '{other}'")

@@ -92,6 +92,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case duplicateRole = "duplicate-role"
 
     // MARK: policies
+    /// The policy's title names another period than the one asked (--period, --from/--to): a warning.
+    case policyPeriodMismatch = "policy-period-mismatch"
 
     // MARK: roster (branches.csv, staff.csv, waivers.csv)
     case rosterMissingFile = "roster-missing-file"

@@ -41,8 +41,9 @@ public enum InputPipeline {
     public static func run(files: [String], catalog: ChecklistCatalog, options: Options,
                            consume: (inout Outcome) -> Void) {
         if options.jobs <= 1 {
+            let scratch = VisitReader.Scratch()
             for path in files {
-                var outcome = process(path, catalog: catalog, options: options)
+                var outcome = process(path, catalog: catalog, options: options, scratch: scratch)
                 consume(&outcome)
             }
             return
@@ -57,6 +58,7 @@ public enum InputPipeline {
         let workers = min(options.jobs, files.count)
         for _ in 0..<workers {
             let thread = Thread {
+                let scratch = VisitReader.Scratch()
                 while true {
                     lock.lock()
                     while ring.next < files.count && ring.next >= ring.consumed + window { lock.wait() }
@@ -69,7 +71,7 @@ public enum InputPipeline {
                     let i = ring.next
                     ring.next += 1
                     lock.unlock()
-                    let outcome = process(files[i], catalog: catalog, options: options)
+                    let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
                     lock.lock()
                     ring.slots[i % window] = outcome
                     lock.broadcast()
@@ -106,7 +108,7 @@ public enum InputPipeline {
     }
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
-    static func process(_ path: String, catalog: ChecklistCatalog, options: Options) -> Outcome {
+    static func process(_ path: String, catalog: ChecklistCatalog, options: Options, scratch: VisitReader.Scratch? = nil) -> Outcome {
         // Standard input is `<stdin>` in messages and as a visit's default id.
         let label = SourceFile.label(path)
         var diags = DiagnosticList(file: label)
@@ -121,7 +123,7 @@ public enum InputPipeline {
             diags.append(SourceFile.diagnostic(e, file: path))
         case .success(let bytes):
             switch VisitReader.read(bytes, file: label, catalog: catalog, limits: options.limits,
-                                    detail: options.detail, diags: &diags) {
+                                    detail: options.detail, scratch: scratch, diags: &diags) {
             case .visit(let summary, let score):
                 outcome.kind = .visit
                 outcome.summary = summary

@@ -62,31 +62,50 @@ public enum AnswerGrammar {
     /// `check` takes the words, `scale` a number 0…points, `deduct`/`bonus` a count ≥ 0; every
     /// type takes `na`. `text` is nil for a collection; `found` describes the value for messages.
     static func value(_ text: String?, plain: Bool, isNull: Bool, item: ItemFacts, id: String) -> Result<Answer.Value, AnswerProblem> {
-        let spelt = text.flatMap { word($0) }
+        guard var text else { return value(bytes: nil, plain: plain, isNull: isNull, item: item, id: id) }
+        return text.withUTF8 { value(bytes: UnsafeRawBufferPointer($0), plain: plain, isNull: isNull, item: item, id: id) }
+    }
+
+    /// The same, from the value's bytes (the visit reader keeps no `String` per answer). A
+    /// plain run of 1–15 ASCII digits is read as the number it spells, as `Int`/`Double` would.
+    static func value(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts,
+                      id: @autoclosure () -> String) -> Result<Answer.Value, AnswerProblem> {
+        let spelt = bytes.flatMap { word($0) }
         if !isNull, spelt == .na { return .success(.na) }
+        var digits: Int?
+        if item.type != .check, plain, let b = bytes, b.count > 0, b.count <= 15 {
+            var n = 0
+            for c in b {
+                guard c >= 0x30, c <= 0x39 else { n = -1; break }
+                n = n * 10 + Int(c - 0x30)
+            }
+            if n >= 0 { digits = n }
+        }
+        // Other numbers (`9.5`, `1e1`, `+3`) are read from the text, as the String form reads them.
+        var text: String? { digits == nil ? bytes.map { String(decoding: $0, as: UTF8.self) } : nil }
         switch item.type {
         case .check:
             if let spelt, !isNull { return .success(spelt) }
-            return .failure(.init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("合格/不合格项", "a check item"),
+            return .failure(.init(code: .badAnswer, args: ["item": .text(id()), "kind": .phrase("合格/不合格项", "a check item"),
                 "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)")]))
         case .scale:
-            guard let t = text, !isNull, let x = number(t, plain: plain) else {
-                return .failure(.init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("评分项", "a scale item"),
+            guard !isNull, let x = digits.map(Double.init) ?? text.flatMap({ number($0, plain: plain) }) else {
+                return .failure(.init(code: .badAnswer, args: ["item": .text(id()), "kind": .phrase("评分项", "a scale item"),
                     "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na")]))
             }
             guard x >= 0, x <= item.points else {
-                return .failure(.init(code: .outOfRange, args: ["item": .text(id), "value": .number(x),
+                return .failure(.init(code: .outOfRange, args: ["item": .text(id()), "value": .number(x),
                     "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")]))
             }
             return .success(.value(x))
         case .deduct, .bonus:
-            guard let t = text, !isNull, let n = integer(t, plain: plain) else {
-                return .failure(.init(code: .badAnswer, args: ["item": .text(id),
+            guard !isNull, let n = digits ?? text.flatMap({ integer($0, plain: plain) }) else {
+                return .failure(.init(code: .badAnswer, args: ["item": .text(id()),
                     "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
                     "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na")]))
             }
             guard n >= 0 else {
-                return .failure(.init(code: .outOfRange, args: ["item": .text(id), "value": .count(n), "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")]))
+                return .failure(.init(code: .outOfRange, args: ["item": .text(id()), "value": .count(n), "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")]))
             }
             return .success(.count(n))
         }

@@ -6,6 +6,7 @@ public enum PolicyLoader {
         var p = Policy()
         p.file = file
         p.title = m.string("title", diags: &diags)
+        p.titleMark = m.pair("title")?.value.mark
         p.issuer = m.string("issuer", diags: &diags)
         p.by = m.choice("by", Policy.RankBy.self, diags: &diags) ?? .staff
         if let roles = m.stringList("roles", diags: &diags) {

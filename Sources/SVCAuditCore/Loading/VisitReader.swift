@@ -21,8 +21,28 @@ public enum VisitReader {
         case notAVisit
     }
 
+    /// What one reading thread keeps from file to file: answers to questions whose answer does
+    /// not depend on the file (what a written role means, and its warning). Not shared
+    /// between threads; a run makes one per worker (`InputPipeline`).
+    public final class Scratch {
+        private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
+        public init() {}
+
+        /// The role id `written` names and the warning for it, if any. With a roles.yaml both
+        /// depend on the word alone (the role catalog is the same for every checklist version):
+        /// they are worked out once per word. Without one, each time.
+        func role(_ written: String, _ catalog: ChecklistCatalog) -> (id: String, warning: [String: DiagnosticArg]?) {
+            guard !catalog.roles.isEmpty else { return (catalog.roleID(for: written) ?? written, catalog.unknownRole(written)) }
+            if let known = roles[written] { return known }
+            let answer = (catalog.roleID(for: written) ?? written, catalog.unknownRole(written))
+            if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
+            roles[written] = answer
+            return answer
+        }
+    }
+
     public static func read(_ bytes: [UInt8], file: String, catalog: ChecklistCatalog, limits: YAMLLimits = .default,
-                            detail: Bool = false, diags: inout DiagnosticList) -> Outcome {
+                            detail: Bool = false, scratch: Scratch? = nil, diags: inout DiagnosticList) -> Outcome {
         if bytes.count > limits.maxFileBytes {
             diags.append(.fileSize(bytes.count, limits))
             return .visit(nil, nil)
@@ -52,7 +72,7 @@ public enum VisitReader {
                 return .visit(nil, nil)
             }
             r.found.forEach { diags.append($0) }
-            var check = Checker(raw: raw, file: file, catalog: catalog, detail: detail, limits: limits)
+            var check = Checker(raw: raw, file: file, catalog: catalog, detail: detail, limits: limits, scratch: scratch ?? Scratch())
             let result = check.run(&diags)
             return .visit(result?.summary, result?.detail)
         }
@@ -61,28 +81,44 @@ public enum VisitReader {
 
 // MARK: - What the events give
 
-/// One answer as written, before the catalog is consulted.
+/// Where a scalar's bytes stand in the reader's byte store (`RawVisit.store`): keys, answer
+/// values and notes are kept as bytes, not `String`s, so an answer is a plain value with
+/// nothing to retain, release or free; text is made from the bytes only where a message,
+/// a veto note or the detail needs it.
+struct Span {
+    var start: Int32
+    var count: Int32
+    static let none = Span(start: 0, count: -1)
+    var exists: Bool { count >= 0 }
+}
+
+/// One answer as written, before the catalog is consulted. Every field is a plain value.
 struct RawAnswer {
-    var key: String
+    var key: Span
     var keyMark: Mark
-    /// The value (the short answer, or `result` of the long form): its text when a scalar.
-    var text: String?
+    /// The value (the short answer, or `result` of the long form): its bytes when a scalar.
+    var text = Span.none
     var plain = true
     var isNull = false
-    /// How a message names the value when it is not a scalar ("a list").
-    var found: DiagnosticArg?
     var valueMark: Mark
     var long = false
     /// Long form without `result`: reported, and the answer is not read.
     var missingResult = false
-    var note: String?
+    var note = Span.none
     var fixBy: Day?
+    /// Index into `RawVisit.extras` of what few answers have (a value that is not a scalar,
+    /// `evidence`, problems inside the long form); -1 when none.
+    var extra: Int32 = -1
+}
+
+/// The rarer parts of an answer, kept apart so that `RawAnswer` stays a plain value.
+struct RawExtra {
+    /// How a message names the value when it is not a scalar ("a list").
+    var found: DiagnosticArg?
     var evidence: [String] = []
     /// Problems inside the long form, reported only when the answer itself is read (an
     /// unknown item's long form is not looked into).
     var pending: [Diagnostic] = []
-
-    var described: DiagnosticArg { found ?? YAMLNode.found(text ?? "", plain: plain, isNull: isNull) }
 }
 
 struct RawStaff {
@@ -116,6 +152,9 @@ struct RawVisit {
     var staff: [RawStaff] = []
     var staffMark = Mark.start
     var staffCount = 0
+    /// The bytes `Span`s point into, and the answers' rarer parts.
+    var store: [UInt8] = []
+    var extras: [RawExtra] = []
 }
 
 // MARK: - Stage 1: the events
@@ -139,11 +178,15 @@ private struct EventReader {
     private(set) var yaml: [Diagnostic] = []
     /// Everything else found in the events.
     private(set) var found: [Diagnostic] = []
+    /// The bytes of answer keys, values and notes (`Span`s point here), and answers' rarer parts.
+    private var store: [UInt8] = []
+    private var extras: [RawExtra] = []
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String) {
         self.buffer = buffer
         self.limits = limits
         self.file = file
+        store.reserveCapacity(buffer.count)
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
@@ -211,6 +254,28 @@ private struct EventReader {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text of bytes kept in the store.
+    func string(_ span: Span) -> String {
+        store.withUnsafeBytes { String(decoding: $0[Int(span.start)..<Int(span.start + span.count)], as: UTF8.self) }
+    }
+
+    /// Keeps the current scalar's bytes in the store.
+    mutating func stash() -> Span {
+        let b = bytes
+        let start = store.count
+        store.append(contentsOf: b)
+        return Span(start: Int32(start), count: Int32(b.count))
+    }
+
+    /// The answer's rarer parts, made on first use.
+    mutating func extra(_ a: inout RawAnswer, _ change: (inout RawExtra) -> Void) {
+        if a.extra < 0 {
+            a.extra = Int32(extras.count)
+            extras.append(RawExtra())
+        }
+        change(&extras[Int(a.extra)])
+    }
+
     /// A tagged scalar (`!!str 10`) or any quoted or block style is text, never a number or null.
     var plain: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.pointee.data.scalar.tag == nil }
 
@@ -244,6 +309,13 @@ private struct EventReader {
     // MARK: the document
 
     mutating func run() -> RawVisit {
+        var v = document()
+        swap(&v.store, &store)
+        swap(&v.extras, &extras)
+        return v
+    }
+
+    private mutating func document() -> RawVisit {
         var v = RawVisit()
         guard next(), type == YAML_STREAM_START_EVENT, next() else { return v }
         if type == YAML_STREAM_END_EVENT { fatal = .emptyFile; return v }
@@ -627,7 +699,8 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
                 fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
                 return (out, over)
             }
-            let key = text
+            // libyaml frees a scalar's bytes with its event: the key is kept before moving on.
+            let key = stash()
             guard next() else { return (out, over) }
             if out.count >= limits.maxAnswers {
                 over += 1
@@ -636,13 +709,14 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
             }
             var a = RawAnswer(key: key, keyMark: keyMark, valueMark: mark)
             if isScalar {
-                a.text = text
+                a.text = stash()
                 a.plain = plain
                 a.isNull = isNull
             } else if isMapping {
                 readLong(&a)
             } else {
-                a.found = described
+                let d = described
+                extra(&a) { $0.found = d }
                 skip()
             }
             out.append(a)
@@ -664,7 +738,10 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
         while next(), type != YAML_MAPPING_END_EVENT {
             let f: F
             switch key(schema, &keys) {
-            case .stop: a.pending = found; found = saved; return
+            case .stop:
+                if !found.isEmpty { let p = found; extra(&a) { $0.pending = p } }
+                found = saved
+                return
             case .repeated: continue
             case .unknown: skip(); continue
             case .field(let n, _): f = F(rawValue: n)!
@@ -674,29 +751,35 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
                 hasResult = true
                 a.valueMark = mark
                 if isScalar {
-                    a.text = text
+                    a.text = stash()
                     a.plain = plain
                     a.isNull = isNull
                 } else {
-                    a.found = described
+                    let d = described
+                    extra(&a) { $0.found = d }
                     skip()
                 }
             case .note:
-                a.note = optionalText("note")
+                // The note's bytes; a collection is reported (as `optionalText` does).
+                if isScalar {
+                    a.note = isNull ? .none : stash()
+                } else {
+                    _ = optionalText("note")
+                }
             case .fixBy:
                 var absent = false
                 a.fixBy = day("fix_by", missing: &absent)
             case .evidence:
-                a.evidence = textList("evidence")?.map(\.0) ?? []
+                let list = textList("evidence")?.map(\.0) ?? []
+                if !list.isEmpty { extra(&a) { $0.evidence = list } }
             }
         }
-        let what = Noun.answer(a.key)
         if !hasResult {
             a.missingResult = true
-            error(.missingField, ["what": what, "key": "result", "state": .phrase("没有填写", "is missing")], at: mapMark)
+            error(.missingField, ["what": Noun.answer(string(a.key)), "key": "result", "state": .phrase("没有填写", "is missing")], at: mapMark)
         }
-        reportUnknown(keys, schema, in: what)
-        a.pending = found
+        if !keys.unknown.isEmpty { reportUnknown(keys, schema, in: Noun.answer(string(a.key))) }
+        if !found.isEmpty { let p = found; extra(&a) { $0.pending = p } }
         found = saved
     }
 }
@@ -709,9 +792,18 @@ private struct Checker {
     let base: ChecklistCatalog
     let detail: Bool
     let limits: YAMLLimits
+    let scratch: VisitReader.Scratch
 
-    init(raw: RawVisit, file: String, catalog: ChecklistCatalog, detail: Bool, limits: YAMLLimits) {
-        self.raw = raw; self.file = file; self.base = catalog; self.detail = detail; self.limits = limits
+    init(raw: RawVisit, file: String, catalog: ChecklistCatalog, detail: Bool, limits: YAMLLimits, scratch: VisitReader.Scratch) {
+        self.raw = raw; self.file = file; self.base = catalog; self.detail = detail; self.limits = limits; self.scratch = scratch
+    }
+
+    /// A note that is empty or only spaces (as `trimmingSpaces` reads it): most notes start
+    /// with a visible ASCII byte or a CJK ideograph (lead byte E4–E9), and are not.
+    static func blank(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let first = b.first else { return true }
+        if (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        return String(decoding: b, as: UTF8.self).trimmingSpaces.isEmpty
     }
 
     enum Subject {
@@ -759,6 +851,16 @@ private struct Checker {
         var seenAt = [Int32](repeating: 0, count: index.items.count)
         var subjectNo: Int32 = 0
 
+        let store = raw.store, extras = raw.extras
+        func string(_ span: Span) -> String {
+            store.withUnsafeBytes { String(decoding: $0[Int(span.start)..<Int(span.start + span.count)], as: UTF8.self) }
+        }
+        /// How a message names an answer's value.
+        func described(_ a: RawAnswer) -> DiagnosticArg {
+            if a.extra >= 0, let found = extras[Int(a.extra)].found { return found }
+            return YAMLNode.found(a.text.exists ? string(a.text) : "", plain: a.plain, isNull: a.isNull)
+        }
+
         func check(_ list: [RawAnswer], over: Int, mark: Mark, subject: Subject) -> [Scorer.FlatAnswer] {
             subjectNo += 1
             if over > 0 {
@@ -770,86 +872,102 @@ private struct Checker {
             // Which items apply to this employee's role: the checklist's and the item's roles (SPEC §2.1).
             let roleMask: [Bool]
             if case .staff(_, let role) = subject { roleMask = index.mask(for: role) } else { roleMask = [] }
-            for (n, a) in list.enumerated() {
-                guard let flat = index.find(a.key) else {
-                    if let first = unknown.first(where: { $0.0 == a.key }) {
-                        diags.append(.duplicateKey(a.key, first: first.1, at: a.keyMark))
-                        continue
-                    }
-                    unknown.append((a.key, a.keyMark))
-                    if let (code, args) = base.itemNotInVersion(a.key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
-                        // An item of another version of its checklist (SPEC §1.1 "Versions over time").
-                        if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: a.key) {
-                            if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
-                        } else {
-                            diags.error(code, args, at: a.keyMark)
+            return store.withUnsafeBytes { all -> [Scorer.FlatAnswer] in
+                func bytes(_ span: Span) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)])
+                }
+                for n in list.indices {
+                    let a = list[n]
+                    guard let flat = index.find(bytes(a.key)) else {
+                        let key = string(a.key)
+                        if let first = unknown.first(where: { $0.0 == key }) {
+                            diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
+                            continue
                         }
-                        continue
-                    }
-                    diags.error(.unknownItem, ["id": .text(a.key), "hint": .hint(Suggestion.closest(to: a.key, in: catalog.allItemIDs))], at: a.keyMark)
-                    continue
-                }
-                if seenBy[flat] == subjectNo {
-                    diags.append(.duplicateKey(a.key, first: list[Int(seenAt[flat])].keyMark, at: a.keyMark))
-                    continue
-                }
-                seenBy[flat] = subjectNo
-                seenAt[flat] = Int32(n)
-                // Per answer only the index's flat facts are read: copying a `Checklist` or an
-                // `Item` here (every string and list in them retained and released) was a
-                // tenth of the reader's time. The checklist itself is read on the error path.
-                let ci = index.itemChecklist[flat]
-                switch (subject, index.scopes[ci]) {
-                case (.branch, .staff):
-                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                             "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
-                    continue
-                case (.staff(let sid, _), .branch):
-                    diags.error(.wrongScope, ["item": .text(a.key), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                             "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
-                    continue
-                case (.staff(let sid, let role), .staff):
-                    if !roleMask[flat] {
-                        let checklist = catalog.checklists[ci]
-                        if !checklist.applies(toRole: role) {
-                            diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
-                                                        "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
-                        } else {
-                            let item = checklist.items[index.items[flat].index]
-                            diags.error(.notApplicable, ["item": .text(a.key), "staff": .text(sid), "owner": .phrase("该条目", "it"),
-                                                        "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
+                        unknown.append((key, a.keyMark))
+                        if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
+                            // An item of another version of its checklist (SPEC §1.1 "Versions over time").
+                            if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
+                                if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
+                            } else {
+                                diags.error(code, args, at: a.keyMark)
+                            }
+                            continue
                         }
+                        diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
                         continue
                     }
-                case (.branch, .branch):
-                    break
-                }
-                if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
-                if !assessed[ci] {
-                    diags.error(.notAssessed, ["item": .text(a.key), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
-                    continue
-                }
-                a.pending.forEach { diags.append($0) }
-                if a.missingResult { continue }
-                let facts = index.facts[flat]
-                switch AnswerGrammar.value(a.found == nil ? a.text : nil, plain: a.plain, isNull: a.isNull, item: facts, id: a.key) {
-                case .failure(let p):
-                    var args = p.args
-                    args["found"] = a.described
-                    diags.error(p.code, args, at: a.valueMark)
-                case .success(let value):
-                    if value.isDeduction(facts), (a.note ?? "").trimmingSpaces.isEmpty {
-                        diags.warning(.noNote, ["item": .text(a.key)], at: a.valueMark)
+                    if seenBy[flat] == subjectNo {
+                        diags.append(.duplicateKey(string(a.key), first: list[Int(seenAt[flat])].keyMark, at: a.keyMark))
+                        continue
                     }
-                    var k: Int32 = -1
-                    if detail {
-                        answers.append(Answer(item: a.key, value: value, note: a.note, fixBy: a.fixBy, evidence: a.evidence, mark: a.valueMark))
-                        k = Int32(answers.count - 1)
+                    seenBy[flat] = subjectNo
+                    seenAt[flat] = Int32(n)
+                    // Per answer only the index's flat facts are read: copying a `Checklist` or an
+                    // `Item` here (every string and list in them retained and released) was a
+                    // tenth of the reader's time. The checklist itself is read on the error path.
+                    let ci = index.itemChecklist[flat]
+                    switch (subject, index.scopes[ci]) {
+                    case (.branch, .staff):
+                        diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                                 "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+                        continue
+                    case (.staff(let sid, _), .branch):
+                        diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                                 "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
+                        continue
+                    case (.staff(let sid, let role), .staff):
+                        if !roleMask[flat] {
+                            let checklist = catalog.checklists[ci]
+                            if !checklist.applies(toRole: role) {
+                                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                            "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+                            } else {
+                                let item = checklist.items[index.items[flat].index]
+                                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                            "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
+                            }
+                            continue
+                        }
+                    case (.branch, .branch):
+                        break
                     }
-                    out.append(Scorer.FlatAnswer(flat: Int32(flat), value: value, answer: k, note: facts.veto ? a.note : nil))
+                    if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
+                    if !assessed[ci] {
+                        diags.error(.notAssessed, ["item": .text(string(a.key)), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
+                        continue
+                    }
+                    var found = false
+                    if a.extra >= 0 {
+                        let x = extras[Int(a.extra)]
+                        x.pending.forEach { diags.append($0) }
+                        found = x.found != nil
+                    }
+                    if a.missingResult { continue }
+                    let facts = index.facts[flat]
+                    let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
+                    switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
+                    case .failure(let p):
+                        var args = p.args
+                        args["found"] = described(a)
+                        diags.error(p.code, args, at: a.valueMark)
+                    case .success(let value):
+                        if value.isDeduction(facts), !a.note.exists || Self.blank(bytes(a.note)) {
+                            diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
+                        }
+                        var k: Int32 = -1
+                        if detail {
+                            let note = a.note.exists ? string(a.note) : nil
+                            let evidence = a.extra >= 0 ? extras[Int(a.extra)].evidence : []
+                            answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
+                            k = Int32(answers.count - 1)
+                        }
+                        out.append(Scorer.FlatAnswer(flat: Int32(flat), value: value, answer: k,
+                                                     note: facts.veto && a.note.exists ? string(a.note) : nil))
+                    }
                 }
+                return out
             }
-            return out
         }
 
         let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch)
@@ -859,8 +977,9 @@ private struct Checker {
             var role = s.role
             if let r = role {
                 // 柜员, 综合柜员 and teller all mean `teller` (roles.yaml); an unknown role is a warning.
-                if let args = catalog.unknownRole(r) { diags.warning(.unknownRole, args, at: s.roleMark) }
-                role = catalog.roleID(for: r) ?? r
+                let (id, warning) = scratch.role(r, catalog)
+                if let warning { diags.warning(.unknownRole, warning, at: s.roleMark) }
+                role = id
             }
             var flat: [Scorer.FlatAnswer] = []
             if let id = s.id, let role {

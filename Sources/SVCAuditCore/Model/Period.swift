@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reporting period (SPEC §2.5): a year, half, quarter, month, or an inclusive date range.
 public struct Period: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -110,4 +112,36 @@ public struct Period: Sendable, Equatable {
         }
         return out
     }
+}
+
+extension Period {
+    /// The period a text names — a policy's `title:` such as 2026年第三季度服务明星评选 —
+    /// or nil when it names none. Read: 2026年第三季度 (also 2026年三季度, 2026年第3季度),
+    /// 2026年上半年/下半年, 2026年7月, the SPEC labels 2026-Q3, 2026-H1, 2026-07, Q3 2026,
+    /// and, when nothing narrower is named, a year (2026年, 2026年度). The earliest wins.
+    public static func named(in text: String) -> Period? {
+        let cn: [String: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+        var best: (at: Int, period: Period)?
+        func consider(_ pattern: String, _ make: ([String]) -> Period?) {
+            guard let re = try? NSRegularExpression(pattern: pattern) else { return }
+            let ns = text as NSString
+            for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let groups = (1..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+                guard let p = make(groups) else { continue }
+                if best.map({ m.range.location < $0.at }) ?? true { best = (m.range.location, p) }
+                break
+            }
+        }
+        consider(#"(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度"#) { g in cn[g[1]].flatMap { Period("\(g[0])-Q\($0)") } }
+        consider(#"(\d{4})\s*年\s*([上下])\s*半\s*年"#) { g in Period("\(g[0])-H\(g[1] == "上" ? 1 : 2)") }
+        consider(#"(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月"#) { g in Int(g[1]).flatMap { Period("\(g[0])-\($0 < 10 ? "0" : "")\($0)") } }
+        consider(#"(?<![0-9A-Za-z])(\d{4})-(Q[1-4]|H[12]|0[1-9]|1[0-2])(?![0-9A-Za-z])"#) { g in Period("\(g[0])-\(g[1])") }
+        consider(#"(?<![0-9A-Za-z])Q([1-4])\s+(\d{4})(?![0-9])"#) { g in Period("\(g[1])-Q\(g[0])") }
+        if let best { return best.period }
+        consider(#"(\d{4})\s*年"#) { g in Period(g[0]) }
+        return best?.period
+    }
+
+    /// Whether `other` lies wholly inside this period.
+    public func covers(_ other: Period) -> Bool { from <= other.from && other.to <= to }
 }

@@ -29,6 +29,8 @@ public struct Policy: Sendable, Equatable {
     }
 
     public var title: String?
+    /// Where `title:` is written (the period-mismatch warning points at it).
+    public var titleMark: Mark?
     /// The issuing unit printed in the header of the 通报 and the memo (发文单位).
     public var issuer: String?
     public var by: RankBy = .staff

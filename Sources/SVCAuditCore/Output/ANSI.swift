@@ -21,4 +21,17 @@ public enum ANSI {
     public static func red(_ s: String, enabled: Bool) -> String { paint(s, .red, enabled: enabled) }
     public static func green(_ s: String, enabled: Bool) -> String { paint(s, .green, enabled: enabled) }
     public static func yellow(_ s: String, enabled: Bool) -> String { paint(s, .yellow, enabled: enabled) }
+
+    /// The text without its escape codes (to measure a painted line).
+    public static func strip(_ s: String) -> String {
+        guard s.contains("\u{1B}") else { return s }
+        var out = ""
+        var inEscape = false
+        for ch in s.unicodeScalars {
+            if inEscape { if ch == "m" { inEscape = false }; continue }
+            if ch == "\u{1B}" { inEscape = true; continue }
+            out.unicodeScalars.append(ch)
+        }
+        return out
+    }
 }

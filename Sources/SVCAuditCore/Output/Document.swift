@@ -50,6 +50,19 @@ public struct Document: Sendable {
         /// Space for a written answer on a printed notice: a title, ruled lines, signature
         /// fields (HTML only).
         case replyForm(title: String, lines: Int, fields: [String])
+        /// A described entry (a checklist item): a key and a head line, then labelled lines
+        /// under it. Every text is shown whole — wrapped to the terminal with a hanging
+        /// indent, never cut; a list in Markdown, a definition list in HTML.
+        case entry(Entry)
+    }
+
+    /// See `Block.entry`.
+    public struct Entry: Sendable, Equatable {
+        /// The identifier in front (C13), never broken.
+        public var key: String
+        public var head: String
+        public var lines: [Fact]
+        public init(key: String, head: String, lines: [Fact]) { self.key = key; self.head = head; self.lines = lines }
     }
 
     public enum Medium: Sendable { case html, screen }
@@ -65,6 +78,7 @@ public struct Document: Sendable {
     public mutating func table(_ t: Table) { blocks.append(.table(t)) }
     public mutating func chart(_ c: Chart, with table: Table? = nil) { blocks.append(.chart(c, with: table)) }
     public mutating func pageBreak() { blocks.append(.pageBreak) }
+    public mutating func entry(_ e: Entry) { blocks.append(.entry(e)) }
 
     /// A numbered section heading: 一、… in Chinese, 1. … in English.
     public mutating func section(_ text: String) {
@@ -126,12 +140,17 @@ public struct Table: Sendable {
         /// A shorter header for terminal tables (checklist ids over six-column numbers), where
         /// the width counts; the data formats and print keep `header`. A legend must explain it.
         public var terminalHeader: String?
+        /// On a terminal too narrow for the whole table, columns with a drop rank are left out,
+        /// lowest rank first, until it fits; a line under the table names them. Nil: always shown.
+        public var terminalDrop: Int?
 
-        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere, terminalHeader: String? = nil) {
+        public init(_ header: String, _ kind: Kind = .text, shown: Shown = .everywhere, terminalHeader: String? = nil,
+                    terminalDrop: Int? = nil) {
             self.header = header
             self.kind = kind
             self.shown = shown
             self.terminalHeader = terminalHeader
+            self.terminalDrop = terminalDrop
         }
 
         public var alignRight: Bool {

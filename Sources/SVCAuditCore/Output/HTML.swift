@@ -62,7 +62,7 @@ public enum HTMLRenderer: Renderer {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTML.escape(doc.title))</title>
             <style>
-            \(css)\(pageNumbers(zh))</style>
+            \(css)\(hasEntries(doc.blocks) ? entryCSS : "")\(pageNumbers(zh))</style>
             </head>
             <body>
             <main>
@@ -113,6 +113,15 @@ public enum HTMLRenderer: Renderer {
                 out += blocks(inner, ctx)
             case .only(.screen, _):
                 break
+            case .entry(let e):
+                let colon = ctx.lang == .zh ? "：" : ": "
+                out += "<div class=\"entry\">\n<p class=\"entry-head\"><span class=\"nw key\">\(HTML.escape(e.key))</span> \(HTML.escape(e.head))</p>\n"
+                if !e.lines.isEmpty {
+                    out += "<dl class=\"entry-facts\">\n" + e.lines.map {
+                        "<dt>\(HTML.escape($0.label))\(colon)</dt><dd>\(HTML.multiline($0.value))</dd>\n"
+                    }.joined() + "</dl>\n"
+                }
+                out += "</div>\n"
             case .replyForm(let title, let lines, let fields):
                 out += "<div class=\"reply\">\n<h3>\(HTML.escape(title))</h3>\n"
                 out += String(repeating: "<div class=\"blank\"></div>\n", count: lines)
@@ -172,6 +181,29 @@ public enum HTMLRenderer: Renderer {
         let content = zh ? "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"" : "\"Page \" counter(page) \" of \" counter(pages)"
         return "@page { size: A4; margin: 15mm 14mm 18mm; @bottom-center { content: \(content); font-size: 9pt; color: #57606a; } }\n"
     }
+
+    /// Whether the document has entries (their style is written only then).
+    static func hasEntries(_ list: [Document.Block]) -> Bool {
+        list.contains { b in
+            switch b {
+            case .entry: return true
+            case .only(_, let inner): return hasEntries(inner)
+            default: return false
+            }
+        }
+    }
+
+    /// Entries (checklist items): the key and head, then label and value side by side; an
+    /// entry is never split across printed pages.
+    static let entryCSS = """
+        div.entry { margin: 10px 0 14px; break-inside: avoid; page-break-inside: avoid; }
+        p.entry-head { margin: 0 0 4px; font-weight: 600; }
+        p.entry-head .key { display: inline-block; min-width: 3.5em; color: #0072b2; }
+        dl.entry-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0 0 0 3.8em; font-size: 13px; }
+        dl.entry-facts dt { color: #57606a; white-space: nowrap; }
+        dl.entry-facts dd { margin: 0; }
+
+        """
 
     /// Row classes: bad (red), warn (amber), good (green), muted.
     static let css = """

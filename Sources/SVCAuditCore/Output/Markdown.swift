@@ -31,11 +31,11 @@ public enum MarkdownRenderer: Renderer {
         if !doc.header.isEmpty {
             parts.append(doc.header.map { "**\(Markdown.escape($0.label))**" + (doc.lang == .zh ? "：" : ": ") + Markdown.escape($0.value) }.joined(separator: "  \n"))
         }
-        blocks(doc.blocks, into: &parts)
+        blocks(doc.blocks, lang: doc.lang, into: &parts)
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    static func blocks(_ list: [Document.Block], into parts: inout [String]) {
+    static func blocks(_ list: [Document.Block], lang: Language, into parts: inout [String]) {
         for b in list {
             switch b {
             case .heading(let level, let text): parts.append(String(repeating: "#", count: min(6, max(2, level))) + " " + Markdown.escape(text))
@@ -44,7 +44,11 @@ public enum MarkdownRenderer: Renderer {
             case .table(let t), .chart(_, with: let t?):
                 guard t.shown(data: false) else { continue }
                 parts.append(table(t))
-            case .only(.screen, let inner): blocks(inner, into: &parts)
+            case .only(.screen, let inner): blocks(inner, lang: lang, into: &parts)
+            case .entry(let e):
+                let colon = lang == .zh ? "：" : ": "
+                parts.append((["**\(Markdown.escape(e.key))** " + Markdown.escape(e.head)]
+                              + e.lines.map { "- **\(Markdown.escape($0.label))**" + colon + Markdown.escape($0.value) }).joined(separator: "\n"))
             case .chart(_, with: nil), .htmlNote, .pageBreak, .only(.html, _), .replyForm: break
             }
         }

@@ -41,11 +41,38 @@ public enum TextRenderer: Renderer {
             case .only(.screen, let inner):
                 out += blocks(inner, ctx)
                 afterTable = false
+            case .entry(let e):
+                out += "\n" + entry(e, ctx)
+                afterTable = false
             case .chart(_, with: nil), .htmlNote, .pageBreak, .only(.html, _), .replyForm:
                 break
             }
         }
         return out
+    }
+
+    /// An entry with a hanging indent: the head after its key, each labelled line under the
+    /// head, continuation lines under the value. Nothing is cut; piped output is not wrapped.
+    static func entry(_ e: Document.Entry, _ ctx: RenderContext) -> String {
+        let indent = DisplayWidth.of(e.key) + 2
+        let pad = String(repeating: " ", count: indent)
+        var out = hanging(e.head, first: ANSI.bold(e.key, enabled: ctx.color) + "  ", indent: indent, ctx)
+        let colon = ctx.t("：", ": ")
+        for f in e.lines {
+            let label = f.label + colon
+            out += hanging(f.value, first: pad + label, indent: indent + DisplayWidth.of(label), ctx)
+        }
+        return out
+    }
+
+    /// `text` after `first` (which is `indent` columns wide), its continuation lines indented.
+    static func hanging(_ text: String, first: String, indent: Int, _ ctx: RenderContext) -> String {
+        guard let w = ctx.width, w > 0 else { return first + text + "\n" }
+        // A very narrow terminal: wrap under the start of the line rather than in a sliver.
+        let room = w - indent
+        let lines = room >= 12 ? TextTable.wrap(text, width: room, names: false) : TextTable.wrap(text, width: max(w, 1), names: false)
+        let pad = String(repeating: " ", count: room >= 12 ? indent : 0)
+        return lines.enumerated().map { i, l in (i == 0 ? (room >= 12 ? first : first + "\n") : pad) + l + "\n" }.joined()
     }
 
     /// A line of text, wrapped to the terminal when there is one.
@@ -55,7 +82,31 @@ public enum TextRenderer: Renderer {
     }
 
     public static func table(_ t: Table, _ ctx: RenderContext) -> String {
-        let cols = t.visible(display: true)
+        var cols = t.visible(display: true)
+        var rendered = render(t, cols, ctx)
+        // Too wide for the terminal even wrapped: leave out the columns that may go, lowest
+        // drop rank first, and say which (the data formats always have them all).
+        var dropped: [Int] = []
+        if let width = ctx.width {
+            let droppable = cols.filter { t.columns[$0].terminalDrop != nil }
+                .sorted { (t.columns[$0].terminalDrop!, $0) < (t.columns[$1].terminalDrop!, $1) }
+            for i in droppable where widest(rendered) > width {
+                dropped.append(i)
+                cols.removeAll { $0 == i }
+                rendered = render(t, cols, ctx)
+            }
+        }
+        guard !dropped.isEmpty else { return rendered }
+        let names = dropped.sorted().map { t.columns[$0].header }
+        return rendered + wrap(ctx.t("（终端宽度不够，未显示：\(names.joined(separator: "、"))；--format csv 含全部列）",
+                                     "(not shown at this width: \(names.joined(separator: ", ")); --format csv has every column)"), ctx)
+    }
+
+    private static func widest(_ s: String) -> Int {
+        s.split(separator: "\n").map { DisplayWidth.of(ANSI.strip(String($0))) }.max() ?? 0
+    }
+
+    private static func render(_ t: Table, _ cols: [Int], _ ctx: RenderContext) -> String {
         let columns = cols.map { i -> TextTable.Column in
             let c = t.columns[i]
             let give: TextTable.Give = c.kind == .text ? .text : (c.kind == .name ? .name : .none)

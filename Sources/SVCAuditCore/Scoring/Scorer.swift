@@ -100,7 +100,7 @@ public struct Scorer: Sendable {
     /// role mask (`ScoringIndex.mask(for:)`). `slot` is scratch of `index.items.count` entries,
     /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
     func subject(_ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
-                 slot: inout [Int32], onItem: ((ItemEvent) -> Void)? = nil) -> SubjectTotals {
+                 slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
@@ -115,7 +115,7 @@ public struct Scorer: Sendable {
                 let facts = index.facts[flat]
                 guard k >= 0 else {
                     out.unanswered.append(flat)
-                    onItem?(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
+                    onItem(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
                     continue
                 }
                 let value = answers[k].value
@@ -144,7 +144,7 @@ public struct Scorer: Sendable {
                 case .notApplicable, .unanswered:
                     break
                 }
-                onItem?(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
+                onItem(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
             }
             // A staff checklist none of whose items applies to the role is not the employee's.
             if applicable { out.checklists.append(total) }
@@ -269,7 +269,13 @@ public struct Scorer: Sendable {
         return (summary, detailScore, unanswered)
     }
 
-    private func ids(_ flats: [Int]) -> [String] { flats.map { index.items[$0].id }.sorted() }
+    private func ids(_ flats: [Int]) -> [String] {
+        switch flats.count {
+        case 0: return []
+        case 1: return [index.items[flats[0]].id]
+        default: return flats.map { index.items[$0].id }.sorted()
+        }
+    }
 
     private func subjectScore(_ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
         var results: [ChecklistResult] = []

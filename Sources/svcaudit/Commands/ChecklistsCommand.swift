@@ -4,13 +4,19 @@ import SVCAuditCore
 struct ChecklistsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklists",
-        abstract: "Show the loaded checklists (检查表): families, versions, items, points, weights.",
+        abstract: "Show the loaded checklists (检查表): families, versions, items, weights, the maximum each role can earn.",
         subcommands: [List.self, Show.self, Diff.self],
         defaultSubcommand: List.self
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the loaded checklists with scope, roles, weight and points; each version with the days it is in force.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the loaded checklists with scope, roles, weight, each version with the days it is in force, and the maximum each role can earn (各岗位满分).",
+            discussion: """
+            A role's maximum counts only the items that apply to it: check, scale and deduction items at their \
+            points (a deduction item is earned whole when nothing is deducted), bonus items apart as a cap \
+            (加分上限). --format csv --table maxima writes the maxima table; JSON has them as `maxima`.
+            """)
         @OptionGroup var source: ChecklistOptions
         @OptionGroup var out: OutputOptions<ChecklistListing>
 
@@ -22,8 +28,15 @@ struct ChecklistsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one checklist item by item: text, type, points, roles, veto, source.",
-            discussion: "Without --on or --version: the latest version. A checklist revised mid-year has one file per version (effective_from / effective_to).")
+            abstract: "Show one checklist item by item: text, type, points, roles, 依据, guidance.",
+            discussion: """
+            Every item whole: its text, its type in words (合格/不合格, 评分, 扣分, 加分), points and per \
+            occurrence, the 整改线 of a scale item (finding_below), roles, veto and how a breach reads, 依据 \
+            (basis), guidance and source — wrapped to the terminal (or --width N), never cut. The header gives \
+            the maximum of each role and the bonus cap. CSV and xlsx have one row per item with every field. \
+            Without --on or --version: the latest version. A checklist revised mid-year has one file per \
+            version (effective_from / effective_to).
+            """)
         @Argument(help: "The checklist id, e.g. counter.") var id: String
         @Option(name: .long, help: ArgumentHelp("Show the version in force on this day (YYYY-MM-DD).", valueName: "date")) var on: String?
         @Option(name: .long, help: ArgumentHelp("Show this version (its 'version:', e.g. 2026.1).", valueName: "version")) var version: String?
@@ -40,7 +53,7 @@ struct ChecklistsCommand: ParsableCommand {
             let choice: ChecklistCatalog.VersionChoice = try on.map { .on(try parseDay($0, flag: "--on")) } ?? version.map { .named($0) } ?? .latest
             switch loaded.catalog.version(of: id, choice) {
             case .success(let c):
-                try out.emit(ChecklistDetail(checklist: c, versions: loaded.catalog.versions(of: id)), roles: loaded.catalog.roles)
+                try out.emit(ChecklistDetail(checklist: c, versions: loaded.catalog.versions(of: id), catalog: loaded.catalog), roles: loaded.catalog.roles)
             case .failure(let p):
                 Console.error("svcaudit: " + p.message(Console.lang))
                 throw ExitCode(1)

@@ -33,7 +33,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)!
         let resolved = try period.resolved()!
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)

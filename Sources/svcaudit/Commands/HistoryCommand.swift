@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let resolved = try period.resolved()

@@ -23,7 +23,7 @@ struct InspectorsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         var fold = InspectorCalibration(period: resolved)
         var gate = PeriodGate(period: resolved)

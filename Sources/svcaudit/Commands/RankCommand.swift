@@ -26,7 +26,7 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         // The memo (markdown, html) lists the visits behind each selected entry.
         let memo = out.format == .markdown || out.format == .html

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = input.checklistOptions.load()
-        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
+        let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         let log = try events.load(loaded.catalog, quiet: out.quiet)

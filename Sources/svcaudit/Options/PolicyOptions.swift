@@ -8,11 +8,13 @@ struct PolicyOptions: ParsableArguments {
     var policy: String?
 
     /// The policy, or the defaults; an invalid file prints its diagnostics and exits 1.
-    func load(quiet: Bool, roles: RoleCatalog = RoleCatalog()) throws -> Policy {
+    /// With the period asked, a policy whose title names another period is a warning.
+    func load(quiet: Bool, roles: RoleCatalog = RoleCatalog(), period: Period? = nil) throws -> Policy {
         guard let policy else { return Policy() }
         let (p, diags) = PolicyFile.load(policy, roles: roles)
         Console.diagnostics(diags, quiet: quiet)
         guard let p else { throw ExitCode(1) }
+        if let d = PolicyPeriod.mismatch(p, asked: period) { Console.diagnostics([d], quiet: quiet) }
         return p
     }
 }

@@ -69,7 +69,7 @@ extension ServiceHistory {
             .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("网点名称", "Branch name"), .name),
             .init(ctx.t("方式", "Method"), .status), .init(ctx.t("检查人", "Inspector"), .name),
             .init(ctx.t("得分", "Score"), .number(.score)),
-        ] + ids.map { .init(checklistTitle($0, ctx.lang), .number(.score)) } + [
+        ] + ids.map { .init(checklistTitle($0, ctx.lang), .number(.score), terminalHeader: ctx.lang == .en ? $0 : nil) } + [
             .init(ctx.t("扣分项", "Deductions"), .number(.count)), .init(ctx.t("否决", "Veto"), .id),
         ], main: true)
         for e in entries {

@@ -1,9 +1,10 @@
 // Rendering of the ranking: table, CSV, and the selection memo (RankMemo).
 extension RankReport {
+    /// The period once: the policy's title as written when it names one, else with the period.
     func title(_ ctx: RenderContext) -> String {
-        let what = policy.by == .staff ? ctx.t("服务明星评选", "Service star selection")
-                                       : ctx.t("标杆网点评选", "Benchmark branch selection")
-        return policy.title ?? what
+        let what = policy.by == .staff ? (zh: "服务明星评选", en: "Service star selection")
+                                       : (zh: "标杆网点评选", en: "Benchmark branch selection")
+        return PolicyPeriod.title(policy, period: ranking.period, fallback: what, ctx.lang)
     }
 
     func periodText(_ ctx: RenderContext) -> String {

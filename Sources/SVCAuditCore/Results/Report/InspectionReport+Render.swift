@@ -251,7 +251,7 @@ extension InspectionReport: Report {
         doc.subheading(ctx.t("各网点分检查表平均得分", "Mean score per checklist and branch"))
         var ct = Table(name: "branch_checklists", title: ctx.t("分检查表平均得分", "Checklist means"), columns: [
             .init(ctx.t("网点", "Branch"), .id), .init(ctx.t("名称", "Name"), .name),
-        ] + checklists.map { .init($0.title(ctx.lang), .number(.score)) })
+        ] + checklists.map { .init($0.title(ctx.lang), .number(.score), terminalHeader: ctx.lang == .en ? $0.id : nil) })
         for b in branches { ct.add([.text(b.id), .text(b.name)] + checklists.map { .number(b.checklistMean($0.id)) }) }
         doc.table(ct)
 
@@ -350,7 +350,7 @@ extension InspectionReport: Report {
         var mt = Table(name: "months", title: ctx.t("按月情况", "By month"), columns: [
             .init(ctx.t("月份", "Month"), .id), .init(ctx.t("检查次数", "Visits"), .number(.count)), .init(ctx.t("平均得分", "Mean"), .number(.score)),
             .init(ctx.t("检查合格率", "Visit pass"), .percent), .init(ctx.t("人次合格率", "Employee-visit pass"), .percent),
-        ] + checklists.map { .init($0.title(ctx.lang), .number(.score)) })
+        ] + checklists.map { .init($0.title(ctx.lang), .number(.score), terminalHeader: ctx.lang == .en ? $0.id : nil) })
         for m in months {
             mt.add([.text(m.month.title(ctx.lang)), .int(m.visits), .number(m.mean), .number(m.visitPassRate), .number(m.employeeVisitPassRate)]
                    + m.checklists.map { .number($0.mean) })

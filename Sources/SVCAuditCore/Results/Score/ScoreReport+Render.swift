@@ -84,7 +84,7 @@ extension ScoreReport {
             .init(ctx.t("文件", "File"), .text, shown: .dataOnly),
             .init(ctx.t("网点编号", "Branch ID"), .id, shown: .dataOnly), .init(ctx.t("网点", "Branch"), .name),
             .init(ctx.t("上级单位", "Parent"), .name, shown: .dataOnly), .init(ctx.t("分行", "Region"), .name, shown: .dataOnly),
-            .init(ctx.t("方式", "Method"), .status), .init(ctx.t("检查人", "Inspector"), .name),
+            .init(ctx.t("方式", "Method"), .status, terminalDrop: 2), .init(ctx.t("检查人", "Inspector"), .name, terminalDrop: 1),
             // Score = base + bonus: the terminal shows the score, the data formats all three.
             .init(ctx.t("得分", "Score"), .number(.score)), .init(ctx.t("基础分", "Base"), .number(.score), shown: .dataOnly),
             .init(ctx.t("加分", "Bonus"), .number(.plain), shown: .dataOnly),
@@ -113,10 +113,10 @@ extension ScoreReport {
             .init(ctx.t("网点编号", "Branch ID"), .id, shown: .dataOnly), .init(ctx.t("网点", "Branch"), .name, shown: .dataOnly),
             .init(ctx.t("工号", "Staff ID"), .id), .init(ctx.t("姓名", "Name"), .name),
             .init(ctx.t("岗位", "Role"), .status), .init(ctx.t("得分", "Score"), .number(.score)),
-            .init(ctx.t("基础分", "Base"), .number(.score)), .init(ctx.t("加分", "Bonus"), .number(.plain)),
+            .init(ctx.t("基础分", "Base"), .number(.score), terminalDrop: 1), .init(ctx.t("加分", "Bonus"), .number(.plain), terminalDrop: 2),
         ] + staffColumns.map { .init($0.id, .number(.score), terminalHeader: shortHeader($0, ctx)) } + [
             .init(ctx.t("否决项", "Veto"), .id), .init(ctx.t("扣分项", "Deductions"), .number(.count)),
-            .init(ctx.t("未答项", "Unanswered"), .id),
+            .init(ctx.t("未答项", "Unanswered"), .id, terminalDrop: 3),
         ])
         for (v, s) in staffPairs {
             st.add([.date(v.date), .text(v.id), .text(v.branch.id), .text(v.branch.name), .text(s.id), .text(s.name),
