@@ -26,7 +26,30 @@ public enum VisitReader {
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
         private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
+        /// The byte store and the answers of the file last read, emptied, kept with their
+        /// capacity: reading a file then allocates neither.
+        fileprivate var store: [UInt8] = []
+        fileprivate var answers: [RawAnswer] = []
         public init() {}
+
+        /// Hands the buffers to the reader of the next file (moved out, not shared: appending
+        /// to a shared array would copy it).
+        fileprivate func take() -> (store: [UInt8], answers: [RawAnswer]) {
+            var out: (store: [UInt8], answers: [RawAnswer]) = ([], [])
+            swap(&out.store, &store)
+            swap(&out.answers, &answers)
+            return out
+        }
+
+        /// Takes the buffers back from a visit that is done with them (a file's worth; a huge
+        /// file's are let go, so a worker does not keep its memory).
+        fileprivate func recycle(_ raw: inout RawVisit) {
+            guard raw.store.capacity <= 1 << 20, raw.answers.capacity <= 1 << 14 else { return }
+            raw.store.removeAll(keepingCapacity: true)
+            raw.answers.removeAll(keepingCapacity: true)
+            swap(&store, &raw.store)
+            swap(&answers, &raw.answers)
+        }
 
         /// The role id `written` names and the warning for it, if any. With a roles.yaml both
         /// depend on the word alone (the role catalog is the same for every checklist version):
@@ -49,10 +72,13 @@ public enum VisitReader {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // tolerated BOM
+        let scratch = scratch ?? Scratch()
         return body.withUnsafeBufferPointer { buffer -> Outcome in
-            var r = EventReader(buffer, limits: limits, file: file)
+            let buffers = scratch.take()
+            var r = EventReader(buffer, limits: limits, file: file, store: buffers.store, answers: buffers.answers)
             defer { r.close() }
-            let raw = r.run()
+            var raw = r.run()
+            defer { scratch.recycle(&raw) }
             if let fatal = r.fatal {
                 // Bytes that are not UTF-8 text: say what the file is (UTF-16, GBK, binary).
                 if fatal.code == .yamlEncoding, let problem = EncodingCheck.problem(in: bytes) {
@@ -72,8 +98,12 @@ public enum VisitReader {
                 return .visit(nil, nil)
             }
             r.found.forEach { diags.append($0) }
-            var check = Checker(raw: raw, file: file, catalog: catalog, detail: detail, limits: limits, scratch: scratch ?? Scratch())
-            let result = check.run(&diags)
+            let resolved = catalog.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
+            let result = raw.store.withUnsafeBytes { store in
+                var check = Checker(raw: raw, store: store, file: file, base: catalog, catalog: resolved, detail: detail,
+                                    limits: limits, scratch: scratch)
+                return check.run(&diags)
+            }
             return .visit(result?.summary, result?.detail)
         }
     }
@@ -127,7 +157,8 @@ struct RawStaff {
     var name: String?
     var role: String?
     var roleMark = Mark.start
-    var answers: [RawAnswer] = []
+    /// Its answers: `RawVisit.answers[answers]`.
+    var answers: Range<Int> = 0..<0
     var answersMark: Mark?
     var answersOver = 0
 }
@@ -145,15 +176,18 @@ struct RawVisit {
     var checklists: [(id: String, mark: Mark)]?
     var checklistsMark = Mark.start
     var versions: [(id: String, version: String, mark: Mark)] = []
-    var results: [RawAnswer] = []
+    /// The branch's answers: `answers[results]`.
+    var results: Range<Int> = 0..<0
     var resultsKeyMark: Mark?
     var resultsMark = Mark.start
     var resultsOver = 0
     var staff: [RawStaff] = []
     var staffMark = Mark.start
     var staffCount = 0
-    /// The bytes `Span`s point into, and the answers' rarer parts.
+    /// The bytes `Span`s point into; every answer of the visit, the branch's and each
+    /// employee's (one array, so a file costs no array per subject); the answers' rarer parts.
     var store: [UInt8] = []
+    var answers: [RawAnswer] = []
     var extras: [RawExtra] = []
 }
 
@@ -178,15 +212,19 @@ private struct EventReader {
     private(set) var yaml: [Diagnostic] = []
     /// Everything else found in the events.
     private(set) var found: [Diagnostic] = []
-    /// The bytes of answer keys, values and notes (`Span`s point here), and answers' rarer parts.
-    private var store: [UInt8] = []
+    /// The bytes of answer keys, values and notes (`Span`s point here), every answer, and
+    /// answers' rarer parts. `store` and `answers` come empty from the thread's `Scratch`.
+    private var store: [UInt8]
+    private var answers: [RawAnswer]
     private var extras: [RawExtra] = []
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String, store: [UInt8], answers: [RawAnswer]) {
         self.buffer = buffer
         self.limits = limits
         self.file = file
-        store.reserveCapacity(buffer.count)
+        self.store = store
+        self.answers = answers
+        self.store.reserveCapacity(buffer.count)
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
@@ -276,6 +314,14 @@ private struct EventReader {
         change(&extras[Int(a.extra)])
     }
 
+    /// Text that is empty or only spaces (as `trimmingSpaces` reads it): most values start
+    /// with a visible ASCII byte or a CJK ideograph (lead byte E4–E9), and are not.
+    static func blank(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let first = b.first else { return true }
+        if (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        return String(decoding: b, as: UTF8.self).trimmingSpaces.isEmpty
+    }
+
     /// A tagged scalar (`!!str 10`) or any quoted or block style is text, never a number or null.
     var plain: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.pointee.data.scalar.tag == nil }
 
@@ -311,6 +357,7 @@ private struct EventReader {
     mutating func run() -> RawVisit {
         var v = document()
         swap(&v.store, &store)
+        swap(&v.answers, &answers)
         swap(&v.extras, &extras)
         return v
     }
@@ -335,7 +382,8 @@ private struct EventReader {
     /// The keys of one mapping so far: which schema fields, and unknown keys, with marks.
     struct Keys {
         var seen: UInt32 = 0
-        var marks = [Mark](repeating: .start, count: 12)
+        /// Where each schema key was first seen; inline, so a mapping allocates nothing.
+        var marks = InlineArray<12, Mark>(repeating: .start)
         var unknown: [(String, Mark)] = []
     }
 
@@ -360,17 +408,22 @@ private struct EventReader {
             return .stop
         }
         let field = schema.field(bytes)
-        let name = field.map { schema.keys[$0].name } ?? text
+        // The key's text only when it is not a schema key (or is repeated): a schema key
+        // is told by its field number.
+        var name = ""
         var first: Mark?
         if let f = field {
-            if keys.seen & (1 << UInt32(f)) != 0 { first = keys.marks[f] } else {
+            if keys.seen & (1 << UInt32(f)) != 0 { first = keys.marks[f]; name = schema.keys[f].name } else {
                 keys.seen |= 1 << UInt32(f)
                 keys.marks[f] = keyMark
             }
-        } else if let known = keys.unknown.first(where: { $0.0 == name }) {
-            first = known.1
         } else {
-            keys.unknown.append((name, keyMark))
+            name = text
+            if let known = keys.unknown.first(where: { $0.0 == name }) {
+                first = known.1
+            } else {
+                keys.unknown.append((name, keyMark))
+            }
         }
         guard next() else { return .stop }
         if let first {
@@ -412,7 +465,7 @@ private struct EventReader {
         if isNull { missing = true; return nil }
         let t = text
         if let b = bytes.first, b > 0x20, b < 0x80 { return t }  // starts with a visible ASCII character
-        if t.trimmingSpaces.isEmpty {
+        if Self.blank(bytes) {
             error(.missingField, ["what": what(), "key": .text(key), "state": .phrase("是空的", "is empty")], at: mark)
             return nil
         }
@@ -639,8 +692,8 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
         var missing: [String] = []
         var empty: [(String, Mark)] = []
         // Messages name the employee by the id as written, which may come after the
-        // problem: they wait until the mapping ends.
-        var label = Noun.staff(nil)
+        // problem: they wait until the mapping ends. The phrase is made only for a message.
+        var labelID: String?
         while next(), type != YAML_MAPPING_END_EVENT {
             let f: F
             switch key(schema, &keys) {
@@ -662,14 +715,14 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
             }
             let m = mark
             let name = schema.keys[f.rawValue].name
-            if f == .id, isScalar { label = Noun.staff(text) }
+            if f == .id, isScalar { labelID = text }
             if f == .role { s.roleMark = m }
             var absent = false
             var value: String?
-            if isScalar, !isNull, text.trimmingSpaces.isEmpty {
+            if isScalar, !isNull, Self.blank(bytes) {
                 empty.append((name, m))
             } else {
-                value = requiredText(name, what: label, missing: &absent)
+                value = requiredText(name, what: Noun.staff(labelID), missing: &absent)
             }
             if absent { missing.append(name) }
             switch f {
@@ -682,27 +735,30 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
         for f in [F.id, .name, .role] where keys.seen & (1 << UInt32(f.rawValue)) == 0 {
             missing.append(schema.keys[f.rawValue].name)
         }
-        for key in missing { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: s.mark) }
-        for (key, m) in empty { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("是空的", "is empty")], at: m) }
-        reportUnknown(keys, schema, in: label)
+        if !missing.isEmpty || !empty.isEmpty || !keys.unknown.isEmpty {
+            let label = Noun.staff(labelID)
+            for key in missing { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("没有填写", "is missing")], at: s.mark) }
+            for (key, m) in empty { error(.missingField, ["what": label, "key": .text(key), "state": .phrase("是空的", "is empty")], at: m) }
+            reportUnknown(keys, schema, in: label)
+        }
         return s
     }
 
-    /// One `results:` mapping (the current event is its start): the answers as written, and
-    /// how many were over the limit (not read).
-    mutating func readAnswers() -> ([RawAnswer], Int) {
-        var out: [RawAnswer] = []
+    /// One `results:` mapping (the current event is its start): where its answers as written
+    /// stand in `answers`, and how many were over the limit (not read).
+    mutating func readAnswers() -> (Range<Int>, Int) {
+        let start = answers.count
         var over = 0
         while next(), type != YAML_MAPPING_END_EVENT {
             let keyMark = mark
             guard isScalar else {
                 fatal = .complexKey(isMapping ? YAMLNode.foundMapping : YAMLNode.foundList, at: keyMark)
-                return (out, over)
+                return (start..<answers.count, over)
             }
             // libyaml frees a scalar's bytes with its event: the key is kept before moving on.
             let key = stash()
-            guard next() else { return (out, over) }
-            if out.count >= limits.maxAnswers {
+            guard next() else { return (start..<answers.count, over) }
+            if answers.count - start >= limits.maxAnswers {
                 over += 1
                 skip()
                 continue
@@ -719,9 +775,9 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
                 extra(&a) { $0.found = d }
                 skip()
             }
-            out.append(a)
+            answers.append(a)
         }
-        return (out, over)
+        return (start..<answers.count, over)
     }
 
     /// The long form `{result: …, note: …, fix_by: …, evidence: […]}` of an answer.
@@ -788,22 +844,38 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
 
 private struct Checker {
     let raw: RawVisit
+    /// `raw.store`'s bytes, for as long as the check runs.
+    let store: UnsafeRawBufferPointer
     let file: String
+    /// The catalog as loaded, and the versions in force on the visit's date (or pinned).
     let base: ChecklistCatalog
+    let catalog: ChecklistCatalog
+    let index: ScoringIndex
     let detail: Bool
     let limits: YAMLLimits
     let scratch: VisitReader.Scratch
 
-    init(raw: RawVisit, file: String, catalog: ChecklistCatalog, detail: Bool, limits: YAMLLimits, scratch: VisitReader.Scratch) {
-        self.raw = raw; self.file = file; self.base = catalog; self.detail = detail; self.limits = limits; self.scratch = scratch
-    }
+    /// Checklists reported as having no version in force on the date (one error each).
+    var noVersion = Set<String>()
+    /// The families assessed, indexed like the catalog.
+    var assessed: [Bool] = []
+    /// Every subject's valid answers, in order (`Scorer.VisitInput.flat`); the veto notes the
+    /// summary quotes; with `detail`, every valid answer as an `Answer`.
+    var flat: [Scorer.FlatAnswer] = []
+    var notes: [String] = []
+    var answers: [Answer] = []
+    /// Per flat item: the subject that last answered it and where (an index into
+    /// `raw.answers`), to find an item answered twice by one subject.
+    var seenBy: [Int32]
+    var seenAt: [Int32]
+    var subjectNo: Int32 = 0
 
-    /// A note that is empty or only spaces (as `trimmingSpaces` reads it): most notes start
-    /// with a visible ASCII byte or a CJK ideograph (lead byte E4–E9), and are not.
-    static func blank(_ b: UnsafeRawBufferPointer) -> Bool {
-        guard let first = b.first else { return true }
-        if (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
-        return String(decoding: b, as: UTF8.self).trimmingSpaces.isEmpty
+    init(raw: RawVisit, store: UnsafeRawBufferPointer, file: String, base: ChecklistCatalog, catalog: ChecklistCatalog,
+         detail: Bool, limits: YAMLLimits, scratch: VisitReader.Scratch) {
+        self.raw = raw; self.store = store; self.file = file; self.base = base; self.catalog = catalog
+        self.index = catalog.scoring; self.detail = detail; self.limits = limits; self.scratch = scratch
+        seenBy = [Int32](repeating: -1, count: index.items.count)
+        seenAt = [Int32](repeating: 0, count: index.items.count)
     }
 
     enum Subject {
@@ -811,16 +883,132 @@ private struct Checker {
         case staff(id: String, role: String)
     }
 
-    mutating func run(_ diags: inout DiagnosticList) -> (summary: VisitSummary, detail: VisitScore?)? {
-        let catalog = base.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
-        let index = catalog.scoring
+    func bytes(_ span: Span) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: store[Int(span.start)..<Int(span.start + span.count)])
+    }
 
-        // Checklists reported as having no version in force on the date (one error each).
-        var noVersion = Set<String>()
+    func string(_ span: Span) -> String { String(decoding: bytes(span), as: UTF8.self) }
+
+    /// How a message names an answer's value.
+    func described(_ a: RawAnswer) -> DiagnosticArg {
+        if a.extra >= 0, let found = raw.extras[Int(a.extra)].found { return found }
+        return YAMLNode.found(a.text.exists ? string(a.text) : "", plain: a.plain, isNull: a.isNull)
+    }
+
+    /// Checks one subject's answers (`raw.answers[list]`) against the catalog and adds the
+    /// valid ones to `flat`; returns where they stand there.
+    mutating func check(_ list: Range<Int>, over: Int, mark: Mark, subject: Subject, _ diags: inout DiagnosticList) -> Range<Int> {
+        subjectNo += 1
+        if over > 0 {
+            diags.error(.limitAnswers, ["count": .count(list.count + over), "max": .count(limits.maxAnswers)], at: mark)
+        }
+        let start = flat.count
+        var unknown: [(String, Mark)] = []
+        // Which items apply to this employee's role: the checklist's and the item's roles (SPEC §2.1).
+        let roleMask: [Bool]
+        if case .staff(_, let role) = subject { roleMask = index.mask(for: role) } else { roleMask = [] }
+        for n in list {
+            let a = raw.answers[n]
+            guard let item = index.find(bytes(a.key)) else {
+                let key = string(a.key)
+                if let first = unknown.first(where: { $0.0 == key }) {
+                    diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
+                    continue
+                }
+                unknown.append((key, a.keyMark))
+                if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
+                    // An item of another version of its checklist (SPEC §1.1 "Versions over time").
+                    if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
+                        if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
+                    } else {
+                        diags.error(code, args, at: a.keyMark)
+                    }
+                    continue
+                }
+                diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
+                continue
+            }
+            if seenBy[item] == subjectNo {
+                diags.append(.duplicateKey(string(a.key), first: raw.answers[Int(seenAt[item])].keyMark, at: a.keyMark))
+                continue
+            }
+            seenBy[item] = subjectNo
+            seenAt[item] = Int32(n)
+            // Per answer only the index's flat facts are read: copying a `Checklist` or an
+            // `Item` here (every string and list in them retained and released) was a
+            // tenth of the reader's time. The checklist itself is read on the error path.
+            let ci = index.itemChecklist[item]
+            switch (subject, index.scopes[ci]) {
+            case (.branch, .staff):
+                diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                         "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+                continue
+            case (.staff(let sid, _), .branch):
+                diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                         "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
+                continue
+            case (.staff(let sid, let role), .staff):
+                if !roleMask[item] {
+                    let checklist = catalog.checklists[ci]
+                    if !checklist.applies(toRole: role) {
+                        diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                    "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+                    } else {
+                        let it = checklist.items[index.items[item].index]
+                        diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                    "roles": .list(it.roles!), "role": .text(role)], at: a.keyMark)
+                    }
+                    continue
+                }
+            case (.branch, .branch):
+                break
+            }
+            if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
+            if !assessed[ci] {
+                diags.error(.notAssessed, ["item": .text(string(a.key)), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
+                continue
+            }
+            var found = false
+            if a.extra >= 0 {
+                let x = raw.extras[Int(a.extra)]
+                x.pending.forEach { diags.append($0) }
+                found = x.found != nil
+            }
+            if a.missingResult { continue }
+            let facts = index.facts[item]
+            let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
+            switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
+            case .failure(let p):
+                var args = p.args
+                args["found"] = described(a)
+                diags.error(p.code, args, at: a.valueMark)
+            case .success(let value):
+                if value.isDeduction(facts), !a.note.exists || EventReader.blank(bytes(a.note)) {
+                    diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
+                }
+                var k: Int32 = -1
+                if detail {
+                    let note = a.note.exists ? string(a.note) : nil
+                    let evidence = a.extra >= 0 ? raw.extras[Int(a.extra)].evidence : []
+                    answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
+                    k = Int32(answers.count - 1)
+                }
+                var note: Int32 = -1
+                if facts.veto, a.note.exists {
+                    notes.append(string(a.note))
+                    note = Int32(notes.count - 1)
+                }
+                flat.append(Scorer.FlatAnswer(flat: Int32(item), value: value, answer: k, note: note))
+            }
+        }
+        return start..<flat.count
+    }
+
+    mutating func run(_ diags: inout DiagnosticList) -> (summary: VisitSummary, detail: VisitScore?)? {
         // The families assessed: given, or every loaded checklist.
         // Not given: every checklist assessed by default (not the ones answered from records).
-        var assessed = raw.checklists == nil ? catalog.assessedByDefaultMask
-                                             : [Bool](repeating: false, count: catalog.checklists.count)
+        assessed = raw.checklists == nil ? catalog.assessedByDefaultMask
+                                         : [Bool](repeating: false, count: catalog.checklists.count)
         if let list = raw.checklists {
             for (cid, mark) in list {
                 guard let ci = catalog.index(of: cid) else {
@@ -846,133 +1034,10 @@ private struct Checker {
             }
         }
 
-        var answers: [Answer] = []
-        var seenBy = [Int32](repeating: -1, count: index.items.count)
-        var seenAt = [Int32](repeating: 0, count: index.items.count)
-        var subjectNo: Int32 = 0
-
-        let store = raw.store, extras = raw.extras
-        func string(_ span: Span) -> String {
-            store.withUnsafeBytes { String(decoding: $0[Int(span.start)..<Int(span.start + span.count)], as: UTF8.self) }
-        }
-        /// How a message names an answer's value.
-        func described(_ a: RawAnswer) -> DiagnosticArg {
-            if a.extra >= 0, let found = extras[Int(a.extra)].found { return found }
-            return YAMLNode.found(a.text.exists ? string(a.text) : "", plain: a.plain, isNull: a.isNull)
-        }
-
-        func check(_ list: [RawAnswer], over: Int, mark: Mark, subject: Subject) -> [Scorer.FlatAnswer] {
-            subjectNo += 1
-            if over > 0 {
-                diags.error(.limitAnswers, ["count": .count(list.count + over), "max": .count(limits.maxAnswers)], at: mark)
-            }
-            var out: [Scorer.FlatAnswer] = []
-            out.reserveCapacity(list.count)
-            var unknown: [(String, Mark)] = []
-            // Which items apply to this employee's role: the checklist's and the item's roles (SPEC §2.1).
-            let roleMask: [Bool]
-            if case .staff(_, let role) = subject { roleMask = index.mask(for: role) } else { roleMask = [] }
-            return store.withUnsafeBytes { all -> [Scorer.FlatAnswer] in
-                func bytes(_ span: Span) -> UnsafeRawBufferPointer {
-                    UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)])
-                }
-                for n in list.indices {
-                    let a = list[n]
-                    guard let flat = index.find(bytes(a.key)) else {
-                        let key = string(a.key)
-                        if let first = unknown.first(where: { $0.0 == key }) {
-                            diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
-                            continue
-                        }
-                        unknown.append((key, a.keyMark))
-                        if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
-                            // An item of another version of its checklist (SPEC §1.1 "Versions over time").
-                            if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
-                                if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
-                            } else {
-                                diags.error(code, args, at: a.keyMark)
-                            }
-                            continue
-                        }
-                        diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
-                        continue
-                    }
-                    if seenBy[flat] == subjectNo {
-                        diags.append(.duplicateKey(string(a.key), first: list[Int(seenAt[flat])].keyMark, at: a.keyMark))
-                        continue
-                    }
-                    seenBy[flat] = subjectNo
-                    seenAt[flat] = Int32(n)
-                    // Per answer only the index's flat facts are read: copying a `Checklist` or an
-                    // `Item` here (every string and list in them retained and released) was a
-                    // tenth of the reader's time. The checklist itself is read on the error path.
-                    let ci = index.itemChecklist[flat]
-                    switch (subject, index.scopes[ci]) {
-                    case (.branch, .staff):
-                        diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                                 "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
-                        continue
-                    case (.staff(let sid, _), .branch):
-                        diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                                 "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
-                        continue
-                    case (.staff(let sid, let role), .staff):
-                        if !roleMask[flat] {
-                            let checklist = catalog.checklists[ci]
-                            if !checklist.applies(toRole: role) {
-                                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
-                                                            "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
-                            } else {
-                                let item = checklist.items[index.items[flat].index]
-                                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
-                                                            "roles": .list(item.roles!), "role": .text(role)], at: a.keyMark)
-                            }
-                            continue
-                        }
-                    case (.branch, .branch):
-                        break
-                    }
-                    if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
-                    if !assessed[ci] {
-                        diags.error(.notAssessed, ["item": .text(string(a.key)), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
-                        continue
-                    }
-                    var found = false
-                    if a.extra >= 0 {
-                        let x = extras[Int(a.extra)]
-                        x.pending.forEach { diags.append($0) }
-                        found = x.found != nil
-                    }
-                    if a.missingResult { continue }
-                    let facts = index.facts[flat]
-                    let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
-                    switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
-                    case .failure(let p):
-                        var args = p.args
-                        args["found"] = described(a)
-                        diags.error(p.code, args, at: a.valueMark)
-                    case .success(let value):
-                        if value.isDeduction(facts), !a.note.exists || Self.blank(bytes(a.note)) {
-                            diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
-                        }
-                        var k: Int32 = -1
-                        if detail {
-                            let note = a.note.exists ? string(a.note) : nil
-                            let evidence = a.extra >= 0 ? extras[Int(a.extra)].evidence : []
-                            answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
-                            k = Int32(answers.count - 1)
-                        }
-                        out.append(Scorer.FlatAnswer(flat: Int32(flat), value: value, answer: k,
-                                                     note: facts.veto && a.note.exists ? string(a.note) : nil))
-                    }
-                }
-                return out
-            }
-        }
-
-        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch)
-        var staff: [(id: String, name: String, role: String, mark: Mark, answers: [Scorer.FlatAnswer])] = []
-        var seenStaff: [String: Mark] = [:]
+        flat.reserveCapacity(raw.answers.count)
+        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch, &diags)
+        var staff: [Scorer.StaffInput] = []
+        staff.reserveCapacity(raw.staff.count)
         for s in raw.staff {
             var role = s.role
             if let r = role {
@@ -981,24 +1046,25 @@ private struct Checker {
                 if let warning { diags.warning(.unknownRole, warning, at: s.roleMark) }
                 role = id
             }
-            var flat: [Scorer.FlatAnswer] = []
+            var answers = flat.count..<flat.count
             if let id = s.id, let role {
-                flat = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role))
+                answers = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role), &diags)
             }
             guard let id = s.id, let name = s.name, let role else { continue }
-            if let first = seenStaff[id] {
-                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.line)], at: s.mark)
+            // A visit lists a handful of employees: a scan beats a dictionary.
+            if let first = staff.first(where: { $0.id == id }) {
+                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.mark.line)], at: s.mark)
                 continue
             }
-            seenStaff[id] = s.mark
-            staff.append((id, name, role, s.mark, flat))
+            staff.append(Scorer.StaffInput(id: id, name: name, role: role, mark: s.mark, answers: answers))
         }
 
         guard !diags.hasErrors, let branch = raw.branch, let date = raw.date, let inspector = raw.inspector else { return nil }
         let input = Scorer.VisitInput(
             header: VisitHeader(id: raw.id ?? file, file: file, branch: branch, date: date, inspector: inspector, method: raw.method),
-            assessed: assessed, branchAnswers: branchAnswers, staff: staff, answers: answers)
-        let scored = Scorer(catalog: catalog).score(input, detail: detail)
+            assessed: assessed, flat: flat, branch: branchAnswers, staff: staff, answers: answers, notes: notes)
+        // Taken apart at once: reading a field of the returned tuple copied all of it.
+        let (summary, visitScore, unanswered) = Scorer(catalog: catalog).score(input, detail: detail)
 
         // One warning per subject naming every applicable item left unanswered, in catalog order.
         func warn(_ flats: [Int], who: DiagnosticArg, at mark: Mark) {
@@ -1009,15 +1075,14 @@ private struct Checker {
         // A blank template handed in (every applicable item unanswered) is not a visit: it
         // would count as one in `rank`.
         if branchAnswers.isEmpty, staff.allSatisfy({ $0.answers.isEmpty }) {
-            let blank = scored.unanswered.reduce(0) { $0 + $1.count }
+            let blank = unanswered.reduce(0) { $0 + $1.count }
             if blank > 0 {
                 diags.error(.nothingAnswered, ["count": .count(blank)], at: raw.rootMark)
                 return nil
             }
         }
-        warn(scored.unanswered[0], who: .phrase("网点条目", "branch items"), at: raw.resultsKeyMark ?? raw.rootMark)
-        for (n, s) in staff.enumerated() { warn(scored.unanswered[n + 1], who: .phrase("员工 \(s.id)", "employee \(s.id)"), at: s.mark) }
-        return (scored.summary, scored.detail)
+        warn(unanswered[0], who: .phrase("网点条目", "branch items"), at: raw.resultsKeyMark ?? raw.rootMark)
+        for (n, s) in staff.enumerated() { warn(unanswered[n + 1], who: .phrase("员工 \(s.id)", "employee \(s.id)"), at: s.mark) }
+        return (summary, visitScore)
     }
 }
-

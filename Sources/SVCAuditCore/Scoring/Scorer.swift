@@ -16,13 +16,15 @@ public struct Scorer: Sendable {
 
     /// One answer in the catalog's flat item numbering. `answer` indexes the detail answers
     /// (`Answer` values with note, fix_by, evidence and mark) when there are any, else -1.
+    /// Plain values only (no string): a visit's answers are copied and freed as raw memory.
     public struct FlatAnswer: Sendable {
         public var flat: Int32
         public var answer: Int32
         public var value: Answer.Value
-        /// The answer's note where the summary needs it: veto items (the 通报 quotes them).
-        public var note: String?
-        public init(flat: Int32, value: Answer.Value, answer: Int32 = -1, note: String? = nil) {
+        /// The answer's note where the summary needs it, veto items (the 通报 quotes them): an
+        /// index into `VisitInput.notes`, -1 when none.
+        public var note: Int32
+        public init(flat: Int32, value: Answer.Value, answer: Int32 = -1, note: Int32 = -1) {
             self.flat = flat; self.value = value; self.answer = answer; self.note = note
         }
     }
@@ -104,6 +106,8 @@ public struct Scorer: Sendable {
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
+        out.checklists.reserveCapacity(index.ranges.count)
+        out.sections.reserveCapacity(index.sections.count)
         let wantScope: Checklist.Scope = mask == nil ? .branch : .staff
         for ci in index.ranges.indices where assessed[ci] && index.scopes[ci] == wantScope {
             var total = SubjectTotals.ChecklistTotal(checklist: ci)
@@ -184,38 +188,63 @@ public struct Scorer: Sendable {
 
     // MARK: a whole visit
 
+    /// One employee of a visit, ready to score: their answers are `VisitInput.flat[answers]`.
+    public struct StaffInput: Sendable {
+        public var id: String
+        public var name: String
+        public var role: String
+        public var mark: Mark
+        public var answers: Range<Int>
+    }
+
     /// The subjects of one visit, ready to score.
     public struct VisitInput {
         public var header: VisitHeader
         /// Checklists assessed, indexed like the catalog.
         public var assessed: [Bool]
-        public var branchAnswers: [FlatAnswer]
-        public var staff: [(id: String, name: String, role: String, mark: Mark, answers: [FlatAnswer])]
+        /// Every subject's answers in one array (one allocation per visit, not per subject).
+        public var flat: [FlatAnswer]
+        /// The branch's own answers: `flat[branch]`.
+        public var branch: Range<Int>
+        public var staff: [StaffInput]
         /// The detail answers `FlatAnswer.answer` points into (empty without detail).
         public var answers: [Answer]
+        /// The veto items' notes `FlatAnswer.note` points into.
+        public var notes: [String]
     }
 
     /// Scores a visit: always its summary; the item-by-item detail when `detail` is true.
     /// `unanswered` lists, per subject (the branch first), the applicable items left
     /// unanswered in catalog order, for the reader's warning.
     public func score(_ v: VisitInput, detail: Bool) -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
+        let index = self.index
         var slot = [Int32](repeating: -1, count: index.items.count)
         var counted: [UInt32] = []
+        counted.reserveCapacity(v.flat.count)
         var breaches: [VisitSummary.Breach] = []
         var sectionMeans = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
         var parts: [SubjectScore] = []
+        var branch = SubjectTotals()
+        var staff: [SubjectTotals] = []
+        staff.reserveCapacity(v.staff.count)
 
-        func run(_ answers: [FlatAnswer], mask: [Bool]?, subject: Int) -> SubjectTotals {
-            var items: [[ItemResult]] = []
-            var lastChecklist = -1
-            let totals = answers.withUnsafeBufferPointer { buf in
-                self.subject(buf, role: mask, assessed: v.assessed, slot: &slot) { e in
+        // The closures below read these, not `v`: capturing `v` copied the whole input per subject.
+        let assessed = v.assessed, notes = v.notes, answers = v.answers, subjects = v.staff, branchRange = v.branch
+        // Subject 0 is the branch, subject n the employee v.staff[n - 1].
+        v.flat.withUnsafeBufferPointer { all in
+            for subject in 0...subjects.count {
+                let buf = UnsafeBufferPointer(rebasing: all[subject == 0 ? branchRange : subjects[subject - 1].answers])
+                let mask = subject == 0 ? nil : index.mask(for: subjects[subject - 1].role)
+                var items: [[ItemResult]] = []
+                var lastChecklist = -1
+                let totals = self.subject(buf, role: mask, assessed: assessed, slot: &slot) { e in
                     if case .scored = e.outcome {
                         counted.append(UInt32(index.globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0))
                     }
                     if e.breach {
+                        let note = e.answer >= 0 ? Int(buf[e.answer].note) : -1
                         breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
-                                              note: e.answer >= 0 ? buf[e.answer].note : nil))
+                                              note: note >= 0 ? notes[note] : nil))
                     }
                     if detail {
                         let ci = index.itemChecklist[e.flat]
@@ -223,20 +252,13 @@ public struct Scorer: Sendable {
                         let a = e.answer >= 0 ? buf[e.answer].answer : -1
                         items[items.count - 1].append(ItemResult(
                             item: index.items[e.flat].id, outcome: e.outcome,
-                            answer: a >= 0 ? v.answers[Int(a)] : nil, deduction: e.deduction, breach: e.breach))
+                            answer: a >= 0 ? answers[Int(a)] : nil, deduction: e.deduction, breach: e.breach))
                     }
                 }
+                for s in totals.sections { if let x = s.score { sectionMeans[s.section].add(x) } }
+                if detail { parts.append(subjectScore(totals, items: items)) }
+                if subject == 0 { branch = totals } else { staff.append(totals) }
             }
-            for s in totals.sections { if let x = s.score { sectionMeans[s.section].add(x) } }
-            if detail { parts.append(subjectScore(totals, items: items)) }
-            return totals
-        }
-
-        let branch = run(v.branchAnswers, mask: nil, subject: 0)
-        var staff: [SubjectTotals] = []
-        staff.reserveCapacity(v.staff.count)
-        for (n, s) in v.staff.enumerated() {
-            staff.append(run(s.answers, mask: index.mask(for: s.role), subject: n + 1))
         }
         let (checklists, base) = Self.composite(index: index, assessed: v.assessed, branch: branch, staff: staff)
         let findings = staff.reduce(branch.deductions) { $0 + $1.deductions }
@@ -297,19 +319,25 @@ public struct Scorer: Sendable {
     /// files go through `VisitReader`, which checks every answer first).
     public func score(_ visit: Visit) -> VisitScore {
         var answers: [Answer] = []
-        func flat(_ list: [Answer]) -> [FlatAnswer] {
-            list.compactMap { a in
-                guard let f = index.find(a.item) else { return nil }
+        var all: [FlatAnswer] = []
+        var notes: [String] = []
+        func flat(_ list: [Answer]) -> Range<Int> {
+            let start = all.count
+            for a in list {
+                guard let f = index.find(a.item) else { continue }
                 answers.append(a)
-                return FlatAnswer(flat: Int32(f), value: a.value, answer: Int32(answers.count - 1), note: a.note)
+                var note: Int32 = -1
+                if let n = a.note { notes.append(n); note = Int32(notes.count - 1) }
+                all.append(FlatAnswer(flat: Int32(f), value: a.value, answer: Int32(answers.count - 1), note: note))
             }
+            return start..<all.count
         }
         let assessed = catalog.checklists.map { visit.checklists.contains($0.id) }
         let branch = flat(visit.results)
-        let staff = visit.staff.map { s in (id: s.id, name: s.name, role: s.role, mark: s.mark, answers: flat(s.results)) }
+        let staff = visit.staff.map { s in StaffInput(id: s.id, name: s.name, role: s.role, mark: s.mark, answers: flat(s.results)) }
         let input = VisitInput(header: VisitHeader(id: visit.id, file: visit.file, branch: visit.branch, date: visit.date,
                                                    inspector: visit.inspector, method: visit.method),
-                               assessed: assessed, branchAnswers: branch, staff: staff, answers: answers)
+                               assessed: assessed, flat: all, branch: branch, staff: staff, answers: answers, notes: notes)
         return score(input, detail: true).detail!
     }
 }

@@ -1,7 +1,11 @@
 /// The catalog laid out flat for the hot path: every item of every checklist in one numbering
 /// (catalog order), every section in one numbering, and an item-id table searched by raw
 /// bytes, so the streaming visit reader never builds a `String` to find an item.
-public struct ScoringIndex: Sendable {
+///
+/// Immutable once built, so a class is still a value: every catalog, `Scorer` and reader
+/// stage that holds it shares one copy, and handing it on costs one retain instead of one
+/// per array (about forty, several times per visit, when it was a struct).
+public final class ScoringIndex: Sendable {
     public struct Item: Sendable {
         public let id: String
         /// Index within its checklist's `items`.
