@@ -15,14 +15,18 @@ public enum AnswerGrammar {
         ("现场", .onsite), ("录像", .video), ("暗访", .mystery), ("外部", .external), ("第三方", .external), ("自查", .`self`),
     ]
 
-    private static let answerBytes: [([UInt8], Answer.Value)] = answers.map { (Array($0.word.utf8), $0.value) }
+    /// `answers` as bytes and plain values, for the reader's byte-for-byte lookup.
+    private struct Words: Sendable {
+        let words = ByteWords(AnswerGrammar.answers.map(\.word))
+        let values = AnswerGrammar.answers.map(\.value)
+    }
+    private static let answerWords = Words()
 
     /// The answer word `bytes` spell, if any.
     @inline(__always)
     public static func word(_ bytes: UnsafeRawBufferPointer) -> Answer.Value? {
-        for (w, v) in answerBytes where w.count == bytes.count {
-            if w.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return v }
-        }
+        let table = answerWords
+        if let i = table.words.find(bytes) { return table.values[i] }
         // Rare spellings (`PASS`, `Fail`): the same table, lower-cased.
         guard bytes.count <= 16, bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
         let lower = String(decoding: bytes, as: UTF8.self).lowercased()

@@ -26,8 +26,8 @@ public enum VisitReader {
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
         private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
-        /// The byte store and the answers of the file last read, emptied, kept with their
-        /// capacity: reading a file then allocates neither.
+        /// The byte store and the answers of the file last read, kept with their capacity:
+        /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate var store: [UInt8] = []
         fileprivate var answers: [RawAnswer] = []
         public init() {}
@@ -45,7 +45,6 @@ public enum VisitReader {
         /// file's are let go, so a worker does not keep its memory).
         fileprivate func recycle(_ raw: inout RawVisit) {
             guard raw.store.capacity <= 1 << 20, raw.answers.capacity <= 1 << 14 else { return }
-            raw.store.removeAll(keepingCapacity: true)
             raw.answers.removeAll(keepingCapacity: true)
             swap(&store, &raw.store)
             swap(&answers, &raw.answers)
@@ -213,8 +212,10 @@ private struct EventReader {
     /// Everything else found in the events.
     private(set) var found: [Diagnostic] = []
     /// The bytes of answer keys, values and notes (`Span`s point here), every answer, and
-    /// answers' rarer parts. `store` and `answers` come empty from the thread's `Scratch`.
+    /// answers' rarer parts. `store` and `answers` come from the thread's `Scratch`; the
+    /// store is filled from the front (`stored` bytes so far) and its old bytes written over.
     private var store: [UInt8]
+    private var stored = 0
     private var answers: [RawAnswer]
     private var extras: [RawExtra] = []
 
@@ -224,7 +225,7 @@ private struct EventReader {
         self.file = file
         self.store = store
         self.answers = answers
-        self.store.reserveCapacity(buffer.count)
+        if self.store.count < buffer.count { self.store.append(contentsOf: repeatElement(0, count: buffer.count - self.store.count)) }
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
@@ -300,8 +301,12 @@ private struct EventReader {
     /// Keeps the current scalar's bytes in the store.
     mutating func stash() -> Span {
         let b = bytes
-        let start = store.count
-        store.append(contentsOf: b)
+        let start = stored, end = stored + b.count
+        if end > store.count { store.append(contentsOf: repeatElement(0, count: Swift.max(end - store.count, store.count))) }
+        if let from = b.baseAddress, b.count > 0 {
+            store.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: start).copyMemory(from: from, byteCount: b.count) }
+        }
+        stored = end
         return Span(start: Int32(start), count: Int32(b.count))
     }
 

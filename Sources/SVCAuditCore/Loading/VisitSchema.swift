@@ -17,17 +17,12 @@ public enum VisitSchema {
 
         /// The field number of the key spelt by `bytes`, compared byte for byte.
         @inline(__always)
-        func field(_ bytes: UnsafeRawBufferPointer) -> Int? {
-            for (i, k) in utf8.enumerated() where k.count == bytes.count {
-                if k.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return i }
-            }
-            return nil
-        }
+        func field(_ bytes: UnsafeRawBufferPointer) -> Int? { words.find(bytes) }
 
-        let utf8: [[UInt8]]
+        private let words: ByteWords
         init(_ keys: [Key]) {
             self.keys = keys
-            utf8 = keys.map { Array($0.name.utf8) }
+            words = ByteWords(keys.map(\.name))
         }
     }
 

@@ -5,6 +5,9 @@ public enum Placeholder {
     public static let inspector = "（检查人）"
 
     public static func matches(_ s: String) -> Bool {
-        s.hasPrefix("（") && s.hasSuffix("）") && s.count >= 3
+        // "（" is EF BC 88 in UTF-8 and no other spelling compares equal to it: text starting
+        // with another byte (every name) is told without Unicode comparison.
+        guard s.utf8.first == 0xEF else { return false }
+        return s.hasPrefix("（") && s.hasSuffix("）") && s.count >= 3
     }
 }

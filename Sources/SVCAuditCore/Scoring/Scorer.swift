@@ -166,6 +166,7 @@ public struct Scorer: Sendable {
     static func composite(index: ScoringIndex, assessed: [Bool], branch: SubjectTotals, staff: [SubjectTotals])
         -> (checklists: [VisitSummary.ChecklistScore], base: Double?) {
         var out: [VisitSummary.ChecklistScore] = []
+        out.reserveCapacity(index.ranges.count)
         for ci in index.ranges.indices where assessed[ci] {
             let id = index.checklistIDs[ci], weight = index.weights[ci]
             switch index.scopes[ci] {
@@ -262,21 +263,35 @@ public struct Scorer: Sendable {
         }
         let (checklists, base) = Self.composite(index: index, assessed: v.assessed, branch: branch, staff: staff)
         let findings = staff.reduce(branch.deductions) { $0 + $1.deductions }
+        // The summary's lists are built at their final size: grown one element at a time they
+        // were reallocated once or twice each, for every visit.
+        var sections: [VisitSummary.SectionScore] = []
+        sections.reserveCapacity(sectionMeans.count)
+        for (k, acc) in sectionMeans.enumerated() {
+            if let mean = acc.mean { sections.append(.init(section: Int(index.globalSection[k]), score: mean)) }
+        }
+        var staffSummaries: [VisitSummary.Staff] = []
+        staffSummaries.reserveCapacity(staff.count)
+        for (s, t) in zip(v.staff, staff) {
+            var scores: [VisitSummary.ChecklistScore] = []
+            scores.reserveCapacity(t.checklists.count)
+            for c in t.checklists {
+                if let score = c.score {
+                    scores.append(.init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist], score: score, subjects: 1))
+                }
+            }
+            staffSummaries.append(VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
+                                                     checklists: scores, veto: ids(t.veto), unanswered: ids(t.unanswered),
+                                                     deductions: t.deductions))
+        }
         let summary = VisitSummary(
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
             inspector: v.header.inspector, method: v.header.method, base: base, bonus: branch.bonus,
             checklists: checklists,
-            sections: sectionMeans.enumerated().compactMap { k, acc in acc.mean.map { .init(section: Int(index.globalSection[k]), score: $0) } },
+            sections: sections,
             versions: index.versions(assessed: v.assessed),
             veto: ids(branch.veto),
-            staff: zip(v.staff, staff).map { s, t in
-                VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
-                                   checklists: t.checklists.compactMap { c in
-                                       c.score.map { .init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist],
-                                                           score: $0, subjects: 1) }
-                                   },
-                                   veto: ids(t.veto), unanswered: ids(t.unanswered), deductions: t.deductions)
-            },
+            staff: staffSummaries,
             findings: findings, counted: counted, breaches: breaches)
         let unanswered = [branch.unanswered] + staff.map(\.unanswered)
         guard detail else { return (summary, nil, unanswered) }

@@ -145,6 +145,40 @@ public final class ScoringIndex: Sendable {
     }
 }
 
+/// A few byte strings (a mapping's keys, the answer words) in one byte array, searched in
+/// order: a lookup compares lengths and then bytes, and retains nothing.
+struct ByteWords: Sendable {
+    private let bytes: [UInt8]
+    /// Word i is bytes[starts[i] ..< starts[i + 1]].
+    private let starts: [Int]
+
+    init(_ strings: [String]) {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for s in strings {
+            bytes += s.utf8
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The index of the word `b` spells, if any.
+    @inline(__always)
+    func find(_ b: UnsafeRawBufferPointer) -> Int? {
+        guard let key = b.baseAddress else { return nil }
+        return starts.withUnsafeBufferPointer { starts in
+            bytes.withUnsafeBytes { all -> Int? in
+                for i in 0..<starts.count - 1 {
+                    let lo = starts[i], n = starts[i + 1] - lo
+                    if n == b.count, memcmp(all.baseAddress! + lo, key, n) == 0 { return i }
+                }
+                return nil
+            }
+        }
+    }
+}
+
 /// An open-addressing hash table from byte strings to their index in the list it was built
 /// from (FNV-1a; ids are short). Keys live in one byte array, so a lookup touches no object.
 /// Built once per catalog, read by every worker thread.
