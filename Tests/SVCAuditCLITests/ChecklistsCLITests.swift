@@ -95,16 +95,17 @@ import Testing
         #expect(Self.listed(byID["all"] ?? [:]) == ["teller": [9, 0], "lobby_manager": [9, 0], "security": [15, 0]])
         #expect(Self.listed(byID["site"] ?? [:]) == ["-": [10, 1]])
         let text = try CLI.run(["checklists", "list", "--checklists", "Tests/Fixtures/maxima"]).stdout
-        #expect(text.contains("mixed  混合条目  26.5        23     —     —  柜员 5，大堂经理 2"), "\(text)")
+        #expect(text.contains("mixed  混合条目        26.5        23     —     —  柜员 5，大堂经理 2"), "\(text)")
     }
 
     @Test func shippedMaximaByRoleInChinese() throws {
         let text = try CLI.run(["checklists", "list"]).stdout
-        #expect(text.contains("柜员  大堂经理  客户经理  保安  网点  加分上限"), "\(text)")
-        // The maxima table is of the latest versions: counter 2026.2 adds C24 (4 points, teller and
-        // account manager) to 2026.1's 100 / 60 / 96.
-        #expect(text.contains("counter      柜面服务行为规范   104        60       100     —     —"), "\(text)")
-        #expect(text.contains("greeting     迎送用语规范        90        85        85     —     —  4"))
+        #expect(text.contains("版本    柜员  大堂经理  客户经理  保安  网点  加分上限"), "\(text)")
+        // One row per version: counter 2026.2 adds C24 (4 points, teller and account manager) to
+        // 2026.1's 100 / 60 / 96.
+        #expect(text.contains("counter      柜面服务行为规范  2026.1   100        60        96     —     —"), "\(text)")
+        #expect(text.contains("counter      柜面服务行为规范  2026.2   104        60       100     —     —"), "\(text)")
+        #expect(text.contains("greeting     迎送用语规范      2026.1    90        85        85     —     —  4"))
     }
 
     /// `checklists show` at 120 and 80 columns: nothing wider, every guidance there whole.

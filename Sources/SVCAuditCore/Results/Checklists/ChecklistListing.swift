@@ -137,8 +137,8 @@ public struct ChecklistListing: Report {
         return doc
     }
 
-    /// One row per checklist, one column per role (and 网点 for branch checklists), then the
-    /// bonus caps apart.
+    /// One row per checklist version (a revision can change what a role can earn), one column
+    /// per role (and 网点 for branch checklists), then the bonus caps apart.
     func maximaTable(_ ctx: RenderContext) -> Table {
         let roles = MaximaText.roles(catalog)
         let anyBranch = catalog.checklists.contains { $0.scope == .branch }
@@ -146,13 +146,14 @@ public struct ChecklistListing: Report {
         // Without any role known, staff checklists have one column: 员工.
         let staffColumns: [String?] = roles.isEmpty ? (anyStaff ? [nil] : []) : roles
         var t = Table(name: "maxima", title: ctx.t("各岗位满分", "Maximum by role"),
-                      columns: [.init(ctx.t("编号", "ID"), .id), .init(ctx.t("名称", "Title"), .name)]
+                      columns: [.init(ctx.t("编号", "ID"), .id), .init(ctx.t("名称", "Title"), .name),
+                                .init(ctx.t("版本", "Version"), .id)]
                         + staffColumns.map { .init($0.map { Fmt.role($0, ctx) } ?? ctx.t("员工", "Staff"), .number(.plain)) }
                         + (anyBranch ? [.init(ctx.t("网点", "Branch"), .number(.plain))] : [])
                         + [.init(ctx.t("加分上限", "Bonus cap"), .text)])
-        for c in catalog.checklists {
+        for c in listed {
             let ms = MaximaText.maxima(c, catalog)
-            var cells: [Cell] = [.text(c.id), .text(c.title(ctx.lang))]
+            var cells: [Cell] = [.text(c.id), .text(c.title(ctx.lang)), .opt(c.version)]
             for r in staffColumns {
                 guard c.scope == .staff else { cells.append(.number(nil)); continue }
                 let m = r == nil ? ms.first : ms.first { $0.role == r }
