@@ -80,8 +80,12 @@ import Testing
         let html = try CLI.run(base + ["--format", "html"])
         #expect(html.code == 0)
         #expect(html.stdout.components(separatedBy: "<h2>整改通知书</h2>").count - 1 == pending.count)
-        #expect(html.stdout.contains("page-break-after: always") || html.stdout.contains("break-after: page"))
-        #expect(html.stdout.contains("整改措施") && html.stdout.contains("完成日期"))
+        // Each notice starts a page (a break before it: a break after a full page left a blank one).
+        #expect(html.stdout.contains(".page-break { break-before: page;"))
+        #expect(html.stdout.components(separatedBy: "<div class=\"page-break\"></div>\n<h2>整改通知书</h2>").count - 1 == pending.count)
+        // The reply form names its branch, so a page of it returned alone says whose it is.
+        for b in pending { #expect(html.stdout.contains("<h3>整改措施（网点填写）：\(b) "), "\(b)") }
+        #expect(html.stdout.contains("完成日期"))
         for banned in ["<script", "http:", "https:"] { #expect(!html.stdout.contains(banned)) }
         #expect(try CLI.run(base + ["--format", "html"]).stdout == html.stdout)
     }

@@ -100,14 +100,17 @@ public enum HTMLRenderer: Renderer {
                 guard t.shown(data: false) else { continue }
                 out += table(t) + "\n"
             case .chart(let c, let t):
-                // The chart first, kept with the start of its table; a short table and its
-                // chart share a page outright.
-                let short = (t?.rows.count ?? 0) <= 18
+                // The chart first, kept with the start of its table (figure.chart avoids a break
+                // after it); only a table of a few rows is kept whole with its chart. Keeping a
+                // dozen rows whole pushed the 通报's first section off page 1 and left it empty.
+                let short = (t?.rows.count ?? 0) <= 8
                 out += "<section class=\"chart-block\(short ? " keep" : "")\">\n"
                 out += "<figure class=\"chart\">\n\(SVGChart.render(c, lang: ctx.lang))\n</figure>\n"
                 if let t, t.shown(data: false) { out += table(t) + "\n" }
                 out += "</section>\n"
             case .pageBreak:
+                // A break before what follows, not after this empty div: when the page above ends
+                // full, a break-after left a blank page (Chromium, the 整改清单's first notice).
                 out += "<div class=\"page-break\"></div>\n"
             case .only(.html, let inner):
                 out += blocks(inner, ctx)
@@ -238,7 +241,7 @@ public enum HTMLRenderer: Renderer {
         tr.muted td { color: #57606a; }
         figure.chart { margin: 12px 0 8px; }
         figure.chart svg { display: block; width: 100%; max-width: 680px; height: auto; }
-        .page-break { break-after: page; page-break-after: always; }
+        .page-break { break-before: page; page-break-before: always; }
         .reply { margin-top: 18px; border: 1px solid #8c959f; padding: 8px 14px 14px; break-inside: avoid; page-break-inside: avoid; }
         .reply h3 { margin: 4px 0 8px; }
         .blank { border-bottom: 1px solid #8c959f; height: 2.2em; }

@@ -194,8 +194,12 @@ extension RectificationReport {
             doc.table(t)
             if !pending.isEmpty {
                 doc.only(.html) { d in
-                    d.blocks.append(.replyForm(title: ctx.t("整改措施（网点填写）", "Measures taken (filled in by the branch)"),
-                                               lines: max(4, min(10, pending.count + 2)),
+                    // The form names its branch: under a long list it starts a page of its own,
+                    // and a sheet returned alone must still say whose it is. 3–6 lines keep it
+                    // on the list's page whenever the list leaves room.
+                    d.blocks.append(.replyForm(title: ctx.t("整改措施（网点填写）：\(first.branch) \(first.branchName)",
+                                                            "Measures taken (filled in by the branch): \(first.branch) \(first.branchName)"),
+                                               lines: max(3, min(6, pending.count)),
                                                fields: [ctx.t("整改责任人：", "Responsible:"), ctx.t("完成日期：", "Completed on:"),
                                                         ctx.t("网点负责人（签字）：", "Branch manager (signature):"), ctx.t("复查人：", "Re-inspected by:")]))
                 }
