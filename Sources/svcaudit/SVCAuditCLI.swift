@@ -40,7 +40,12 @@ struct SVCAuditCLI: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: error)
+            // --help and --version print as the library does; a usage error (64) in the
+            // language of every other message (UsageErrorText).
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            Console.error(UsageErrorText.localized(fullMessage(for: error), Console.lang))
+            Foundation.exit(code.rawValue)
         }
     }
 }

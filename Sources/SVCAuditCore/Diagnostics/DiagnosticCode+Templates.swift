@@ -207,7 +207,12 @@ extension DiagnosticCode {
              .csvMissingValue, .csvBadDate, .eventBadType, .eventBadVerified, .eventUnknownItem, .eventDuplicateId, .eventNamesNobody,
              .responseNoFinding, .responseDuplicate:
             return accountTemplate
-        default: return rosterTemplate
+        // MARK: the roster (their texts: DiagnosticCode+RosterTemplates.swift)
+        // Listed by name, not `default:`, so a new code without a template does not compile.
+        case .rosterMissingFile, .rosterDateOrder, .rosterDuplicateBranch, .rosterOverlap, .rosterUnknownBranch,
+             .rosterUnknownRole, .notOnRosterBranch, .notOnRosterStaff, .rosterBranchClosed, .rosterWrongBranch,
+             .rosterNameMismatch:
+            return rosterTemplate
         }
     }
 
