@@ -28,7 +28,12 @@ enum Console {
     /// one line on stderr and exit 1; a closed pipe (`| head`) ends quietly with exit 1.
     /// Never a crash: FileHandle.write traps on EPIPE/ENOSPC, so this is write(2) itself.
     static func out(_ data: Data) throws {
-        switch StandardStream.write(data, to: 1) {
+        try check(StandardStream.write(data, to: 1))
+    }
+
+    /// What writing standard output came to: a closed pipe ends quietly, another error says why.
+    static func check(_ result: StandardStream.Result) throws {
+        switch result {
         case .ok: return
         case .closedPipe: throw ExitCode(1)
         case .failed(let reason):

@@ -10,16 +10,23 @@ public struct VisitSetChecks {
     /// File number (path order) → its path, and → its visit summary read again.
     private let path: (Int) -> String
     private let reread: (Int) -> VisitSummary?
-    private var ids: [UInt64: Int32] = [:]
-    private var keys: [UInt64: Int32] = [:]
+    private var ids: HashFileTable
+    private var keys: HashFileTable
     /// Distinct values whose hash was already taken by another (confirmed by re-reading).
     private var collidedIDs: [String: Int32] = [:]
     private var collidedKeys: [[UInt8]: Int32] = [:]
-    private var people: [String: (name: String, role: String, file: Int32)] = [:]
+    /// Per employee id: the first name, the first role (a number in `roles`: a handful of
+    /// role names serve every employee) and that file's number.
+    private var people: [String: (name: String, role: UInt32, file: Int32)] = [:]
+    private var roles: [String] = []
+    private var roleNumbers: [String: UInt32] = [:]
 
-    public init(path: @escaping (Int) -> String, reread: @escaping (Int) -> VisitSummary?) {
+    /// `files`: how many files the run has (the tables are made for that many, once).
+    public init(files: Int = 0, path: @escaping (Int) -> String, reread: @escaping (Int) -> VisitSummary?) {
         self.path = path
         self.reread = reread
+        ids = HashFileTable(files: files)
+        keys = HashFileTable(files: files)
     }
 
     /// FNV-1a: stable across runs and platforms (Swift's `Hasher` is seeded per process).
@@ -59,12 +66,12 @@ public struct VisitSetChecks {
                     out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffNameMismatch,
                                           args: ["id": .text(s.id), "name": .text(s.name), "other": .text(p.name), "file": .text(path(Int(p.file)))]))
                 }
-                if p.role != s.role {
+                if roles[Int(p.role)] != s.role {
                     out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffRoleMismatch,
-                                          args: ["id": .text(s.id), "role": .text(s.role), "other": .text(p.role), "file": .text(path(Int(p.file)))]))
+                                          args: ["id": .text(s.id), "role": .text(s.role), "other": .text(roles[Int(p.role)]), "file": .text(path(Int(p.file)))]))
                 }
             } else {
-                people[s.id] = (s.name, s.role, Int32(file))
+                people[s.id] = (s.name, roleNumber(s.role), Int32(file))
             }
         }
         let key = Self.visitKey(v)
@@ -76,19 +83,91 @@ public struct VisitSetChecks {
         return out
     }
 
+    private mutating func roleNumber(_ role: String) -> UInt32 {
+        if let n = roleNumbers[role] { return n }
+        let n = UInt32(truncatingIfNeeded: roles.count)
+        roles.append(role)
+        roleNumbers[role] = n
+        return n
+    }
+
     /// The earlier file holding the same value, or nil (and the value is remembered). A file
     /// that cannot be read again (standard input) is trusted on its hash.
-    private func firstHolder<K: Hashable>(of bytes: [UInt8], in table: inout [UInt64: Int32], collided: inout [K: Int32],
+    private func firstHolder<K: Hashable>(of bytes: [UInt8], in table: inout HashFileTable, collided: inout [K: Int32],
                                           file: Int, same: (Int) -> Bool, exact: K) -> Int? {
-        let h = Self.hash(bytes)
-        guard let first = table[h] else {
-            table[h] = Int32(file)
-            return nil
-        }
-        if same(Int(first)) { return Int(first) }
+        guard let first = table.firstFile(Self.hash(bytes), orInsert: file) else { return nil }
+        if same(first) { return first }
         // Another value with the same hash: kept exactly, apart (this is rare).
         if let c = collided[exact] { return Int(c) }
         collided[exact] = Int32(file)
         return nil
+    }
+}
+
+/// 64-bit hashes, each with the number of the first file that had it, packed into one UInt64
+/// per slot of an open-addressing table made once for the run's file count: about 11 bytes a
+/// file, where a `[UInt64: Int32]` took 12 to 32 and twice that while it grew (SPEC §5).
+/// A slot holds the file number + 1 in its low bits and the hash's bits above them, so two
+/// hashes that differ only in those low bits meet as one: like any equal hash, that is
+/// confirmed by reading the earlier file again.
+struct HashFileTable {
+    private var slots: [UInt64]
+    private let fileBits: Int
+    private var used = 0
+
+    init(files: Int) {
+        fileBits = max(1, Int.bitWidth - (files + 1).leadingZeroBitCount)
+        slots = [UInt64](repeating: 0, count: Self.capacity(for: files))
+    }
+
+    /// At most 3/4 full: linear probing stays short.
+    private static func capacity(for n: Int) -> Int { n + n / 3 + 16 }
+
+    /// The file that first had `hash`; nil when none did, and `file` is now that file.
+    mutating func firstFile(_ hash: UInt64, orInsert file: Int) -> Int? {
+        if file + 1 >= 1 << fileBits || 4 * (used + 1) > 3 * slots.count { grow(toHold: file + 1) }
+        return insertMixed(Self.mix(hash), file: file)
+    }
+
+    /// FNV-1a's last bytes barely reach its top bits, and ids of one branch and day differ in
+    /// their last bytes: mixed (murmur3's finaliser, one-to-one), they spread over the table.
+    private static func mix(_ h: UInt64) -> UInt64 {
+        var x = h
+        x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33; x = x &* 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+
+    private mutating func insertMixed(_ mixed: UInt64, file: Int) -> Int? {
+        let fileMask: UInt64 = (1 << UInt64(fileBits)) - 1
+        let top = mixed & ~fileMask
+        let n = slots.count
+        // Multiply-shift maps the kept bits onto the table without a power-of-two size (the
+        // kept bits only, so an entry moved by `grow` lands where its hash will look for it).
+        var i = Int(truncatingIfNeeded: top.multipliedFullWidth(by: UInt64(n)).high)
+        while true {
+            let s = slots[i]
+            if s == 0 {
+                slots[i] = top | UInt64(file + 1)
+                used += 1
+                return nil
+            }
+            if s & ~fileMask == top { return Int(s & fileMask) - 1 }
+            i += 1
+            if i == n { i = 0 }
+        }
+    }
+
+    /// More files than the table was made for (a caller that did not say how many): start
+    /// again, bigger. Hashes are not kept, only their top bits, so the old entries are moved
+    /// by those — still equal for equal hashes.
+    private mutating func grow(toHold files: Int) {
+        let old = slots
+        let oldMask: UInt64 = (1 << UInt64(fileBits)) - 1
+        self = HashFileTable(files: max(files, 2 * max(used, 16)))
+        for s in old where s != 0 {
+            _ = insertMixed(s & ~oldMask, file: Int(s & oldMask) - 1)
+        }
     }
 }

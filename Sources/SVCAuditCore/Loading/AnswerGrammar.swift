@@ -74,8 +74,6 @@ public enum AnswerGrammar {
     /// plain run of 1–15 ASCII digits is read as the number it spells, as `Int`/`Double` would.
     static func value(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts,
                       id: @autoclosure () -> String) -> Result<Answer.Value, AnswerProblem> {
-        let spelt = bytes.flatMap { word($0) }
-        if !isNull, spelt == .na { return .success(.na) }
         var digits: Int?
         if item.type != .check, plain, let b = bytes, b.count > 0, b.count <= 15 {
             var n = 0
@@ -85,6 +83,9 @@ public enum AnswerGrammar {
             }
             if n >= 0 { digits = n }
         }
+        // A run of digits spells no answer word: the words are looked up for other values only.
+        let spelt = digits == nil ? bytes.flatMap { word($0) } : nil
+        if !isNull, spelt == .na { return .success(.na) }
         // Other numbers (`9.5`, `1e1`, `+3`) are read from the text, as the String form reads them.
         var text: String? { digits == nil ? bytes.map { String(decoding: $0, as: UTF8.self) } : nil }
         switch item.type {

@@ -26,28 +26,62 @@ public enum VisitReader {
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
         private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
+        /// The first words met, searched before `roles` (same answers).
+        private var recentRoles: [(written: String, id: String, warning: [String: DiagnosticArg]?)] = []
         /// The byte store and the answers of the file last read, kept with their capacity:
         /// reading a file then allocates neither (the store's old bytes are written over).
-        fileprivate var store: [UInt8] = []
+        fileprivate let store = ByteStore()
         fileprivate var answers: [RawAnswer] = []
+        /// Per flat item: the subject that last answered it and where (`Checker.seenBy`,
+        /// `seenAt`), kept from file to file. Subjects are numbered across files (`subjects`),
+        /// so a number left from an earlier file never matches: nothing is cleared per file.
+        fileprivate var seenBy: [Int32] = []
+        fileprivate var seenAt: [Int32] = []
+        fileprivate var subjects: Int32 = 0
         public init() {}
 
         /// Hands the buffers to the reader of the next file (moved out, not shared: appending
         /// to a shared array would copy it).
-        fileprivate func take() -> (store: [UInt8], answers: [RawAnswer]) {
-            var out: (store: [UInt8], answers: [RawAnswer]) = ([], [])
-            swap(&out.store, &store)
-            swap(&out.answers, &answers)
+        fileprivate func take() -> [RawAnswer] {
+            var out: [RawAnswer] = []
+            swap(&out, &answers)
+            store.count = 0
             return out
         }
 
         /// Takes the buffers back from a visit that is done with them (a file's worth; a huge
         /// file's are let go, so a worker does not keep its memory).
         fileprivate func recycle(_ raw: inout RawVisit) {
-            guard raw.store.capacity <= 1 << 20, raw.answers.capacity <= 1 << 14 else { return }
+            store.shrink(to: 1 << 20)
+            guard raw.answers.capacity <= 1 << 14 else { return }
             raw.answers.removeAll(keepingCapacity: true)
-            swap(&store, &raw.store)
             swap(&answers, &raw.answers)
+        }
+
+        /// The seen-item tables for a catalog of `items` items, and the first subject number
+        /// of the next file (numbers are handed out by `Checker`, given back in `recycle`).
+        fileprivate func takeSeen(items: Int) -> (by: [Int32], at: [Int32], subjects: Int32) {
+            if subjects > Int32.max / 2 {
+                // Numbers would run out: start again from tables that match no one.
+                subjects = 0
+                seenBy.removeAll(keepingCapacity: true)
+                seenAt.removeAll(keepingCapacity: true)
+            }
+            if seenBy.count < items {
+                seenBy.append(contentsOf: repeatElement(-1, count: items - seenBy.count))
+                seenAt.append(contentsOf: repeatElement(0, count: items - seenAt.count))
+            }
+            var out: (by: [Int32], at: [Int32], subjects: Int32) = ([], [], subjects)
+            swap(&out.by, &seenBy)
+            swap(&out.at, &seenAt)
+            return out
+        }
+
+        fileprivate func recycleSeen(_ by: inout [Int32], _ at: inout [Int32], subjects: Int32) {
+            guard by.count <= 1 << 16 else { return }
+            swap(&seenBy, &by)
+            swap(&seenAt, &at)
+            self.subjects = subjects
         }
 
         /// The role id `written` names and the warning for it, if any. With a roles.yaml both
@@ -55,10 +89,18 @@ public enum VisitReader {
         /// they are worked out once per word. Without one, each time.
         func role(_ written: String, _ catalog: ChecklistCatalog) -> (id: String, warning: [String: DiagnosticArg]?) {
             guard !catalog.roles.isEmpty else { return (catalog.roleID(for: written) ?? written, catalog.unknownRole(written)) }
-            if let known = roles[written] { return known }
-            let answer = (catalog.roleID(for: written) ?? written, catalog.unknownRole(written))
-            if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
-            roles[written] = answer
+            // The few words a run meets again and again, compared in turn: hashing the word
+            // for the dictionary cost more than the comparisons.
+            for r in recentRoles where r.written == written { return (r.id, r.warning) }
+            let answer: (id: String, warning: [String: DiagnosticArg]?)
+            if let known = roles[written] {
+                answer = known
+            } else {
+                answer = (catalog.roleID(for: written) ?? written, catalog.unknownRole(written))
+                if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
+                roles[written] = answer
+            }
+            if recentRoles.count < 8 { recentRoles.append((written, answer.id, answer.warning)) }
             return answer
         }
     }
@@ -73,8 +115,8 @@ public enum VisitReader {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // tolerated BOM
         let scratch = scratch ?? Scratch()
         return body.withUnsafeBufferPointer { buffer -> Outcome in
-            let buffers = scratch.take()
-            var r = EventReader(buffer, limits: limits, file: file, store: buffers.store, answers: buffers.answers)
+            let answers = scratch.take()
+            var r = EventReader(buffer, limits: limits, file: file, store: scratch.store, answers: answers)
             defer { r.close() }
             var raw = r.run()
             defer { scratch.recycle(&raw) }
@@ -98,11 +140,12 @@ public enum VisitReader {
             }
             r.found.forEach { diags.append($0) }
             let resolved = catalog.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
-            let result = raw.store.withUnsafeBytes { store in
-                var check = Checker(raw: raw, store: store, file: file, base: catalog, catalog: resolved, detail: detail,
-                                    limits: limits, scratch: scratch)
-                return check.run(&diags)
-            }
+            // The catalogs are handed to the checker's methods, not kept in it: a stored copy
+            // retained and released every array and dictionary in them, twice per visit.
+            var check = Checker(raw: raw, store: scratch.store.bytes, file: file, index: resolved.scoring, detail: detail,
+                                limits: limits, scratch: scratch)
+            let result = check.run(&diags, base: catalog, catalog: resolved)
+            check.recycle()
             return .visit(result?.summary, result?.detail)
         }
     }
@@ -110,7 +153,55 @@ public enum VisitReader {
 
 // MARK: - What the events give
 
-/// Where a scalar's bytes stand in the reader's byte store (`RawVisit.store`): keys, answer
+/// The bytes of one file's keys, values and notes, in memory a reading thread keeps from file
+/// to file (`VisitReader.Scratch`): appending a scalar is a bounds check and a copy, with no
+/// array's uniqueness check or closure around it. `Span`s are offsets, so growing it (a
+/// copy to a larger block) leaves them good.
+final class ByteStore {
+    private(set) var base: UnsafeMutableRawPointer
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 1 << 14) {
+        self.capacity = capacity
+        base = .allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Keeps `b`'s bytes at the end; where they stand.
+    @inline(__always)
+    func append(_ b: UnsafeRawBufferPointer) -> Span {
+        let start = count, n = b.count
+        if start + n > capacity { grow(start + n) }
+        if n > 0 { (base + start).copyMemory(from: b.baseAddress!, byteCount: n) }
+        count = start + n
+        return Span(start: Int32(start), count: Int32(n))
+    }
+
+    private func grow(_ needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        bigger.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    /// Lets go of a block grown past `limit` by a huge file (the worker keeps a small one).
+    func shrink(to limit: Int) {
+        guard capacity > limit else { return }
+        base.deallocate()
+        capacity = 1 << 14
+        base = .allocate(byteCount: capacity, alignment: 16)
+        count = 0
+    }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+}
+
+/// Where a scalar's bytes stand in the reader's byte store (`ByteStore`): keys, answer
 /// values and notes are kept as bytes, not `String`s, so an answer is a plain value with
 /// nothing to retain, release or free; text is made from the bytes only where a message,
 /// a veto note or the detail needs it.
@@ -183,9 +274,9 @@ struct RawVisit {
     var staff: [RawStaff] = []
     var staffMark = Mark.start
     var staffCount = 0
-    /// The bytes `Span`s point into; every answer of the visit, the branch's and each
-    /// employee's (one array, so a file costs no array per subject); the answers' rarer parts.
-    var store: [UInt8] = []
+    /// Every answer of the visit, the branch's and each employee's (one array, so a file
+    /// costs no array per subject), their bytes in the thread's `ByteStore`; the answers'
+    /// rarer parts.
     var answers: [RawAnswer] = []
     var extras: [RawExtra] = []
 }
@@ -213,19 +304,17 @@ private struct EventReader {
     private(set) var found: [Diagnostic] = []
     /// The bytes of answer keys, values and notes (`Span`s point here), every answer, and
     /// answers' rarer parts. `store` and `answers` come from the thread's `Scratch`; the
-    /// store is filled from the front (`stored` bytes so far) and its old bytes written over.
-    private var store: [UInt8]
-    private var stored = 0
+    /// store is filled from the front and its old bytes written over.
+    private let store: ByteStore
     private var answers: [RawAnswer]
     private var extras: [RawExtra] = []
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String, store: [UInt8], answers: [RawAnswer]) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String, store: ByteStore, answers: [RawAnswer]) {
         self.buffer = buffer
         self.limits = limits
         self.file = file
         self.store = store
         self.answers = answers
-        if self.store.count < buffer.count { self.store.append(contentsOf: repeatElement(0, count: buffer.count - self.store.count)) }
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
@@ -295,20 +384,12 @@ private struct EventReader {
 
     /// The text of bytes kept in the store.
     func string(_ span: Span) -> String {
-        store.withUnsafeBytes { String(decoding: $0[Int(span.start)..<Int(span.start + span.count)], as: UTF8.self) }
+        String(decoding: UnsafeRawBufferPointer(start: store.base + Int(span.start), count: Int(span.count)), as: UTF8.self)
     }
 
     /// Keeps the current scalar's bytes in the store.
-    mutating func stash() -> Span {
-        let b = bytes
-        let start = stored, end = stored + b.count
-        if end > store.count { store.append(contentsOf: repeatElement(0, count: Swift.max(end - store.count, store.count))) }
-        if let from = b.baseAddress, b.count > 0 {
-            store.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: start).copyMemory(from: from, byteCount: b.count) }
-        }
-        stored = end
-        return Span(start: Int32(start), count: Int32(b.count))
-    }
+    @inline(__always)
+    mutating func stash() -> Span { store.append(bytes) }
 
     /// The answer's rarer parts, made on first use.
     mutating func extra(_ a: inout RawAnswer, _ change: (inout RawExtra) -> Void) {
@@ -361,7 +442,6 @@ private struct EventReader {
 
     mutating func run() -> RawVisit {
         var v = document()
-        swap(&v.store, &store)
         swap(&v.answers, &answers)
         swap(&v.extras, &extras)
         return v
@@ -523,6 +603,7 @@ error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b
             return nil
         }
         var out: [(String, Mark)] = []
+        out.reserveCapacity(8)
         while next(), type != YAML_SEQUENCE_END_EVENT {
             guard isScalar, !isNull else {
                 error(.wrongType, ["field": .phrase("'\(key)' 的每一项", "each entry of '\(key)'"), "expected": .phrase("文字", "text"), "found": described], at: mark)
@@ -607,6 +688,7 @@ error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b
                     break
                 }
                 v.staffMark = mark
+                v.staff.reserveCapacity(8)  // a visit names a handful: no regrowth one by one
                 while next(), type != YAML_SEQUENCE_END_EVENT {
                     v.staffCount += 1
                     if v.staffCount > limits.maxStaff { skip(); continue }
@@ -852,9 +934,8 @@ private struct Checker {
     /// `raw.store`'s bytes, for as long as the check runs.
     let store: UnsafeRawBufferPointer
     let file: String
-    /// The catalog as loaded, and the versions in force on the visit's date (or pinned).
-    let base: ChecklistCatalog
-    let catalog: ChecklistCatalog
+    /// The flat facts of the versions in force on the visit's date (or pinned). The catalogs
+    /// themselves (as loaded, and those versions) are passed to `run` and `check`.
     let index: ScoringIndex
     let detail: Bool
     let limits: YAMLLimits
@@ -870,18 +951,21 @@ private struct Checker {
     var notes: [String] = []
     var answers: [Answer] = []
     /// Per flat item: the subject that last answered it and where (an index into
-    /// `raw.answers`), to find an item answered twice by one subject.
+    /// `raw.answers`), to find an item answered twice by one subject. The tables and the
+    /// subject numbers go on from file to file (`Scratch.takeSeen`).
     var seenBy: [Int32]
     var seenAt: [Int32]
-    var subjectNo: Int32 = 0
+    var subjectNo: Int32
 
-    init(raw: RawVisit, store: UnsafeRawBufferPointer, file: String, base: ChecklistCatalog, catalog: ChecklistCatalog,
+    init(raw: RawVisit, store: UnsafeRawBufferPointer, file: String, index: ScoringIndex,
          detail: Bool, limits: YAMLLimits, scratch: VisitReader.Scratch) {
-        self.raw = raw; self.store = store; self.file = file; self.base = base; self.catalog = catalog
-        self.index = catalog.scoring; self.detail = detail; self.limits = limits; self.scratch = scratch
-        seenBy = [Int32](repeating: -1, count: index.items.count)
-        seenAt = [Int32](repeating: 0, count: index.items.count)
+        self.raw = raw; self.store = store; self.file = file
+        self.index = index; self.detail = detail; self.limits = limits; self.scratch = scratch
+        (seenBy, seenAt, subjectNo) = scratch.takeSeen(items: index.items.count)
     }
+
+    /// Gives the seen-item tables back to the thread's scratch.
+    mutating func recycle() { scratch.recycleSeen(&seenBy, &seenAt, subjects: subjectNo) }
 
     enum Subject {
         case branch
@@ -902,16 +986,14 @@ private struct Checker {
 
     /// Checks one subject's answers (`raw.answers[list]`) against the catalog and adds the
     /// valid ones to `flat`; returns where they stand there.
-    mutating func check(_ list: Range<Int>, over: Int, mark: Mark, subject: Subject, _ diags: inout DiagnosticList) -> Range<Int> {
+    mutating func check(_ list: Range<Int>, over: Int, mark: Mark, subject: Subject, roleMask: [Bool],
+                        base: ChecklistCatalog, catalog: ChecklistCatalog, _ diags: inout DiagnosticList) -> Range<Int> {
         subjectNo += 1
         if over > 0 {
             diags.error(.limitAnswers, ["count": .count(list.count + over), "max": .count(limits.maxAnswers)], at: mark)
         }
         let start = flat.count
         var unknown: [(String, Mark)] = []
-        // Which items apply to this employee's role: the checklist's and the item's roles (SPEC §2.1).
-        let roleMask: [Bool]
-        if case .staff(_, let role) = subject { roleMask = index.mask(for: role) } else { roleMask = [] }
         for n in list {
             let a = raw.answers[n]
             guard let item = index.find(bytes(a.key)) else {
@@ -1009,14 +1091,14 @@ private struct Checker {
         return start..<flat.count
     }
 
-    mutating func run(_ diags: inout DiagnosticList) -> (summary: VisitSummary, detail: VisitScore?)? {
+    mutating func run(_ diags: inout DiagnosticList, base: ChecklistCatalog, catalog: ChecklistCatalog) -> (summary: VisitSummary, detail: VisitScore?)? {
         // The families assessed: given, or every loaded checklist.
         // Not given: every checklist assessed by default (not the ones answered from records).
-        assessed = raw.checklists == nil ? catalog.assessedByDefaultMask
+        assessed = raw.checklists == nil ? index.defaultAssessed
                                          : [Bool](repeating: false, count: catalog.checklists.count)
         if let list = raw.checklists {
             for (cid, mark) in list {
-                guard let ci = catalog.index(of: cid) else {
+                guard let ci = index.checklist(cid) ?? catalog.index(of: cid) else {
                     if base.index(of: cid) != nil, let date = raw.date {
                         // Loaded, but no version of it is in force on the visit's date.
                         diags.error(.noVersionInForce, base.noVersionInForce(cid, on: date), at: mark)
@@ -1040,7 +1122,8 @@ private struct Checker {
         }
 
         flat.reserveCapacity(raw.answers.count)
-        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch, &diags)
+        let branchAnswers = check(raw.results, over: raw.resultsOver, mark: raw.resultsMark, subject: .branch, roleMask: [],
+                                  base: base, catalog: catalog, &diags)
         var staff: [Scorer.StaffInput] = []
         staff.reserveCapacity(raw.staff.count)
         for s in raw.staff {
@@ -1052,8 +1135,13 @@ private struct Checker {
                 role = id
             }
             var answers = flat.count..<flat.count
+            // Which items apply to this employee's role: the checklist's and the item's roles
+            // (SPEC §2.1). Looked up once, for the check and the scorer.
+            var mask: [Bool] = []
             if let id = s.id, let role {
-                answers = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role), &diags)
+                mask = index.mask(for: role)
+                answers = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role),
+                                roleMask: mask, base: base, catalog: catalog, &diags)
             }
             guard let id = s.id, let name = s.name, let role else { continue }
             // A visit lists a handful of employees: a scan beats a dictionary.
@@ -1061,7 +1149,7 @@ private struct Checker {
                 diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.mark.line)], at: s.mark)
                 continue
             }
-            staff.append(Scorer.StaffInput(id: id, name: name, role: role, mark: s.mark, answers: answers))
+            staff.append(Scorer.StaffInput(id: id, name: name, role: role, mark: s.mark, answers: answers, mask: mask))
         }
 
         guard !diags.hasErrors, let branch = raw.branch, let date = raw.date, let inspector = raw.inspector else { return nil }
@@ -1069,13 +1157,14 @@ private struct Checker {
             header: VisitHeader(id: raw.id ?? file, file: file, branch: branch, date: date, inspector: inspector, method: raw.method),
             assessed: assessed, flat: flat, branch: branchAnswers, staff: staff, answers: answers, notes: notes)
         // Taken apart at once: reading a field of the returned tuple copied all of it.
-        let (summary, visitScore, unanswered) = Scorer(catalog: catalog).score(input, detail: detail)
+        let (summary, visitScore, unanswered) = Scorer.score(input, index: index, detail: detail)
 
-        // One warning per subject naming every applicable item left unanswered, in catalog order.
-        func warn(_ flats: [Int], who: DiagnosticArg, at mark: Mark) {
+        // One warning per subject naming every applicable item left unanswered, in catalog
+        // order. Who it names is made only for a warning (most subjects have none).
+        func warn(_ flats: [Int], who: @autoclosure () -> DiagnosticArg, at mark: Mark) {
             guard !flats.isEmpty else { return }
             let ids = flats.map { index.items[$0].id }
-            diags.warning(.unanswered, ["who": who, "count": .count(ids.count), "items": .list(ids)], at: mark)
+            diags.warning(.unanswered, ["who": who(), "count": .count(ids.count), "items": .list(ids)], at: mark)
         }
         // A blank template handed in (every applicable item unanswered) is not a visit: it
         // would count as one in `rank`.

@@ -16,6 +16,13 @@ public enum AtomicWriter {
     }
 
     public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { sink in data.withUnsafeBytes(sink) }
+    }
+
+    /// The same, with the content streamed: `body` hands its bytes to the sink it is given, in
+    /// as many pieces as it likes (false from the sink: the write failed, stop), and returns
+    /// what the sink last said. The whole content is never held (SPEC §5).
+    public static func write(to path: String, _ body: (_ sink: (UnsafeRawBufferPointer) -> Bool) -> Bool) throws {
         func failure(_ what: String? = nil) -> OutputError {
             let reason = String(cString: strerror(errno))
             return OutputError(path: path, reason: what.map { "\($0): \(reason)" } ?? reason)
@@ -38,7 +45,7 @@ public enum AtomicWriter {
             switch existing.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw OutputError(path: path, reason: "is a directory")
-            default: return try writeDirect(data, to: target, path: path)
+            default: return try writeDirect(body, to: target, path: path)
             }
         }
 
@@ -58,7 +65,15 @@ public enum AtomicWriter {
             _ = fchmod(fd, existing.st_mode & 0o7777)
         }
 
-        guard writeAll(fd, data) else { throw failure() }
+        var writeErrno: Int32 = 0
+        guard body({ buf in
+            if writeAll(fd, buf) { return true }
+            writeErrno = errno
+            return false
+        }) else {
+            errno = writeErrno
+            throw failure()
+        }
         guard fsync(fd) == 0 else { throw failure() }
         fdOpen = false
         guard close(fd) == 0 else { throw failure() }
@@ -71,27 +86,30 @@ public enum AtomicWriter {
     }
 
     /// Writes to a device or pipe in place; nothing to make atomic there.
-    private static func writeDirect(_ data: Data, to target: String, path: String) throws {
+    private static func writeDirect(_ body: ((UnsafeRawBufferPointer) -> Bool) -> Bool, to target: String, path: String) throws {
         let fd = open(target, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        guard writeAll(fd, data) else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        var writeErrno: Int32 = 0
+        guard body({ buf in
+            if writeAll(fd, buf) { return true }
+            writeErrno = errno
+            return false
+        }) else { throw OutputError(path: path, reason: String(cString: strerror(writeErrno))) }
     }
 
-    /// Writes all of `data`, retrying after signals; false on an error (errno says which).
-    private static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buf.count {
-                let n = StandardStream.posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
+    /// Writes all of `buf`, retrying after signals; false on an error (errno says which).
+    private static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buf.count {
+            let n = StandardStream.posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += n
         }
+        return true
     }
 
     /// "out/r.html" → ("out", "r.html"); "r.html" → (".", "r.html"); "/r.html" → ("/", "r.html").

@@ -12,6 +12,33 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     /// Keys in the order given; duplicates are the caller's responsibility.
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time as it is written: a ranking or report of
+    /// a whole bank holds one entry's tree at a time, never the whole list's (SPEC §5).
+    case lazyArray(LazyArray)
+
+    public struct LazyArray: Sendable {
+        public let count: Int
+        let element: @Sendable (Int) -> JSONValue
+        public init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
+            self.count = count
+            self.element = element
+        }
+        public var elements: [JSONValue] { (0..<count).map(element) }
+    }
+
+    /// `count` elements made by `element(i)` as they are written.
+    public static func lazy(_ count: Int, _ element: @escaping @Sendable (Int) -> JSONValue) -> JSONValue {
+        .lazyArray(LazyArray(count: count, element: element))
+    }
+
+    /// The elements of an array, lazy or not (tests look inside documents with it).
+    public var arrayElements: [JSONValue]? {
+        switch self {
+        case let .array(items): return items
+        case let .lazyArray(l): return l.elements
+        default: return nil
+        }
+    }
 
     public static func opt(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
     public static func opt(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
@@ -25,6 +52,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let (.number(x), .number(y)): return x == y || (x.isNaN && y.isNaN)
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
+        case (.lazyArray, _), (_, .lazyArray):
+            guard let x = a.arrayElements, let y = b.arrayElements else { return false }
+            return x == y
         case let (.object(x), .object(y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: return false
@@ -37,12 +67,37 @@ public indirect enum JSONValue: Sendable, Equatable {
         // Bytes, not String appends: a ranking of a whole bank is megabytes of JSON.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        write(to: &out, pretty: pretty, indent: 0)
+        write(to: &out, pretty: pretty, indent: 0, drain: nil)
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// The same bytes as `render`, handed to `sink` in chunks of about `chunk` bytes as they
+    /// are made, so the whole text is never held. `sink` returns false to stop taking bytes (a
+    /// closed pipe, a full disk); the result says whether every byte was taken.
+    public func write(pretty: Bool = true, chunk: Int = 1 << 16, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
+        var ok = true
+        func drain(_ bytes: inout [UInt8]) {
+            if ok { ok = bytes.withUnsafeBytes(sink) }
+            bytes.removeAll(keepingCapacity: true)
+        }
+        withoutActuallyEscaping(drain) { drain in
+            write(to: &out, pretty: pretty, indent: 0, drain: Drain(limit: chunk, call: drain))
+        }
+        out.append(0x0A)
+        drain(&out)
+        return ok
+    }
+
+    /// Where a streamed document's bytes go once `limit` of them are buffered.
+    private struct Drain {
+        let limit: Int
+        let call: (inout [UInt8]) -> Void
+    }
+
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int, drain: Drain?) {
         switch self {
         case .null: out += "null".utf8
         case let .bool(b): out += (b ? "true" : "false").utf8
@@ -50,22 +105,26 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .number(d): out += (d.isFinite ? Num.short(d) : "null").utf8
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            writeContainer(0x5B, 0x5D, items, to: &out, pretty: pretty, indent: indent) { item, out in
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            writeContainer(0x5B, 0x5D, items, to: &out, pretty: pretty, indent: indent, drain: drain) { item, out in
+                item.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+            }
+        case let .lazyArray(l):
+            writeContainer(0x5B, 0x5D, 0..<l.count, to: &out, pretty: pretty, indent: indent, drain: drain) { i, out in
+                l.element(i).write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
             }
         case let .object(members):
-            writeContainer(0x7B, 0x7D, members, to: &out, pretty: pretty, indent: indent) { member, out in
+            writeContainer(0x7B, 0x7D, members, to: &out, pretty: pretty, indent: indent, drain: drain) { member, out in
                 Self.writeString(member.0, to: &out)
                 out.append(0x3A)  // ":"
                 if pretty { out.append(0x20) }
-                member.1.write(to: &out, pretty: pretty, indent: indent + 1)
+                member.1.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
             }
         }
     }
 
-    private func writeContainer<T>(
-        _ open: UInt8, _ close: UInt8, _ items: [T], to out: inout [UInt8], pretty: Bool, indent: Int,
-        _ element: (T, inout [UInt8]) -> Void
+    private func writeContainer<C: Collection>(
+        _ open: UInt8, _ close: UInt8, _ items: C, to out: inout [UInt8], pretty: Bool, indent: Int, drain: Drain?,
+        _ element: (C.Element, inout [UInt8]) -> Void
     ) {
         out.append(open)
         guard !items.isEmpty else { out.append(close); return }
@@ -76,6 +135,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 out.append(contentsOf: repeatElement(0x20, count: 2 * (indent + 1)))
             }
             element(item, &out)
+            if let drain, out.count >= drain.limit { drain.call(&out) }
         }
         if pretty {
             out.append(0x0A)

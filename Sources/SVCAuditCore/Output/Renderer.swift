@@ -29,6 +29,17 @@ public enum JSONRenderer: Renderer {
     public static let format = OutputFormat.json
     public static let description = "the canonical model"
     public static func render(_ report: any Report, _ ctx: RenderContext) throws -> Data {
-        Data(report.json().render().utf8)
+        var data = Data()
+        _ = write(report) { bytes in
+            if let base = bytes.baseAddress { data.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+            return true
+        }
+        return data
+    }
+
+    /// The same bytes streamed to `sink` in chunks (`JSONValue.write(to:)`): `--format json`
+    /// of a whole bank is tens of megabytes, never held whole (SPEC §5). False when `sink` refused.
+    public static func write(_ report: any Report, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        report.json().write(to: sink)
     }
 }

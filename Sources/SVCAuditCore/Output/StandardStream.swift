@@ -19,21 +19,23 @@ public enum StandardStream {
     }
 
     public static func write(_ data: Data, to fd: Int32) -> Result {
+        data.withUnsafeBytes { write($0, to: fd) }
+    }
+
+    public static func write(_ buf: UnsafeRawBufferPointer, to fd: Int32) -> Result {
         // A closed pipe is an EPIPE error to handle, not a signal that kills the process.
         signal(SIGPIPE, SIG_IGN)
-        return data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Result in
-            var offset = 0
-            while offset < buf.count {
-                let n = posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE { return .closedPipe }
-                    return .failed(String(cString: strerror(errno)))
-                }
-                offset += n
+        var offset = 0
+        while offset < buf.count {
+            let n = posixWrite(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { return .closedPipe }
+                return .failed(String(cString: strerror(errno)))
             }
-            return .ok
+            offset += n
         }
+        return .ok
     }
 
     /// write(2) by its platform name: `write` inside these types would find their own methods.

@@ -101,8 +101,18 @@ public struct Scorer: Sendable {
     /// Scores one subject (§2.1–2.3). `role` nil: the branch's own items; else the employee's
     /// role mask (`ScoringIndex.mask(for:)`). `slot` is scratch of `index.items.count` entries,
     /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
-    func subject(_ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
-                 slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
+    static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
+                        slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
+        // Read and written through its buffer: as an array each access checked that it was
+        // not shared. Answers' item numbers are the index's own (the reader found them there).
+        slot.withUnsafeMutableBufferPointer { slot in
+            subject(index, answers, role: mask, assessed: assessed, slot: slot, onItem: onItem)
+        }
+    }
+
+    @inline(__always)
+    private static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
+                                slot: UnsafeMutableBufferPointer<Int32>, onItem: (ItemEvent) -> Void) -> SubjectTotals {
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
@@ -196,6 +206,8 @@ public struct Scorer: Sendable {
         public var role: String
         public var mark: Mark
         public var answers: Range<Int>
+        /// The role's mask (`ScoringIndex.mask(for:)`) when the reader has looked it up already.
+        var mask: [Bool]? = nil
     }
 
     /// The subjects of one visit, ready to score.
@@ -218,7 +230,12 @@ public struct Scorer: Sendable {
     /// `unanswered` lists, per subject (the branch first), the applicable items left
     /// unanswered in catalog order, for the reader's warning.
     public func score(_ v: VisitInput, detail: Bool) -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
-        let index = self.index
+        Self.score(v, index: index, detail: detail)
+    }
+
+    /// The same, from the catalog's flat facts alone: the reader scores every visit this way,
+    /// without copying the catalog (every array and dictionary in it retained and released).
+    static func score(_ v: VisitInput, index: ScoringIndex, detail: Bool) -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
         var slot = [Int32](repeating: -1, count: index.items.count)
         var counted: [UInt32] = []
         counted.reserveCapacity(v.flat.count)
@@ -235,10 +252,10 @@ public struct Scorer: Sendable {
         v.flat.withUnsafeBufferPointer { all in
             for subject in 0...subjects.count {
                 let buf = UnsafeBufferPointer(rebasing: all[subject == 0 ? branchRange : subjects[subject - 1].answers])
-                let mask = subject == 0 ? nil : index.mask(for: subjects[subject - 1].role)
+                let mask = subject == 0 ? nil : subjects[subject - 1].mask ?? index.mask(for: subjects[subject - 1].role)
                 var items: [[ItemResult]] = []
                 var lastChecklist = -1
-                let totals = self.subject(buf, role: mask, assessed: assessed, slot: &slot) { e in
+                let totals = Self.subject(index, buf, role: mask, assessed: assessed, slot: &slot) { e in
                     if case .scored = e.outcome {
                         counted.append(UInt32(index.globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0))
                     }
@@ -257,7 +274,7 @@ public struct Scorer: Sendable {
                     }
                 }
                 for s in totals.sections { if let x = s.score { sectionMeans[s.section].add(x) } }
-                if detail { parts.append(subjectScore(totals, items: items)) }
+                if detail { parts.append(subjectScore(index, totals, items: items)) }
                 if subject == 0 { branch = totals } else { staff.append(totals) }
             }
         }
@@ -272,17 +289,20 @@ public struct Scorer: Sendable {
         }
         var staffSummaries: [VisitSummary.Staff] = []
         staffSummaries.reserveCapacity(staff.count)
-        for (s, t) in zip(v.staff, staff) {
+        // By position, each field read in place: pairing the two lists copied every
+        // employee's input and totals (their strings and lists retained, then released).
+        for n in staff.indices {
             var scores: [VisitSummary.ChecklistScore] = []
-            scores.reserveCapacity(t.checklists.count)
-            for c in t.checklists {
+            scores.reserveCapacity(staff[n].checklists.count)
+            for c in staff[n].checklists {
                 if let score = c.score {
                     scores.append(.init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist], score: score, subjects: 1))
                 }
             }
-            staffSummaries.append(VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
-                                                     checklists: scores, veto: ids(t.veto), unanswered: ids(t.unanswered),
-                                                     deductions: t.deductions))
+            staffSummaries.append(VisitSummary.Staff(id: v.staff[n].id, name: v.staff[n].name, role: v.staff[n].role, mark: v.staff[n].mark,
+                                                     base: staff[n].base, bonus: staff[n].bonus,
+                                                     checklists: scores, veto: ids(index, staff[n].veto), unanswered: ids(index, staff[n].unanswered),
+                                                     deductions: staff[n].deductions))
         }
         let summary = VisitSummary(
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
@@ -290,10 +310,13 @@ public struct Scorer: Sendable {
             checklists: checklists,
             sections: sections,
             versions: index.versions(assessed: v.assessed),
-            veto: ids(branch.veto),
+            veto: ids(index, branch.veto),
             staff: staffSummaries,
             findings: findings, counted: counted, breaches: breaches)
-        let unanswered = [branch.unanswered] + staff.map(\.unanswered)
+        var unanswered: [[Int]] = []
+        unanswered.reserveCapacity(staff.count + 1)
+        unanswered.append(branch.unanswered)
+        for s in staff { unanswered.append(s.unanswered) }
         guard detail else { return (summary, nil, unanswered) }
         let detailScore = VisitScore(
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
@@ -306,7 +329,7 @@ public struct Scorer: Sendable {
         return (summary, detailScore, unanswered)
     }
 
-    private func ids(_ flats: [Int]) -> [String] {
+    private static func ids(_ index: ScoringIndex, _ flats: [Int]) -> [String] {
         switch flats.count {
         case 0: return []
         case 1: return [index.items[flats[0]].id]
@@ -314,7 +337,7 @@ public struct Scorer: Sendable {
         }
     }
 
-    private func subjectScore(_ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
+    private static func subjectScore(_ index: ScoringIndex, _ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
         var results: [ChecklistResult] = []
         for (n, c) in t.checklists.enumerated() {
             let ci = c.checklist
@@ -324,8 +347,8 @@ public struct Scorer: Sendable {
                                            max: c.max, bonus: c.bonus, sections: sections,
                                            items: n < items.count ? items[n] : []))
         }
-        return SubjectScore(checklists: results, base: t.base, bonus: t.bonus, veto: ids(t.veto),
-                            unanswered: ids(t.unanswered), deductions: t.deductions)
+        return SubjectScore(checklists: results, base: t.base, bonus: t.bonus, veto: ids(index, t.veto),
+                            unanswered: ids(index, t.unanswered), deductions: t.deductions)
     }
 
     // MARK: a `Visit` built in memory (tests, generators)

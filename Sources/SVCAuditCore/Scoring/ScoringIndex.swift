@@ -36,6 +36,8 @@ public final class ScoringIndex: Sendable {
     public let sections: [Section]
     /// Per role named by a checklist: which flat items apply to an employee in it.
     let roleMasks: [String: [Bool]]
+    /// `roleMasks` as a list when it is short (at most 16 roles), searched in turn.
+    let roleList: [(String, [Bool])]?
     /// Used when no checklist names a role: every staff-scope item applies.
     let allStaffMask: [Bool]
     let unnamedRoleMask: [Bool]
@@ -101,6 +103,7 @@ public final class ScoringIndex: Sendable {
         var masks: [String: [Bool]] = [:]
         for r in roles { masks[r] = mask(r) }
         roleMasks = masks
+        roleList = masks.count <= 16 ? masks.map { ($0.key, $0.value) } : nil
         allStaffMask = mask(nil)
         // A role no checklist names: only the items of checklists open to every role, and
         // only their items open to every role (the reader warns about the role).
@@ -123,15 +126,33 @@ public final class ScoringIndex: Sendable {
     @inline(__always)
     func versions(assessed: [Bool]) -> [VersionUsed] {
         if assessed == defaultAssessed { return defaultVersions }
-        return versions.indices.compactMap { assessed[$0] ? versions[$0] : nil }
+        // Built at its final size: `compactMap` grew it one element at a time.
+        var out: [VersionUsed] = []
+        out.reserveCapacity(versions.count)
+        for i in versions.indices where assessed[i] { out.append(versions[i]) }
+        return out
     }
 
     /// Which flat items apply to an employee in `role` (SPEC §2.1): the checklist's and the
     /// item's `roles` both contain it. Every staff item when no checklist names a role.
     func mask(for role: String) -> [Bool] {
         if roleMasks.isEmpty { return allStaffMask }
+        if let few = roleList {
+            // A handful of roles: compared in turn, cheaper than hashing the name.
+            for (name, m) in few where name == role { return m }
+            return unnamedRoleMask
+        }
         if let m = roleMasks[role] { return m }
         return unnamedRoleMask
+    }
+
+    /// The catalog position of checklist `id` when the catalog has a handful of checklists
+    /// (compared in turn, cheaper than hashing the id); nil otherwise or when none has it:
+    /// then `ChecklistCatalog.index(of:)` decides.
+    @inline(__always)
+    func checklist(_ id: String) -> Int? {
+        guard checklistIDs.count <= 16 else { return nil }
+        return checklistIDs.firstIndex(of: id)
     }
 
     /// The flat number of the item whose id is spelt by `bytes`.
@@ -143,6 +164,22 @@ public final class ScoringIndex: Sendable {
         var id = id
         return id.withUTF8 { table.find(UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// Whether `n` bytes at `a` and `b` are the same. Keys and ids are a few bytes long: compared
+/// here, eight at a time, they cost less than the call to `memcmp` did.
+@inline(__always)
+func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        i += 1
+    }
+    return true
 }
 
 /// A few byte strings (a mapping's keys, the answer words) in one byte array, searched in
@@ -171,7 +208,7 @@ struct ByteWords: Sendable {
             bytes.withUnsafeBytes { all -> Int? in
                 for i in 0..<starts.count - 1 {
                     let lo = starts[i], n = starts[i + 1] - lo
-                    if n == b.count, memcmp(all.baseAddress! + lo, key, n) == 0 { return i }
+                    if n == b.count, sameBytes(all.baseAddress! + lo, key, n) { return i }
                 }
                 return nil
             }
@@ -229,7 +266,7 @@ struct ByteTable: Sendable {
                         let i = Int(slots[h])
                         if i < 0 { return nil }
                         let lo = starts[i], n = starts[i + 1] - lo
-                        if n == b.count, n == 0 || memcmp(all.baseAddress! + lo, b.baseAddress!, n) == 0 { return i }
+                        if n == b.count, n == 0 || sameBytes(all.baseAddress! + lo, b.baseAddress!, n) { return i }
                         h = (h + 1) & mask
                     }
                 }

@@ -61,6 +61,12 @@ struct OutputOptions<R: Report>: ParsableArguments {
     /// Renders the result and writes it where asked.
     /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
     func emit(_ report: R, roles: RoleCatalog) throws {
+        if format == .json {
+            // Streamed as it is made: the JSON of a year of a whole bank's visits is tens of
+            // megabytes, never held whole (SPEC §5).
+            try write { sink in JSONRenderer.write(report, to: sink) }
+            return
+        }
         var ctx = context
         ctx.roles = roles
         let data: Data
@@ -71,6 +77,25 @@ struct OutputOptions<R: Report>: ParsableArguments {
             throw ExitCode(1)
         }
         try write(data)
+    }
+
+    /// The same as `write(_:)` for content `body` streams to the sink it is given.
+    func write(_ body: (_ sink: (UnsafeRawBufferPointer) -> Bool) -> Bool) throws {
+        if let output {
+            do {
+                try AtomicWriter.write(to: output, body)
+            } catch {
+                Console.error("svcaudit: \(Console.describe(error))")
+                throw ExitCode(1)
+            }
+        } else {
+            var result = StandardStream.Result.ok
+            _ = body { bytes in
+                result = StandardStream.write(bytes, to: 1)
+                return result == .ok
+            }
+            try Console.check(result)
+        }
     }
 
     func write(_ data: Data) throws {

@@ -15,7 +15,7 @@ struct DiscoveryOrderTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x: 1\n".utf8).write(to: url)
         }
-        let found = FileDiscovery.expand([root.path]).files
+        let found = Array(FileDiscovery.expand([root.path]).files)
         let expected = names.map { root.path + "/" + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(found == expected)
     }

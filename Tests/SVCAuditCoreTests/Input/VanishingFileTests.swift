@@ -34,7 +34,7 @@ import Testing
         let checklists = ChecklistSource.load(directory: Self.root.appendingPathComponent("checklists").path)
         #expect(checklists.diagnostics.isEmpty)
         var seen: [String: [Diagnostic]] = [:]
-        InputPipeline.run(files: found.files, catalog: checklists.catalog, options: .init(jobs: 2)) { outcome in
+        InputPipeline.run(files: Array(found.files), catalog: checklists.catalog, options: .init(jobs: 2)) { outcome in
             seen[(outcome.path as NSString).lastPathComponent] = outcome.diagnostics
         }
         func only(_ name: String) -> (code: String, line: String)? {

@@ -19,8 +19,7 @@ private typealias P = RankFixtures.Person
     }
 
     func entries(_ v: JSONValue) -> [JSONValue] {
-        if case .array(let xs)? = member(v, "entries") { return xs }
-        return []
+        member(v, "entries")?.arrayElements ?? []
     }
 
     @Test func jsonWithoutPeriodOrGroups() {

@@ -115,7 +115,10 @@ extension RankFold {
         for a in aggregates.values where inPopulation(a) { population.add(a.mean) }
         let c = population.mean
 
+        // Room for every entry: the ineligible ones join the eligible in place at the end, with
+        // no third array holding a copy of each while both halves are alive (SPEC §5).
         var eligible: [RankEntry] = []
+        eligible.reserveCapacity(aggregates.count)
         var ineligible: [RankEntry] = []
         for a in aggregates.values {
             let mean = a.mean.mean
@@ -186,7 +189,8 @@ extension RankFold {
         if p.select.per == .all { groupKeys.insert(nil) }
         var labels: [String: String] = [:]
         if p.select.per == .branch {
-            for e in eligible + ineligible { labels[e.branch.id] = e.branch.name }
+            for e in eligible { labels[e.branch.id] = e.branch.name }
+            for e in ineligible { labels[e.branch.id] = e.branch.name }
         }
         let groups = groupKeys.sorted { a, b in
             switch (a, b) {
@@ -201,7 +205,9 @@ extension RankFold {
                                  selected: idx.filter { eligible[$0].selected }.count)
         }
 
-        return Ranking(policy: p, period: period, priorMean: c, entries: eligible + ineligible, groups: groups,
+        eligible.append(contentsOf: ineligible)
+        ineligible = []
+        return Ranking(policy: p, period: period, priorMean: c, entries: eligible, groups: groups,
                        visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside, visitsUnweighted: visitsUnweighted)
     }
 
