@@ -162,6 +162,15 @@ public struct TextTable: Sendable {
     static let opening: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
     static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "』", "】", "》", "！", "？", "…"]
 
+    /// A full line of prose split after its last ；or 。 when what follows is at most a third of
+    /// the width; otherwise the line as it is.
+    static func clauseBreak(_ line: String, width: Int) -> (String, String) {
+        guard let i = line.lastIndex(where: { $0 == "；" || $0 == "。" }), i != line.indices.last else { return (line, "") }
+        let tail = String(line[line.index(after: i)...])
+        guard DisplayWidth.of(tail) <= width / 3 else { return (line, "") }
+        return (String(line[...i]), tail)
+    }
+
     /// `s` wrapped to lines of at most `width` columns; line breaks in `s` are kept. A piece
     /// wider than the column (which the layout avoids) is split by character.
     static func wrap(_ s: String, width: Int, names: Bool) -> [String] {
@@ -190,7 +199,14 @@ public struct TextTable: Sendable {
                     line += (sep == 1 ? " " : "") + tok; used += sep + w
                     continue
                 }
-                if !line.isEmpty { lines.append(line); line = ""; used = 0 }
+                if !line.isEmpty {
+                    // Prose breaks at the end of a clause (；。) when one is near the end of the
+                    // line, rather than inside a term such as 一票否决.
+                    let (head, tail) = names ? (line, "") : Self.clauseBreak(line, width: width)
+                    lines.append(head); line = tail; used = DisplayWidth.of(tail)
+                    if used + w <= width { line += tok; used += w; continue }
+                    if !line.isEmpty { lines.append(line); line = ""; used = 0 }
+                }
                 if w <= width { line = tok; used = w; continue }
                 for ch in tok {
                     let cw = DisplayWidth.width(of: ch)

@@ -77,6 +77,16 @@ import Testing
         #expect(TextTable.wrap("supercalifragilistic", width: 8, names: false) == ["supercal", "ifragili", "stic"])
     }
 
+    /// Prose breaks after a clause's ；or 。 near the end of the line, not inside a term; a
+    /// clause end further back than a third of the width is not used.
+    @Test func proseBreaksAtTheEndOfAClause() {
+        // 20 columns: "甲乙丙丁戊己庚辛。一票" would split 一票否决.
+        #expect(TextTable.wrap("甲乙丙丁戊己庚辛。一票否决条目", width: 20, names: false) == ["甲乙丙丁戊己庚辛。", "一票否决条目"])
+        #expect(TextTable.wrap("甲乙。丙丁戊己庚辛壬癸子丑", width: 20, names: false) == ["甲乙。丙丁戊己庚辛壬", "癸子丑"])
+        // Names and codes (names: true) are not prose.
+        #expect(TextTable.wrap("甲乙丙丁戊己庚辛。一票否决条目", width: 20, names: true).first == "甲乙丙丁戊己庚辛。一")
+    }
+
     /// Colour is applied after the layout: the plain text is identical.
     @Test func colorNeverCountsTowardWidth() {
         let t = TextTable(columns: [.init(header: "名"), .init(header: "状态")],
