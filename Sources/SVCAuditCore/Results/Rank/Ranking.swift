@@ -154,11 +154,11 @@ extension RankFold {
         }
         // Ids are unique, so each half's order is total: what `partition` leaves is undone.
         let split = entries.partition { !$0.eligible }
-        entries[..<split].sort { a, b in
+        Self.sort(&entries, 0..<split) { a, b in
             let ka = OrderKey(a), kb = OrderKey(b)
             return ka != kb ? kb < ka : a.id < b.id
         }
-        entries[split...].sort { $0.id < $1.id }
+        Self.sort(&entries, split..<entries.count) { $0.id < $1.id }
 
         let keys = entries[..<split].map(OrderKey.init)
         for (i, r) in RankNumbering.numbers(keys, p.ties).enumerated() {
@@ -211,6 +211,33 @@ extension RankFold {
 
         return Ranking(policy: p, period: period, priorMean: c, entries: entries, groups: groups,
                        visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside, visitsUnweighted: visitsUnweighted)
+    }
+
+    /// Sorts `entries[range]` through a permutation of 4-byte indices, then moves each entry
+    /// once along the permutation's cycles: the standard sort's merge buffer held a copy of
+    /// the entries being sorted (9 MB for 38,000 staff; SPEC §5). `before` is a total order.
+    static func sort(_ entries: inout [RankEntry], _ range: Range<Int>, by before: (RankEntry, RankEntry) -> Bool) {
+        guard range.count > 1 else { return }
+        let base = range.lowerBound
+        var order = [Int32](repeating: 0, count: range.count)
+        for k in order.indices { order[k] = Int32(base + k) }
+        order.sort { before(entries[Int($0)], entries[Int($1)]) }
+        // Position base + k takes the entry that was at order[k].
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            let first = entries[base + start]
+            var k = start
+            while true {
+                placed[k] = true
+                let from = Int(order[k]) - base
+                if from == start {
+                    entries[base + k] = first
+                    break
+                }
+                entries[base + k] = entries[base + from]
+                k = from
+            }
+        }
     }
 
     static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? {
