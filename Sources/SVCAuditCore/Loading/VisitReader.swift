@@ -26,6 +26,8 @@ public enum VisitReader {
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
         private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
+        /// The first words met, searched before `roles` (same answers).
+        private var recentRoles: [(written: String, id: String, warning: [String: DiagnosticArg]?)] = []
         /// The byte store and the answers of the file last read, kept with their capacity:
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
@@ -87,10 +89,18 @@ public enum VisitReader {
         /// they are worked out once per word. Without one, each time.
         func role(_ written: String, _ catalog: ChecklistCatalog) -> (id: String, warning: [String: DiagnosticArg]?) {
             guard !catalog.roles.isEmpty else { return (catalog.roleID(for: written) ?? written, catalog.unknownRole(written)) }
-            if let known = roles[written] { return known }
-            let answer = (catalog.roleID(for: written) ?? written, catalog.unknownRole(written))
-            if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
-            roles[written] = answer
+            // The few words a run meets again and again, compared in turn: hashing the word
+            // for the dictionary cost more than the comparisons.
+            for r in recentRoles where r.written == written { return (r.id, r.warning) }
+            let answer: (id: String, warning: [String: DiagnosticArg]?)
+            if let known = roles[written] {
+                answer = known
+            } else {
+                answer = (catalog.roleID(for: written) ?? written, catalog.unknownRole(written))
+                if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
+                roles[written] = answer
+            }
+            if recentRoles.count < 8 { recentRoles.append((written, answer.id, answer.warning)) }
             return answer
         }
     }
@@ -1088,7 +1098,7 @@ private struct Checker {
                                          : [Bool](repeating: false, count: catalog.checklists.count)
         if let list = raw.checklists {
             for (cid, mark) in list {
-                guard let ci = catalog.index(of: cid) else {
+                guard let ci = index.checklist(cid) ?? catalog.index(of: cid) else {
                     if base.index(of: cid) != nil, let date = raw.date {
                         // Loaded, but no version of it is in force on the visit's date.
                         diags.error(.noVersionInForce, base.noVersionInForce(cid, on: date), at: mark)

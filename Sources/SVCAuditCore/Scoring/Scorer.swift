@@ -103,6 +103,16 @@ public struct Scorer: Sendable {
     /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
     static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
                         slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
+        // Read and written through its buffer: as an array each access checked that it was
+        // not shared. Answers' item numbers are the index's own (the reader found them there).
+        slot.withUnsafeMutableBufferPointer { slot in
+            subject(index, answers, role: mask, assessed: assessed, slot: slot, onItem: onItem)
+        }
+    }
+
+    @inline(__always)
+    private static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
+                                slot: UnsafeMutableBufferPointer<Int32>, onItem: (ItemEvent) -> Void) -> SubjectTotals {
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
@@ -279,17 +289,20 @@ public struct Scorer: Sendable {
         }
         var staffSummaries: [VisitSummary.Staff] = []
         staffSummaries.reserveCapacity(staff.count)
-        for (s, t) in zip(v.staff, staff) {
+        // By position, each field read in place: pairing the two lists copied every
+        // employee's input and totals (their strings and lists retained, then released).
+        for n in staff.indices {
             var scores: [VisitSummary.ChecklistScore] = []
-            scores.reserveCapacity(t.checklists.count)
-            for c in t.checklists {
+            scores.reserveCapacity(staff[n].checklists.count)
+            for c in staff[n].checklists {
                 if let score = c.score {
                     scores.append(.init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist], score: score, subjects: 1))
                 }
             }
-            staffSummaries.append(VisitSummary.Staff(id: s.id, name: s.name, role: s.role, mark: s.mark, base: t.base, bonus: t.bonus,
-                                                     checklists: scores, veto: ids(index, t.veto), unanswered: ids(index, t.unanswered),
-                                                     deductions: t.deductions))
+            staffSummaries.append(VisitSummary.Staff(id: v.staff[n].id, name: v.staff[n].name, role: v.staff[n].role, mark: v.staff[n].mark,
+                                                     base: staff[n].base, bonus: staff[n].bonus,
+                                                     checklists: scores, veto: ids(index, staff[n].veto), unanswered: ids(index, staff[n].unanswered),
+                                                     deductions: staff[n].deductions))
         }
         let summary = VisitSummary(
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,
@@ -300,7 +313,10 @@ public struct Scorer: Sendable {
             veto: ids(index, branch.veto),
             staff: staffSummaries,
             findings: findings, counted: counted, breaches: breaches)
-        let unanswered = [branch.unanswered] + staff.map(\.unanswered)
+        var unanswered: [[Int]] = []
+        unanswered.reserveCapacity(staff.count + 1)
+        unanswered.append(branch.unanswered)
+        for s in staff { unanswered.append(s.unanswered) }
         guard detail else { return (summary, nil, unanswered) }
         let detailScore = VisitScore(
             id: v.header.id, file: v.header.file, branch: v.header.branch, date: v.header.date,

@@ -36,6 +36,8 @@ public final class ScoringIndex: Sendable {
     public let sections: [Section]
     /// Per role named by a checklist: which flat items apply to an employee in it.
     let roleMasks: [String: [Bool]]
+    /// `roleMasks` as a list when it is short (at most 16 roles), searched in turn.
+    let roleList: [(String, [Bool])]?
     /// Used when no checklist names a role: every staff-scope item applies.
     let allStaffMask: [Bool]
     let unnamedRoleMask: [Bool]
@@ -101,6 +103,7 @@ public final class ScoringIndex: Sendable {
         var masks: [String: [Bool]] = [:]
         for r in roles { masks[r] = mask(r) }
         roleMasks = masks
+        roleList = masks.count <= 16 ? masks.map { ($0.key, $0.value) } : nil
         allStaffMask = mask(nil)
         // A role no checklist names: only the items of checklists open to every role, and
         // only their items open to every role (the reader warns about the role).
@@ -134,8 +137,22 @@ public final class ScoringIndex: Sendable {
     /// item's `roles` both contain it. Every staff item when no checklist names a role.
     func mask(for role: String) -> [Bool] {
         if roleMasks.isEmpty { return allStaffMask }
+        if let few = roleList {
+            // A handful of roles: compared in turn, cheaper than hashing the name.
+            for (name, m) in few where name == role { return m }
+            return unnamedRoleMask
+        }
         if let m = roleMasks[role] { return m }
         return unnamedRoleMask
+    }
+
+    /// The catalog position of checklist `id` when the catalog has a handful of checklists
+    /// (compared in turn, cheaper than hashing the id); nil otherwise or when none has it:
+    /// then `ChecklistCatalog.index(of:)` decides.
+    @inline(__always)
+    func checklist(_ id: String) -> Int? {
+        guard checklistIDs.count <= 16 else { return nil }
+        return checklistIDs.firstIndex(of: id)
     }
 
     /// The flat number of the item whose id is spelt by `bytes`.
