@@ -60,14 +60,22 @@ public struct DiagnosticList: Sendable {
     public init(file: String) { self.file = file }
 
     public mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
-        items.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
+        add(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
     }
 
     public mutating func warning(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
-        items.append(Diagnostic(file: file, mark: mark, severity: .warning, code: code, args: args))
+        add(Diagnostic(file: file, mark: mark, severity: .warning, code: code, args: args))
     }
 
-    public mutating func append(_ d: Diagnostic) { items.append(d) }
+    public mutating func append(_ d: Diagnostic) { add(d) }
+
+    /// The first problem makes room for a few: grown one by one, a file's list was copied
+    /// to a new block at its second and third diagnostic.
+    @inline(__always)
+    private mutating func add(_ d: Diagnostic) {
+        if items.capacity == 0 { items.reserveCapacity(4) }
+        items.append(d)
+    }
 
     public mutating func append(_ yaml: YAMLError) {
         error(yaml.code, yaml.args, at: yaml.mark)

@@ -23,7 +23,12 @@ public final class DiagnosticDigest: @unchecked Sendable {
     public private(set) var warningTotal = 0
     public private(set) var warningsShown = 0
     /// Warnings per code, printed or not.
-    public private(set) var warningsByCode: [DiagnosticCode: Int] = [:]
+    public var warningsByCode: [DiagnosticCode: Int] {
+        Dictionary(uniqueKeysWithValues: codeCounts.map { ($0.code, $0.count) })
+    }
+    /// The same counts as a short list searched in turn: a run meets a handful of warning
+    /// codes, and hashing the code for every warning cost more than the comparisons.
+    private var codeCounts: [(code: DiagnosticCode, count: Int)] = []
     /// With `keep`: every diagnostic, for a document that lists them (`validate --format json`).
     public private(set) var kept: [Diagnostic] = []
     public let keep: Bool
@@ -49,7 +54,11 @@ public final class DiagnosticDigest: @unchecked Sendable {
             emit(d)
         case .warning:
             warningTotal += 1
-            warningsByCode[d.code, default: 0] += 1
+            if let i = codeCounts.firstIndex(where: { $0.code == d.code }) {
+                codeCounts[i].count += 1
+            } else {
+                codeCounts.append((d.code, 1))
+            }
             switch warnings {
             case .all: emit(d); warningsShown += 1
             case .first(let n) where warningsShown < n: emit(d); warningsShown += 1
@@ -82,8 +91,7 @@ public final class DiagnosticDigest: @unchecked Sendable {
     /// The closing lines: when warnings were left out, one per warning code with its count.
     public func summaryLines() -> [String] {
         guard case .first = warnings, warningsHidden > 0 else { return [] }
-        return warningsByCode.keys.sorted().map { code in
-            let n = warningsByCode[code]!
+        return codeCounts.sorted { $0.code < $1.code }.map { (code, n) in
             return lang == .en
                 ? "svcaudit: \(n) warning\(n == 1 ? "" : "s") [\(code.rawValue)] in all (the first \(Self.shownWarnings) warnings are shown above); to list them all: \(howToList.en)"
                 : "svcaudit: 警告 [\(code.rawValue)] 共 \(n) 条（上面只列出了前 \(Self.shownWarnings) 条警告）；全部列出：\(howToList.zh)"

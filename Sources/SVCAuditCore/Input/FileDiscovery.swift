@@ -51,6 +51,7 @@ public enum FileDiscovery {
             }
         }
         result.skipped.sort(by: pathOrder)
+        result.files.trim()
         return result
     }
 
@@ -241,6 +242,20 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
         names += name.utf8
         precondition(names.count <= Int(UInt32.max), "more than 4 GB of file names")
         ends.append(UInt32(names.count))
+    }
+
+    /// Gives back the room the stores grew into beyond what they hold (up to half of it).
+    public mutating func trim() {
+        if names.capacity > names.count + 4096 { names = Self.fitted(names) }
+        if ends.capacity > ends.count + 1024 { ends = Self.fitted(ends) }
+    }
+
+    /// A copy with room for its elements only (`Array(a[...])` would hand back the same buffer).
+    private static func fitted<T>(_ a: [T]) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(a.count)
+        out.append(contentsOf: a)
+        return out
     }
 
     /// Adds a path as it was given.

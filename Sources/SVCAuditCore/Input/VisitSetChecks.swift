@@ -4,8 +4,9 @@
 /// Memory stays flat in the number of files (SPEC §5): per file only a 64-bit hash of its
 /// visit id and one of its duplicate-visit key, each with the file's number in path order.
 /// Equal hashes are confirmed by reading the earlier file again (`reread`): a true duplicate
-/// is reported, a mere hash collision is remembered exactly, apart. Per employee: the name and
-/// role first seen and the number of that file.
+/// is reported, a mere hash collision is remembered exactly, apart. Per employee: hashes of
+/// the id and of the name first seen, the role first seen, and the number of that file; a
+/// mismatch reads that file again for the words, which also tells a collision from the same id.
 public struct VisitSetChecks {
     /// File number (path order) → its path, and → its visit summary read again.
     private let path: (Int) -> String
@@ -15,9 +16,18 @@ public struct VisitSetChecks {
     /// Distinct values whose hash was already taken by another (confirmed by re-reading).
     private var collidedIDs: [String: Int32] = [:]
     private var collidedKeys: [[UInt8]: Int32] = [:]
-    /// Per employee id: the first name, the first role (a number in `roles`: a handful of
-    /// role names serve every employee) and that file's number.
-    private var people: [String: (name: String, role: UInt32, file: Int32)] = [:]
+    /// Per employee, by the hash of the id: the hash of the first name, the first role (a
+    /// number in `roles`: a handful of role names serve every employee) and that file's
+    /// number — 24 bytes a slot where the id and name as Strings took 40.
+    private var people: [UInt64: Person] = [:]
+    private struct Person {
+        var name: UInt64
+        var role: UInt32
+        var file: Int32
+    }
+    /// Employees kept exactly: one whose id shares its hash with another's (confirmed by
+    /// reading the file again), or first seen in a file that cannot be read again (stdin).
+    private var exactPeople: [String: (name: String, role: UInt32, file: Int32)] = [:]
     private var roles: [String] = []
     private var roleNumbers: [String: UInt32] = [:]
 
@@ -61,18 +71,36 @@ public struct VisitSetChecks {
                                   args: ["id": .text(v.id), "other": .text(path(first))]))
         }
         for s in v.staff {
-            if let p = people[s.id] {
-                if p.name != s.name {
+            func compare(name: String, role: String, file first: Int32) {
+                if name != s.name {
                     out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffNameMismatch,
-                                          args: ["id": .text(s.id), "name": .text(s.name), "other": .text(p.name), "file": .text(path(Int(p.file)))]))
+                                          args: ["id": .text(s.id), "name": .text(s.name), "other": .text(name), "file": .text(path(Int(first)))]))
                 }
-                if roles[Int(p.role)] != s.role {
+                if role != s.role {
                     out.append(Diagnostic(file: v.file, mark: s.mark, severity: .warning, code: .staffRoleMismatch,
-                                          args: ["id": .text(s.id), "role": .text(s.role), "other": .text(roles[Int(p.role)]), "file": .text(path(Int(p.file)))]))
+                                          args: ["id": .text(s.id), "role": .text(s.role), "other": .text(role), "file": .text(path(Int(first)))]))
                 }
-            } else {
-                people[s.id] = (s.name, roleNumber(s.role), Int32(file))
             }
+            if !exactPeople.isEmpty, let p = exactPeople[s.id] {
+                compare(name: p.name, role: roles[Int(p.role)], file: p.file)
+                continue
+            }
+            let h = Self.hash(s.id.utf8)
+            guard let p = people[h] else {
+                if path(file) == "-" {
+                    exactPeople[s.id] = (s.name, roleNumber(s.role), Int32(file))
+                } else {
+                    people[h] = Person(name: Self.hash(s.name.utf8), role: roleNumber(s.role), file: Int32(file))
+                }
+                continue
+            }
+            if p.name == Self.hash(s.name.utf8), roles[Int(p.role)] == s.role { continue }
+            // A mismatch, or another id with the same hash: the first file's own words say which.
+            guard let first = reread(Int(p.file))?.staff.first(where: { $0.id == s.id }) else {
+                exactPeople[s.id] = (s.name, roleNumber(s.role), Int32(file))
+                continue
+            }
+            compare(name: first.name, role: first.role, file: p.file)
         }
         let key = Self.visitKey(v)
         if let first = firstHolder(of: key, in: &keys, collided: &collidedKeys, file: file,

@@ -34,6 +34,9 @@ public struct RankFold: Sendable {
     /// a year of files in JSON does not need.
     public var keepVisits = false
     var aggregates: [String: EntryAggregate] = [:]
+    /// Each branch as its visits give it, once: the entries of its employees share it instead
+    /// of each holding its own copy of the four strings (SPEC §5).
+    private var branchBoxes: [Branch: BranchBox] = [:]
     /// Verified complaints naming a veto item, by entry id (SPEC §2.6): breaches that are no visit.
     var eventBreaches: [String: [VetoIncident]] = [:]
     /// Verified praises by entry id.
@@ -58,6 +61,7 @@ public struct RankFold: Sendable {
             visitsOutside += 1
             return
         }
+        let branch = box(v.branch)
         guard policy.counts(v.method) else {
             // Out of the ranking arithmetic (SPEC §1.3), but the people observed are still
             // entries (§2.6: everyone who appears in a visit of the period), with 0 visits if
@@ -65,9 +69,9 @@ public struct RankFold: Sendable {
             visitsUnweighted += 1
             switch policy.by {
             case .staff:
-                for s in v.staff { fold(id: s.id, name: s.name, role: s.role, visit: v, score: nil, weight: 0, breaches: [], unweighted: true) }
+                for s in v.staff { fold(id: s.id, name: s.name, role: s.role, visit: v, branch: branch, score: nil, weight: 0, breaches: [], unweighted: true) }
             case .branch:
-                fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: nil, weight: 0, breaches: [], unweighted: true)
+                fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, branch: branch, score: nil, weight: 0, breaches: [], unweighted: true)
             }
             return
         }
@@ -79,7 +83,7 @@ public struct RankFold: Sendable {
         case .staff:
             for s in v.staff {
                 let breaches = s.veto.map { VetoIncident(item: $0, date: v.date) }
-                fold(id: s.id, name: s.name, role: s.role, visit: v, score: s.score, weight: u, breaches: breaches)
+                fold(id: s.id, name: s.name, role: s.role, visit: v, branch: branch, score: s.score, weight: u, breaches: breaches)
             }
         case .branch:
             // A branch visit is flagged by anything breached in it, by the branch or any employee.
@@ -87,7 +91,7 @@ public struct RankFold: Sendable {
             for s in v.staff {
                 breaches += s.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
             }
-            fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, score: v.score, weight: u, breaches: breaches)
+            fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, branch: branch, score: v.score, weight: u, breaches: breaches)
         }
     }
 
@@ -140,7 +144,15 @@ public struct RankFold: Sendable {
         return out
     }
 
-    private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, score: Double?,
+    /// The one box of a branch value (a renamed branch is a second value, a second box).
+    private mutating func box(_ b: Branch) -> BranchBox {
+        if let found = branchBoxes[b] { return found }
+        let made = BranchBox(b)
+        branchBoxes[b] = made
+        return made
+    }
+
+    private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, branch: BranchBox, score: Double?,
                                weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
         let key = LatestVisit(scored: score != nil, date: v.date, file: v.file)
         // Mutated in place through its index: copying an aggregate out and back retains every
@@ -149,14 +161,14 @@ public struct RankFold: Sendable {
         if let found = aggregates.index(forKey: id) {
             i = found
         } else {
-            aggregates[id] = EntryAggregate(id: id, name: name, role: role, branch: v.branch, latest: key)
+            aggregates[id] = EntryAggregate(id: id, name: name, role: role, branch: branch, latest: key)
             i = aggregates.index(forKey: id)!
         }
         if LatestVisit.supersedes(key, aggregates.values[i].latest) {
             aggregates.values[i].latest = key
             aggregates.values[i].name = name
             aggregates.values[i].role = role
-            aggregates.values[i].branch = v.branch
+            aggregates.values[i].branchBox = branch
         }
         if unweighted { aggregates.values[i].unweighted += 1 }
         if let x = score {
@@ -188,7 +200,12 @@ struct EntryAggregate: Sendable {
     var id: String
     var name: String
     var role: String?
-    var branch: Branch
+    /// The branch, shared with the other entries of the same branch value.
+    var branchBox: BranchBox
+    var branch: Branch {
+        get { branchBox.value }
+        set { branchBox = BranchBox(newValue) }
+    }
     /// Which visit supplies name, role and branch (`LatestVisit`).
     var latest: LatestVisit
     /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
@@ -203,7 +220,18 @@ struct EntryAggregate: Sendable {
     /// Visits of a method weighted 0 the entry was seen on (not counted).
     var unweighted = 0
 
-    init(id: String, name: String, role: String?, branch: Branch, latest: LatestVisit) {
-        self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest
+    init(id: String, name: String, role: String?, branch: BranchBox, latest: LatestVisit) {
+        self.id = id; self.name = name; self.role = role; self.branchBox = branch; self.latest = latest
     }
+
+    init(id: String, name: String, role: String?, branch: Branch, latest: LatestVisit) {
+        self.init(id: id, name: name, role: role, branch: BranchBox(branch), latest: latest)
+    }
+}
+
+/// A branch value held by reference: thousands of entries of one branch point at one copy (8
+/// bytes each, where a `Branch` is 66 bytes inline and two or three strings on the heap).
+final class BranchBox: Sendable {
+    let value: Branch
+    init(_ value: Branch) { self.value = value }
 }

@@ -22,7 +22,12 @@ public struct RankEntry: Sendable {
     public var name: String
     /// nil for branch entries.
     public var role: String?
-    public var branch: Branch
+    /// Shared with the other entries of the branch (`RankFold`), not a copy per entry.
+    var branchBox: BranchBox
+    public var branch: Branch {
+        get { branchBox.value }
+        set { branchBox = BranchBox(newValue) }
+    }
     /// Visits with a score in the period (v).
     public var visits: Int
     /// Σ u_j: the visits weighted by method.
@@ -115,11 +120,10 @@ extension RankFold {
         for a in aggregates.values where inPopulation(a) { population.add(a.mean) }
         let c = population.mean
 
-        // Room for every entry: the ineligible ones join the eligible in place at the end, with
-        // no third array holding a copy of each while both halves are alive (SPEC §5).
-        var eligible: [RankEntry] = []
-        eligible.reserveCapacity(aggregates.count)
-        var ineligible: [RankEntry] = []
+        // One array made at its final size: the eligible entries are moved to its front and
+        // each half is sorted in place — no second or third array of entries (SPEC §5).
+        var entries: [RankEntry] = []
+        entries.reserveCapacity(aggregates.count)
         for a in aggregates.values {
             let mean = a.mean.mean
             var score = Shrinkage.score(mean: mean, visits: a.visits, prior: m, population: c)
@@ -141,56 +145,56 @@ extension RankFold {
             if p.veto == .disqualify, !incidents.isEmpty { reasons.append(.veto(incidents)) }
             if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
             let e = RankEntry(
-                id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: a.branch,
+                id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branchBox: a.branchBox,
                 visits: a.visits, weight: a.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.minX,
                 veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
                 rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
                 visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }, unweighted: a.unweighted)
-            if e.eligible { eligible.append(e) } else { ineligible.append(e) }
+            entries.append(e)
         }
-
-        eligible.sort { a, b in
+        // Ids are unique, so each half's order is total: what `partition` leaves is undone.
+        let split = entries.partition { !$0.eligible }
+        Self.sort(&entries, 0..<split) { a, b in
             let ka = OrderKey(a), kb = OrderKey(b)
             return ka != kb ? kb < ka : a.id < b.id
         }
-        ineligible.sort { $0.id < $1.id }
+        Self.sort(&entries, split..<entries.count) { $0.id < $1.id }
 
-        let keys = eligible.map(OrderKey.init)
+        let keys = entries[..<split].map(OrderKey.init)
         for (i, r) in RankNumbering.numbers(keys, p.ties).enumerated() {
-            eligible[i].rank = r
-            eligible[i].tied = (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
-            eligible[i].stars = p.stars(for: eligible[i].score, eligible: true)
+            entries[i].rank = r
+            entries[i].tied = (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
+            entries[i].stars = p.stars(for: entries[i].score, eligible: true)
         }
 
         // Selection per group. Entries keep their global order inside a group.
         var members: [String?: [Int]] = [:]
-        for i in eligible.indices {
-            let g = Self.groupKey(eligible[i], p.select.per)
-            eligible[i].group = g
+        for i in 0..<split {
+            let g = Self.groupKey(entries[i], p.select.per)
+            entries[i].group = g
             members[g, default: []].append(i)
         }
         for (_, idx) in members {
             let gk = idx.map { keys[$0] }
             for j in idx.indices {
-                eligible[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
+                entries[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
             }
             if p.select.per != .all {
-                for (j, r) in RankNumbering.numbers(gk, p.ties).enumerated() { eligible[idx[j]].groupRank = r }
+                for (j, r) in RankNumbering.numbers(gk, p.ties).enumerated() { entries[idx[j]].groupRank = r }
             }
             let n = RankNumbering.selectedCount(gk, quota: RankNumbering.quota(p.select.quota, of: gk.count), atCutoff: p.select.atCutoff)
-            for j in 0..<n { eligible[idx[j]].selected = true }
+            for j in 0..<n { entries[idx[j]].selected = true }
         }
 
         // Every group, including those with nobody eligible (so the memo can say so).
         var groupKeys = Set(members.keys)
         if p.select.per != .all {
-            for e in ineligible { groupKeys.insert(Self.groupKey(e, p.select.per)) }
+            for e in entries[split...] { groupKeys.insert(Self.groupKey(e, p.select.per)) }
         }
         if p.select.per == .all { groupKeys.insert(nil) }
         var labels: [String: String] = [:]
         if p.select.per == .branch {
-            for e in eligible { labels[e.branch.id] = e.branch.name }
-            for e in ineligible { labels[e.branch.id] = e.branch.name }
+            for e in entries { labels[e.branch.id] = e.branch.name }
         }
         let groups = groupKeys.sorted { a, b in
             switch (a, b) {
@@ -202,13 +206,38 @@ extension RankFold {
             let idx = members[key] ?? []
             return Ranking.Group(key: key, label: key.map { labels[$0] ?? $0 }, eligible: idx.count,
                                  quota: RankNumbering.quota(p.select.quota, of: idx.count),
-                                 selected: idx.filter { eligible[$0].selected }.count)
+                                 selected: idx.filter { entries[$0].selected }.count)
         }
 
-        eligible.append(contentsOf: ineligible)
-        ineligible = []
-        return Ranking(policy: p, period: period, priorMean: c, entries: eligible, groups: groups,
+        return Ranking(policy: p, period: period, priorMean: c, entries: entries, groups: groups,
                        visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside, visitsUnweighted: visitsUnweighted)
+    }
+
+    /// Sorts `entries[range]` through a permutation of 4-byte indices, then moves each entry
+    /// once along the permutation's cycles: the standard sort's merge buffer held a copy of
+    /// the entries being sorted (9 MB for 38,000 staff; SPEC §5). `before` is a total order.
+    static func sort(_ entries: inout [RankEntry], _ range: Range<Int>, by before: (RankEntry, RankEntry) -> Bool) {
+        guard range.count > 1 else { return }
+        let base = range.lowerBound
+        var order = [Int32](repeating: 0, count: range.count)
+        for k in order.indices { order[k] = Int32(base + k) }
+        order.sort { before(entries[Int($0)], entries[Int($1)]) }
+        // Position base + k takes the entry that was at order[k].
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            let first = entries[base + start]
+            var k = start
+            while true {
+                placed[k] = true
+                let from = Int(order[k]) - base
+                if from == start {
+                    entries[base + k] = first
+                    break
+                }
+                entries[base + k] = entries[base + from]
+                k = from
+            }
+        }
     }
 
     static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? {

@@ -40,8 +40,10 @@ extension InspectionReport: Report {
                          ("met", t.met.map { .bool($0) } ?? .null),
                          ("below", .array(t.below.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("rate", .number($0.rate))]) }))])
             })),
-            ("branches", .array(branches.map { b in
-                .object([
+            // A bank's branches and veto breaches are made one at a time as they are written (SPEC §5).
+            ("branches", .lazy(branches.count) { [branches] i in
+                let b = branches[i]
+                return .object([
                     ("id", .string(b.id)), ("name", .string(b.name)), ("parent", .opt(b.parent)), ("region", .opt(b.region)),
                     ("visits", .int(b.visits)), ("mean", .opt(b.mean)),
                     ("checklists", .object(b.checklists.map { ($0.id, .number($0.mean)) })),
@@ -51,7 +53,7 @@ extension InspectionReport: Report {
                     ("flagged_visits", .int(b.flaggedVisits)), ("parent_rank", .opt(b.parentRank)),
                     ("parent_size", .int(b.parentSize)), ("previous_mean", .opt(b.previousMean)), ("change", .opt(b.change)),
                 ])
-            })),
+            }),
             ("checklists", .array(checklists.map { c in
                 .object([
                     ("id", .string(c.id)), ("title", .string(c.title)), ("visits", .int(c.visits)), ("mean", .number(c.mean)),
@@ -68,12 +70,13 @@ extension InspectionReport: Report {
                          ("rate", .number(f.rate))])
             })),
             ("failed_items", .int(failedItemCount)),
-            ("vetoes", .array(vetoes.map { v in
-                .object([("date", .string(v.date.description)), ("visit", .string(v.visit)), ("file", .string(v.file)),
-                         ("branch", .string(v.branch)), ("branch_name", .string(v.branchName)), ("staff", .opt(v.staff)),
-                         ("staff_name", .opt(v.staffName)), ("item", .string(v.item)),
-                         ("text", .opt(itemTexts[v.item]?.zh)), ("note", .opt(v.note))])
-            })),
+            ("vetoes", .lazy(vetoes.count) { [vetoes, itemTexts] i in
+                let v = vetoes[i]
+                return .object([("date", .string(v.date.description)), ("visit", .string(v.visit)), ("file", .string(v.file)),
+                                ("branch", .string(v.branch)), ("branch_name", .string(v.branchName)), ("staff", .opt(v.staff)),
+                                ("staff_name", .opt(v.staffName)), ("item", .string(v.item)),
+                                ("text", .opt(itemTexts[v.item]?.zh)), ("note", .opt(v.note))])
+            }),
             ("months", .array(months.map { m in
                 .object([("month", .string(m.month.description)), ("visits", .int(m.visits)), ("mean", .opt(m.mean)),
                          ("visit_pass_rate", .opt(m.visitPassRate)), ("employee_visit_pass_rate", .opt(m.employeeVisitPassRate)),

@@ -170,7 +170,7 @@ public struct InspectionReport: Sendable {
                 let missing = active.filter { current.branches[$0] == nil }
                 uninspectedBranches = missing.map { roster.branch($0)!.branch }
                 tot.branchShare.uninspected = missing.count
-                tot.staffShare.uninspected = roster.activeStaff(in: span).filter { !current.staffIDs.contains($0) }.count
+                tot.staffShare.uninspected = roster.activeStaff(in: span).filter { current.staffMeans[$0] == nil }.count
             } else {
                 uninspectedBranches = []
             }

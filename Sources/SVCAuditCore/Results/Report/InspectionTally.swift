@@ -62,9 +62,11 @@ public struct InspectionTally: Sendable {
     public private(set) var findings = 0
     public private(set) var flaggedVisits = 0
     public private(set) var branches: [String: BranchTally] = [:]
-    public private(set) var staffIDs = Set<String>()
-    /// R of each employee (method-weighted), for 员工达标率 as a share of employees.
+    /// R of each employee observed (method-weighted; no mean without a weighted score), for
+    /// 员工达标率 as a share of employees. One table serves both: its keys are the staff seen.
     public private(set) var staffMeans: [String: WeightedMean] = [:]
+    /// The employees observed.
+    public var staffIDs: Dictionary<String, WeightedMean>.Keys { staffMeans.keys }
     /// Visit-level checklist scores by checklist id.
     public private(set) var checklists: [String: MeanAccumulator] = [:]
     /// The catalog's numbering of items and sections over every version (`index.universe`),
@@ -137,11 +139,16 @@ public struct InspectionTally: Sendable {
             m.checklists[c.id, default: MeanAccumulator()].add(c.score)
         }
         for st in v.staff {
-            staffIDs.insert(st.id)
+            // Mutated in place, entered once whether scored or not.
+            var k = staffMeans.index(forKey: st.id)
+            if k == nil {
+                staffMeans[st.id] = WeightedMean()
+                k = staffMeans.index(forKey: st.id)
+            }
             if let s = st.score {
                 let pass = s >= passMark
                 staffPass.add(pass); staffScore.add(s)
-                staffMeans[st.id, default: WeightedMean()].add(s, weight: policy.weight(of: v.method))
+                staffMeans.values[k!].add(s, weight: policy.weight(of: v.method))
                 b.staffPass.add(pass)
                 m.staffPass.add(pass)
             }
