@@ -204,7 +204,8 @@ public struct TextTable: Sendable {
                     // line, rather than inside a term such as 一票否决.
                     let (head, tail) = names ? (line, "") : Self.clauseBreak(line, width: width)
                     lines.append(head); line = tail; used = DisplayWidth.of(tail)
-                    if used + w <= width { line += tok; used += w; continue }
+                    let gap = spaced && !line.isEmpty ? 1 : 0
+                    if used + gap + w <= width { line += (gap == 1 ? " " : "") + tok; used += gap + w; continue }
                     if !line.isEmpty { lines.append(line); line = ""; used = 0 }
                 }
                 if w <= width { line = tok; used = w; continue }

@@ -83,6 +83,8 @@ import Testing
         // 20 columns: "甲乙丙丁戊己庚辛。一票" would split 一票否决.
         #expect(TextTable.wrap("甲乙丙丁戊己庚辛。一票否决条目", width: 20, names: false) == ["甲乙丙丁戊己庚辛。", "一票否决条目"])
         #expect(TextTable.wrap("甲乙。丙丁戊己庚辛壬癸子丑", width: 20, names: false) == ["甲乙。丙丁戊己庚辛壬", "癸子丑"])
+        // A space after the carried-over clause is kept.
+        #expect(TextTable.wrap("甲乙丙丁戊己庚辛。否 决", width: 20, names: false) == ["甲乙丙丁戊己庚辛。", "否 决"])
         // Names and codes (names: true) are not prose.
         #expect(TextTable.wrap("甲乙丙丁戊己庚辛。一票否决条目", width: 20, names: true).first == "甲乙丙丁戊己庚辛。一")
     }
