@@ -37,73 +37,101 @@ public enum InputPipeline {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// Processes `files`; `consume` sees every outcome once, in the order of `files`.
-    public static func run(files: [String], catalog: ChecklistCatalog, options: Options,
-                           consume: (inout Outcome) -> Void) {
-        if options.jobs <= 1 {
+    /// Processes `files`; `consume` sees every outcome once, in the order of `files`. `files`
+    /// may be a `PathList`: each path is made as a String only when its file is read.
+    public static func run<Files: RandomAccessCollection & Sendable>(
+        files: Files, catalog: ChecklistCatalog, options: Options, consume: (inout Outcome) -> Void
+    ) where Files.Element == String, Files.Index == Int {
+        let count = files.count
+        if options.jobs <= 1 || count < 2 {
             let scratch = VisitReader.Scratch()
-            for path in files {
-                var outcome = process(path, catalog: catalog, options: options, scratch: scratch)
+            for i in 0..<count {
+                var outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
                 consume(&outcome)
             }
             return
         }
-        // Workers claim files one at a time from a shared counter and leave each outcome in a
-        // ring of slots; this thread takes the slots in path order and folds them. Workers may
-        // run ahead of the fold by at most `window` files (memory stays bounded) and never wait
-        // for it otherwise: with per-batch hand-offs they sat idle while the fold caught up.
+        // `jobs` threads read: `jobs - 1` helpers and this one, which also folds. Files are
+        // claimed one at a time from a shared counter and each outcome waits in a ring of slots
+        // until this thread folds it, in path order. When the next file to fold is not ready,
+        // this thread reads the next unclaimed file instead of waiting — so `--jobs 2` keeps two
+        // cores busy with two threads, not three contending for them. Readers run ahead of the
+        // fold by at most `window` files (memory stays bounded). A thread is woken only when
+        // what it waits for has happened: the slot it needs, or room in the window.
         let window = max(options.readAhead, 2 * options.jobs)
         let ring = Ring(window)
         let lock = NSCondition()
-        let workers = min(options.jobs, files.count)
-        for _ in 0..<workers {
+        let helpers = min(options.jobs - 1, count - 1)
+        for _ in 0..<helpers {
             let thread = Thread {
                 let scratch = VisitReader.Scratch()
+                lock.lock()
                 while true {
-                    lock.lock()
-                    while ring.next < files.count && ring.next >= ring.consumed + window { lock.wait() }
-                    guard ring.next < files.count else {
-                        ring.finished += 1
-                        lock.broadcast()
-                        lock.unlock()
-                        return
+                    while ring.next < count && ring.next >= ring.consumed + window {
+                        ring.helpersWaiting += 1
+                        lock.wait()
+                        ring.helpersWaiting -= 1
                     }
+                    guard ring.next < count else { break }
                     let i = ring.next
                     ring.next += 1
                     lock.unlock()
                     let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
                     lock.lock()
                     ring.slots[i % window] = outcome
-                    lock.broadcast()
-                    lock.unlock()
+                    if ring.folderWaiting && i == ring.consumed { lock.broadcast() }
                 }
+                ring.finished += 1
+                if ring.folderWaiting { lock.broadcast() }
+                lock.unlock()
             }
             thread.stackSize = 1 << 20
             thread.start()
         }
-        for i in 0..<files.count {
+        let scratch = VisitReader.Scratch()
+        for i in 0..<count {
             lock.lock()
-            while ring.slots[i % window] == nil { lock.wait() }
+            while ring.slots[i % window] == nil {
+                if ring.next < count && ring.next < ring.consumed + window {
+                    let k = ring.next
+                    ring.next += 1
+                    lock.unlock()
+                    let outcome = process(files[k], catalog: catalog, options: options, scratch: scratch)
+                    lock.lock()
+                    ring.slots[k % window] = outcome
+                } else {
+                    ring.folderWaiting = true
+                    lock.wait()
+                    ring.folderWaiting = false
+                }
+            }
             var outcome = ring.slots[i % window]!
             ring.slots[i % window] = nil
             ring.consumed = i + 1
-            lock.broadcast()
+            if ring.helpersWaiting > 0 { lock.broadcast() }
             lock.unlock()
             consume(&outcome)
         }
-        // Every file was folded, so every worker has claimed its last one and is leaving.
+        // Every file was folded, so every helper has claimed its last one and is leaving.
         lock.lock()
-        while ring.finished < workers { lock.wait() }
+        while ring.finished < helpers {
+            ring.folderWaiting = true
+            lock.wait()
+            ring.folderWaiting = false
+        }
         lock.unlock()
     }
 
-    /// What the workers and the fold share, all guarded by the pipeline's lock: the slots
-    /// outcomes wait in, the next file to claim, how many are folded, how many workers left.
+    /// What the readers and the fold share, all guarded by the pipeline's lock: the slots
+    /// outcomes wait in, the next file to claim, how many are folded, how many helpers left,
+    /// and who is waiting (so nobody is woken for nothing).
     private final class Ring: @unchecked Sendable {
         var slots: [Outcome?]
         var next = 0
         var consumed = 0
         var finished = 0
+        var folderWaiting = false
+        var helpersWaiting = 0
         init(_ n: Int) { slots = [Outcome?](repeating: nil, count: n) }
     }
 

@@ -84,38 +84,33 @@ public struct VisitRun {
             return s
         })
         var number = -1
-        // The pipeline takes Strings; the packed list is made into them a slice at a time, so
-        // only one slice's paths are ever objects (SPEC §5). A slice ends with a short drain of
-        // the workers: ~1 file's time per 4,096.
-        let slice = 4096
-        for start in stride(from: 0, to: files.count, by: slice) {
-            let paths = Array(files[start..<min(start + slice, files.count)])
-            InputPipeline.run(files: paths, catalog: checklists.catalog, options: options) { outcome in
-                summary.filesRead += 1
-                number += 1
-                settings.progress?(summary.filesRead, files.count)
-                if outcome.skipped {
-                    summary.checklistFiles += 1
-                    return
-                }
-                var diags = outcome.diagnostics
-                if let summary = outcome.summary { diags += cross.check(summary, file: number) }
-                if settings.strict {
-                    diags = diags.map { var d = $0; d.severity = .error; return d }
-                }
-                report(diags)
-                let invalid = diags.contains { $0.severity == .error }
-                switch outcome.kind {
-                case .visit?: summary.visits += 1
-                case .policy?: summary.policies += 1
-                case .checklist?: summary.checklistFiles += 1
-                case nil: break
-                }
-                if invalid {
-                    summary.invalidFiles.append(outcome.path)
-                } else if let summary = outcome.summary {
-                    onVisit(Scored(summary: summary, score: outcome.score))
-                }
+        // The packed list goes to the pipeline as it is: a path becomes a String only when its
+        // file is read, so only the files in flight are ever path objects (SPEC §5).
+        InputPipeline.run(files: files, catalog: checklists.catalog, options: options) { outcome in
+            summary.filesRead += 1
+            number += 1
+            settings.progress?(summary.filesRead, files.count)
+            if outcome.skipped {
+                summary.checklistFiles += 1
+                return
+            }
+            var diags = outcome.diagnostics
+            if let summary = outcome.summary { diags += cross.check(summary, file: number) }
+            if settings.strict {
+                diags = diags.map { var d = $0; d.severity = .error; return d }
+            }
+            report(diags)
+            let invalid = diags.contains { $0.severity == .error }
+            switch outcome.kind {
+            case .visit?: summary.visits += 1
+            case .policy?: summary.policies += 1
+            case .checklist?: summary.checklistFiles += 1
+            case nil: break
+            }
+            if invalid {
+                summary.invalidFiles.append(outcome.path)
+            } else if let summary = outcome.summary {
+                onVisit(Scored(summary: summary, score: outcome.score))
             }
         }
         return summary
