@@ -27,7 +27,12 @@ public enum AnswerGrammar {
     public static func word(_ bytes: UnsafeRawBufferPointer) -> Answer.Value? {
         let table = answerWords
         if let i = table.words.find(bytes) { return table.values[i] }
-        // Rare spellings (`PASS`, `Fail`): the same table, lower-cased.
+        return lowerCased(bytes)
+    }
+
+    /// Rare spellings (`PASS`, `Fail`): the same table, lower-cased.
+    @inline(never)
+    private static func lowerCased(_ bytes: UnsafeRawBufferPointer) -> Answer.Value? {
         guard bytes.count <= 16, bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
         let lower = String(decoding: bytes, as: UTF8.self).lowercased()
         return answers.first { $0.word == lower }?.value
@@ -72,6 +77,9 @@ public enum AnswerGrammar {
 
     /// The same, from the value's bytes (the visit reader keeps no `String` per answer). A
     /// plain run of 1–15 ASCII digits is read as the number it spells, as `Int`/`Double` would.
+    /// Every answer of every visit comes through here: the messages are made apart
+    /// (`problem`), so the usual path is short.
+    @inline(__always)
     static func value(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts,
                       id: @autoclosure () -> String) -> Result<Answer.Value, AnswerProblem> {
         var digits: Int?
@@ -91,28 +99,42 @@ public enum AnswerGrammar {
         switch item.type {
         case .check:
             if let spelt, !isNull { return .success(spelt) }
-            return .failure(.init(code: .badAnswer, args: ["item": .text(id()), "kind": .phrase("合格/不合格项", "a check item"),
-                "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)")]))
+            return .failure(problem(.badAnswer, item: item, id: id()))
         case .scale:
             guard !isNull, let x = digits.map(Double.init) ?? text.flatMap({ number($0, plain: plain) }) else {
-                return .failure(.init(code: .badAnswer, args: ["item": .text(id()), "kind": .phrase("评分项", "a scale item"),
-                    "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na")]))
+                return .failure(problem(.badAnswer, item: item, id: id()))
             }
-            guard x >= 0, x <= item.points else {
-                return .failure(.init(code: .outOfRange, args: ["item": .text(id()), "value": .number(x),
-                    "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")]))
-            }
+            guard x >= 0, x <= item.points else { return .failure(problem(.outOfRange, item: item, id: id(), value: .number(x))) }
             return .success(.value(x))
         case .deduct, .bonus:
             guard !isNull, let n = digits ?? text.flatMap({ integer($0, plain: plain) }) else {
-                return .failure(.init(code: .badAnswer, args: ["item": .text(id()),
-                    "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
-                    "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na")]))
+                return .failure(problem(.badAnswer, item: item, id: id()))
             }
-            guard n >= 0 else {
-                return .failure(.init(code: .outOfRange, args: ["item": .text(id()), "value": .count(n), "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")]))
-            }
+            guard n >= 0 else { return .failure(problem(.outOfRange, item: item, id: id(), value: .count(n))) }
             return .success(.count(n))
+        }
+    }
+
+    /// What is wrong with an answer `value` turned down: `badAnswer` (what the item's type
+    /// takes) or `outOfRange` (`value`, and the range the type allows).
+    @inline(never)
+    private static func problem(_ code: DiagnosticCode, item: ItemFacts, id: String, value: DiagnosticArg? = nil) -> AnswerProblem {
+        switch (item.type, code) {
+        case (.check, _):
+            return .init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("合格/不合格项", "a check item"),
+                "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)")])
+        case (.scale, .outOfRange):
+            return .init(code: .outOfRange, args: ["item": .text(id), "value": value!,
+                "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")])
+        case (.scale, _):
+            return .init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("评分项", "a scale item"),
+                "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na")])
+        case (.deduct, .outOfRange), (.bonus, .outOfRange):
+            return .init(code: .outOfRange, args: ["item": .text(id), "value": value!, "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")])
+        case (.deduct, _), (.bonus, _):
+            return .init(code: .badAnswer, args: ["item": .text(id),
+                "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
+                "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na")])
         }
     }
 

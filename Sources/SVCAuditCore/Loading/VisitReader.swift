@@ -32,13 +32,16 @@ public enum VisitReader {
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
         fileprivate var answers: [RawAnswer] = []
-        /// Per flat item: the subject that last answered it and where (`Checker.seenBy`,
-        /// `seenAt`), kept from file to file. Subjects are numbered across files (`subjects`),
-        /// so a number left from an earlier file never matches: nothing is cleared per file.
-        fileprivate var seenBy: [Int32] = []
-        fileprivate var seenAt: [Int32] = []
+        /// Per flat item: the subject that last answered it and where (`Checker.seen`), kept
+        /// from file to file. Subjects are numbered across files (`subjects`), so a number left
+        /// from an earlier file never matches: nothing is cleared per file. Raw memory, two
+        /// entries per item: written for every answer, an array checked on each write that it
+        /// was not shared.
+        fileprivate var seen = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+        fileprivate var seenItems = 0
         fileprivate var subjects: Int32 = 0
         public init() {}
+        deinit { seen.deallocate() }
 
         /// Hands the buffers to the reader of the next file (moved out, not shared: appending
         /// to a shared array would copy it).
@@ -58,31 +61,26 @@ public enum VisitReader {
             swap(&answers, &raw.answers)
         }
 
-        /// The seen-item tables for a catalog of `items` items, and the first subject number
-        /// of the next file (numbers are handed out by `Checker`, given back in `recycle`).
-        fileprivate func takeSeen(items: Int) -> (by: [Int32], at: [Int32], subjects: Int32) {
+        /// The seen-item table for a catalog of `items` items, and the first subject number of
+        /// the next file (numbers are handed out by `Checker`, given back in `recycleSeen`).
+        fileprivate func takeSeen(items: Int) -> (seen: UnsafeMutablePointer<Int32>, subjects: Int32) {
             if subjects > Int32.max / 2 {
-                // Numbers would run out: start again from tables that match no one.
+                // Numbers would run out: start again from a table that matches no one.
                 subjects = 0
-                seenBy.removeAll(keepingCapacity: true)
-                seenAt.removeAll(keepingCapacity: true)
+                seenItems = 0
             }
-            if seenBy.count < items {
-                seenBy.append(contentsOf: repeatElement(-1, count: items - seenBy.count))
-                seenAt.append(contentsOf: repeatElement(0, count: items - seenAt.count))
+            if seenItems < items {
+                let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * items)
+                bigger.update(from: seen, count: 2 * seenItems)
+                for i in seenItems..<items { bigger[2 * i] = -1; bigger[2 * i + 1] = 0 }
+                seen.deallocate()
+                seen = bigger
+                seenItems = items
             }
-            var out: (by: [Int32], at: [Int32], subjects: Int32) = ([], [], subjects)
-            swap(&out.by, &seenBy)
-            swap(&out.at, &seenAt)
-            return out
+            return (seen, subjects)
         }
 
-        fileprivate func recycleSeen(_ by: inout [Int32], _ at: inout [Int32], subjects: Int32) {
-            guard by.count <= 1 << 16 else { return }
-            swap(&seenBy, &by)
-            swap(&seenAt, &at)
-            self.subjects = subjects
-        }
+        fileprivate func recycleSeen(subjects: Int32) { self.subjects = subjects }
 
         /// The role id `written` names and the warning for it, if any. With a roles.yaml both
         /// depend on the word alone (the role catalog is the same for every checklist version):
@@ -174,7 +172,19 @@ final class ByteStore {
     func append(_ b: UnsafeRawBufferPointer) -> Span {
         let start = count, n = b.count
         if start + n > capacity { grow(start + n) }
-        if n > 0 { (base + start).copyMemory(from: b.baseAddress!, byteCount: n) }
+        let to = base + start
+        if n >= 8 && n <= 16 {
+            // Most keys and values are this short: two overlapping words, not a call to memmove.
+            let from = UnsafeRawPointer(b.baseAddress!)
+            let first = from.loadUnaligned(as: UInt64.self), last = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: n - 8, as: UInt64.self)
+        } else if n > 0 && n < 8 {
+            let from = UnsafeRawPointer(b.baseAddress!)
+            for i in 0..<n { to.storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+        } else if n > 0 {
+            to.copyMemory(from: b.baseAddress!, byteCount: n)
+        }
         count = start + n
         return Span(start: Int32(start), count: Int32(n))
     }
@@ -372,10 +382,12 @@ private struct EventReader {
     var isMapping: Bool { type == YAML_MAPPING_START_EVENT }
     var isSequence: Bool { type == YAML_SEQUENCE_START_EVENT }
 
+    @inline(__always)
     var mark: Mark {
         Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
     }
 
+    @inline(__always)
     var bytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length))
     }
@@ -409,8 +421,10 @@ private struct EventReader {
     }
 
     /// A tagged scalar (`!!str 10`) or any quoted or block style is text, never a number or null.
+    @inline(__always)
     var plain: Bool { event.pointee.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.pointee.data.scalar.tag == nil }
 
+    @inline(__always)
     var isNull: Bool { isScalar && YAMLNode.isNull(bytes, plain: plain) }
 
     /// How a message names the current value when it is of the wrong kind.
@@ -950,30 +964,32 @@ private struct Checker {
     var flat: [Scorer.FlatAnswer] = []
     var notes: [String] = []
     var answers: [Answer] = []
-    /// Per flat item: the subject that last answered it and where (an index into
-    /// `raw.answers`), to find an item answered twice by one subject. The tables and the
-    /// subject numbers go on from file to file (`Scratch.takeSeen`).
-    var seenBy: [Int32]
-    var seenAt: [Int32]
+    /// Per flat item: the subject that last answered it (`seen[2 * item]`) and where
+    /// (`seen[2 * item + 1]`, an index into `raw.answers`), to find an item answered twice by
+    /// one subject. The table and the subject numbers go on from file to file
+    /// (`Scratch.takeSeen`); the scratch owns the memory.
+    let seen: UnsafeMutablePointer<Int32>
     var subjectNo: Int32
 
     init(raw: RawVisit, store: UnsafeRawBufferPointer, file: String, index: ScoringIndex,
          detail: Bool, limits: YAMLLimits, scratch: VisitReader.Scratch) {
         self.raw = raw; self.store = store; self.file = file
         self.index = index; self.detail = detail; self.limits = limits; self.scratch = scratch
-        (seenBy, seenAt, subjectNo) = scratch.takeSeen(items: index.items.count)
+        (seen, subjectNo) = scratch.takeSeen(items: index.items.count)
     }
 
-    /// Gives the seen-item tables back to the thread's scratch.
-    mutating func recycle() { scratch.recycleSeen(&seenBy, &seenAt, subjects: subjectNo) }
+    /// Hands the subject numbers back to the thread's scratch.
+    mutating func recycle() { scratch.recycleSeen(subjects: subjectNo) }
 
     enum Subject {
         case branch
         case staff(id: String, role: String)
     }
 
+    /// A span's bytes (spans are the store's own: within it).
+    @inline(__always)
     func bytes(_ span: Span) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: store[Int(span.start)..<Int(span.start + span.count)])
+        UnsafeRawBufferPointer(start: store.baseAddress.unsafelyUnwrapped + Int(span.start), count: Int(span.count))
     }
 
     func string(_ span: Span) -> String { String(decoding: bytes(span), as: UTF8.self) }
@@ -994,98 +1010,103 @@ private struct Checker {
         }
         let start = flat.count
         var unknown: [(String, Mark)] = []
-        for n in list {
-            let a = raw.answers[n]
-            guard let item = index.find(bytes(a.key)) else {
-                let key = string(a.key)
-                if let first = unknown.first(where: { $0.0 == key }) {
-                    diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
-                    continue
-                }
-                unknown.append((key, a.keyMark))
-                if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
-                    // An item of another version of its checklist (SPEC §1.1 "Versions over time").
-                    if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
-                        if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
-                    } else {
-                        diags.error(code, args, at: a.keyMark)
+        // Answers read in place, through their buffer: one array access per field was a
+        // bounds check and a copy of the whole answer.
+        let all = raw.answers
+        all.withUnsafeBufferPointer { all in
+            for n in list {
+                let a = all[n]
+                guard let item = index.find(bytes(a.key)) else {
+                    let key = string(a.key)
+                    if let first = unknown.first(where: { $0.0 == key }) {
+                        diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
+                        continue
                     }
-                    continue
-                }
-                diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
-                continue
-            }
-            if seenBy[item] == subjectNo {
-                diags.append(.duplicateKey(string(a.key), first: raw.answers[Int(seenAt[item])].keyMark, at: a.keyMark))
-                continue
-            }
-            seenBy[item] = subjectNo
-            seenAt[item] = Int32(n)
-            // Per answer only the index's flat facts are read: copying a `Checklist` or an
-            // `Item` here (every string and list in them retained and released) was a
-            // tenth of the reader's time. The checklist itself is read on the error path.
-            let ci = index.itemChecklist[item]
-            switch (subject, index.scopes[ci]) {
-            case (.branch, .staff):
-                diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                         "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
-                continue
-            case (.staff(let sid, _), .branch):
-                diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                         "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
-                continue
-            case (.staff(let sid, let role), .staff):
-                if !roleMask[item] {
-                    let checklist = catalog.checklists[ci]
-                    if !checklist.applies(toRole: role) {
-                        diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
-                                                    "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
-                    } else {
-                        let it = checklist.items[index.items[item].index]
-                        diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
-                                                    "roles": .list(it.roles!), "role": .text(role)], at: a.keyMark)
+                    unknown.append((key, a.keyMark))
+                    if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
+                        // An item of another version of its checklist (SPEC §1.1 "Versions over time").
+                        if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
+                            if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
+                        } else {
+                            diags.error(code, args, at: a.keyMark)
+                        }
+                        continue
                     }
+                    diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
                     continue
                 }
-            case (.branch, .branch):
-                break
-            }
-            if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
-            if !assessed[ci] {
-                diags.error(.notAssessed, ["item": .text(string(a.key)), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
-                continue
-            }
-            var found = false
-            if a.extra >= 0 {
-                let x = raw.extras[Int(a.extra)]
-                x.pending.forEach { diags.append($0) }
-                found = x.found != nil
-            }
-            if a.missingResult { continue }
-            let facts = index.facts[item]
-            let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
-            switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
-            case .failure(let p):
-                var args = p.args
-                args["found"] = described(a)
-                diags.error(p.code, args, at: a.valueMark)
-            case .success(let value):
-                if value.isDeduction(facts), !a.note.exists || EventReader.blank(bytes(a.note)) {
-                    diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
+                if seen[2 * item] == subjectNo {
+                    diags.append(.duplicateKey(string(a.key), first: all[Int(seen[2 * item + 1])].keyMark, at: a.keyMark))
+                    continue
                 }
-                var k: Int32 = -1
-                if detail {
-                    let note = a.note.exists ? string(a.note) : nil
-                    let evidence = a.extra >= 0 ? raw.extras[Int(a.extra)].evidence : []
-                    answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
-                    k = Int32(answers.count - 1)
+                seen[2 * item] = subjectNo
+                seen[2 * item + 1] = Int32(n)
+                // Per answer only the index's flat facts are read: copying a `Checklist` or an
+                // `Item` here (every string and list in them retained and released) was a
+                // tenth of the reader's time. The checklist itself is read on the error path.
+                let ci = index.itemChecklist[item]
+                switch (subject, index.scopes[ci]) {
+                case (.branch, .staff):
+                    diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                             "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+                    continue
+                case (.staff(let sid, _), .branch):
+                    diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                             "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
+                    continue
+                case (.staff(let sid, let role), .staff):
+                    if !roleMask[item] {
+                        let checklist = catalog.checklists[ci]
+                        if !checklist.applies(toRole: role) {
+                            diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                                        "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+                        } else {
+                            let it = checklist.items[index.items[item].index]
+                            diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                                        "roles": .list(it.roles!), "role": .text(role)], at: a.keyMark)
+                        }
+                        continue
+                    }
+                case (.branch, .branch):
+                    break
                 }
-                var note: Int32 = -1
-                if facts.veto, a.note.exists {
-                    notes.append(string(a.note))
-                    note = Int32(notes.count - 1)
+                if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
+                if !assessed[ci] {
+                    diags.error(.notAssessed, ["item": .text(string(a.key)), "checklist": .text(index.checklistIDs[ci])], at: a.keyMark)
+                    continue
                 }
-                flat.append(Scorer.FlatAnswer(flat: Int32(item), value: value, answer: k, note: note))
+                var found = false
+                if a.extra >= 0 {
+                    let x = raw.extras[Int(a.extra)]
+                    x.pending.forEach { diags.append($0) }
+                    found = x.found != nil
+                }
+                if a.missingResult { continue }
+                let facts = index.facts[item]
+                let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
+                switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
+                case .failure(let p):
+                    var args = p.args
+                    args["found"] = described(a)
+                    diags.error(p.code, args, at: a.valueMark)
+                case .success(let value):
+                    if value.isDeduction(facts), !a.note.exists || EventReader.blank(bytes(a.note)) {
+                        diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
+                    }
+                    var k: Int32 = -1
+                    if detail {
+                        let note = a.note.exists ? string(a.note) : nil
+                        let evidence = a.extra >= 0 ? raw.extras[Int(a.extra)].evidence : []
+                        answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
+                        k = Int32(answers.count - 1)
+                    }
+                    var note: Int32 = -1
+                    if facts.veto, a.note.exists {
+                        notes.append(string(a.note))
+                        note = Int32(notes.count - 1)
+                    }
+                    flat.append(Scorer.FlatAnswer(flat: Int32(item), value: value, answer: k, note: note))
+                }
             }
         }
         return start..<flat.count

@@ -86,12 +86,16 @@ public struct YAMLNode: Sendable {
     }
 
     /// A plain `~`, `null`, `Null`, `NULL` or nothing, from its bytes.
+    @inline(__always)
     static func isNull(_ b: UnsafeRawBufferPointer, plain: Bool) -> Bool {
         guard plain else { return false }
         switch b.count {
         case 0: return true
         case 1: return b[0] == UInt8(ascii: "~")
-        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        case 4:
+            // Every four-letter answer (`pass`, `fail`) comes here: the first byte rules most out.
+            guard b[0] == UInt8(ascii: "n") || b[0] == UInt8(ascii: "N") else { return false }
+            return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
         default: return false
         }
     }

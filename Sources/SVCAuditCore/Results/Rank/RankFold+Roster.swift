@@ -13,40 +13,41 @@ extension RankFold {
             for id in roster.activeStaff(in: period) {
                 active += 1
                 let a = roster.representative(of: id, in: period)!
-                let branch = roster.branchValue(a.branch)
-                if let i = fold.aggregates.index(forKey: id) {
-                    fold.aggregates.values[i].name = a.name
-                    fold.aggregates.values[i].role = a.role
-                    fold.aggregates.values[i].branch = branch
+                let branch = fold.number(roster.branchValue(a.branch))
+                if let k = fold.slot(of: id) {
+                    fold.slots[k].name = a.name
+                    fold.slots[k].role = a.role
+                    fold.slots[k].branch = branch
                 } else {
                     never += 1
-                    fold.aggregates[id] = EntryAggregate(id: id, name: a.name, role: a.role, branch: branch,
-                                                         latest: .init(scored: false, date: period.to, file: ""))
+                    fold.addSlot(EntrySlot(id: id, name: a.name, role: a.role, branch: branch,
+                                           latest: .init(scored: false, date: period.to, file: "")))
                     fold.rosterReasons[id] = .neverInspected
                 }
             }
-            for id in fold.aggregates.keys where !roster.staffActive(id, in: period) {
+            for k in fold.slots.indices where !roster.staffActive(fold.slots[k].id, in: period) {
                 off += 1
-                fold.rosterReasons[id] = .notOnRoster
+                fold.rosterReasons[fold.slots[k].id] = .notOnRoster
             }
         case .branch:
             for id in roster.activeBranches(in: period) {
                 active += 1
                 let b = roster.branch(id)!.branch
-                if let i = fold.aggregates.index(forKey: id) {
-                    fold.aggregates.values[i].name = b.name
-                    fold.aggregates.values[i].branch = b
+                let branch = fold.number(b)
+                if let k = fold.slot(of: id) {
+                    fold.slots[k].name = b.name
+                    fold.slots[k].branch = branch
                 } else {
                     never += 1
-                    fold.aggregates[id] = EntryAggregate(id: id, name: b.name, role: nil, branch: b,
-                                                         latest: .init(scored: false, date: period.to, file: ""))
+                    fold.addSlot(EntrySlot(id: id, name: b.name, role: nil, branch: branch,
+                                           latest: .init(scored: false, date: period.to, file: "")))
                     fold.rosterReasons[id] = .neverInspected
                 }
             }
             let activeIDs = Set(roster.activeBranches(in: period))
-            for id in fold.aggregates.keys where !activeIDs.contains(id) {
+            for k in fold.slots.indices where !activeIDs.contains(fold.slots[k].id) {
                 off += 1
-                fold.rosterReasons[id] = .notOnRoster
+                fold.rosterReasons[fold.slots[k].id] = .notOnRoster
             }
         }
         var r = fold.ranking()

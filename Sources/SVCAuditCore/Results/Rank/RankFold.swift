@@ -16,7 +16,7 @@ public struct VetoIncident: Sendable, Hashable, Comparable {
     }
 }
 
-/// Folds scored visits, one at a time, into one aggregate per ranking entry (an employee or a
+/// Folds scored visits, one at a time, into one slot per ranking entry (an employee or a
 /// branch, SPEC §2.6). Nothing of a visit is kept beyond its entry's running sums, so memory
 /// grows with the number of entries, not of files. `ranking()` then applies the policy.
 public struct RankFold: Sendable {
@@ -33,10 +33,20 @@ public struct RankFold: Sendable {
     /// selected entries). Off by default: it costs memory per employee-visit, which a ranking of
     /// a year of files in JSON does not need.
     public var keepVisits = false
-    var aggregates: [String: EntryAggregate] = [:]
-    /// Each branch as its visits give it, once: the entries of its employees share it instead
-    /// of each holding its own copy of the four strings (SPEC §5).
-    private var branchBoxes: [Branch: BranchBox] = [:]
+    /// The entries, in the order first seen, and the table that finds one by id.
+    var slots = EntrySlots()
+    private var index = EntryIndex()
+    /// Each branch value as its visits give it, once, numbered: an entry holds the number (4
+    /// bytes) where a `Branch` is 66 bytes inline and two or three strings on the heap.
+    private(set) var branches: [Branch] = []
+    private var branchNumbers: [Branch: Int32] = [:]
+    /// The last branch numbered: a visit's neighbours in path order are mostly of its branch,
+    /// and comparing the value is cheaper than hashing its four strings.
+    private var lastBranch: Int32 = -1
+    /// Breaches behind an entry, by slot (most entries have none).
+    var incidents: [Int32: Set<VetoIncident>] = [:]
+    /// With `keepVisits` only: the counted visits, by slot.
+    var visitLists: [Int32: [CountedVisit]] = [:]
     /// Verified complaints naming a veto item, by entry id (SPEC §2.6): breaches that are no visit.
     var eventBreaches: [String: [VetoIncident]] = [:]
     /// Verified praises by entry id.
@@ -61,7 +71,7 @@ public struct RankFold: Sendable {
             visitsOutside += 1
             return
         }
-        let branch = box(v.branch)
+        let branch = number(v.branch)
         guard policy.counts(v.method) else {
             // Out of the ranking arithmetic (SPEC §1.3), but the people observed are still
             // entries (§2.6: everyone who appears in a visit of the period), with 0 visits if
@@ -82,13 +92,13 @@ public struct RankFold: Sendable {
         switch policy.by {
         case .staff:
             for s in v.staff {
-                let breaches = s.veto.map { VetoIncident(item: $0, date: v.date) }
+                let breaches = s.veto.isEmpty ? [] : s.veto.map { VetoIncident(item: $0, date: v.date) }
                 fold(id: s.id, name: s.name, role: s.role, visit: v, branch: branch, score: s.score, weight: u, breaches: breaches)
             }
         case .branch:
             // A branch visit is flagged by anything breached in it, by the branch or any employee.
             var breaches = v.veto.map { VetoIncident(item: $0, date: v.date) }
-            for s in v.staff {
+            for s in v.staff where !s.veto.isEmpty {
                 breaches += s.veto.map { VetoIncident(item: $0, date: v.date, staff: s.id) }
             }
             fold(id: v.branch.id, name: v.branch.name, role: nil, visit: v, branch: branch, score: v.score, weight: u, breaches: breaches)
@@ -127,13 +137,13 @@ public struct RankFold: Sendable {
             switch policy.by {
             case .staff:
                 subject = e.staff
-                known = e.staff.map { aggregates[$0] != nil || roster?.staff[$0] != nil } ?? true
+                known = e.staff.map { slot(of: $0) != nil || roster?.staff[$0] != nil } ?? true
             case .branch:
                 subject = e.branch
-                known = aggregates[e.branch] != nil || roster?.branches[e.branch] != nil
+                known = slot(of: e.branch) != nil || roster?.branches[e.branch] != nil
             }
             guard let subject, !known else { continue }
-            let candidates = aggregates.keys.filter { policy.by == .branch || aggregates[$0]?.branch.id == e.branch }
+            let candidates = slots.indices.filter { policy.by == .branch || branch(of: $0).id == e.branch }.map { slots[$0].id }
             let kind: DiagnosticArg = e.kind == .complaint ? .localized(zh: "投诉", en: "complaint") : .localized(zh: "表扬", en: "praise")
             out.append(Diagnostic(file: e.file, mark: Mark(line: e.line, column: 1), severity: .warning, code: .eventNamesNobody,
                 args: ["kind": kind, "id": .text(e.id), "subject": .text(subject),
@@ -144,39 +154,59 @@ public struct RankFold: Sendable {
         return out
     }
 
-    /// The one box of a branch value (a renamed branch is a second value, a second box).
-    private mutating func box(_ b: Branch) -> BranchBox {
-        if let found = branchBoxes[b] { return found }
-        let made = BranchBox(b)
-        branchBoxes[b] = made
+    /// The slot of the entry `id`, if it has one.
+    func slot(of id: String) -> Int? { index.find(id, hash: EntryIndex.hash(id), in: slots) }
+
+    /// The branch of entry `k` (its latest visit's, or the roster's).
+    func branch(of k: Int) -> Branch { branches[Int(slots[k].branch)] }
+
+    /// A new entry; its id has none yet.
+    mutating func addSlot(_ s: EntrySlot) {
+        index.insert(slots.count, hash: EntryIndex.hash(s.id), in: slots)
+        slots.append(s)
+    }
+
+    /// The one number of a branch value (a renamed branch is a second value, a second number).
+    mutating func number(_ b: Branch) -> Int32 {
+        if lastBranch >= 0, branches[Int(lastBranch)] == b { return lastBranch }
+        if let found = branchNumbers[b] {
+            lastBranch = found
+            return found
+        }
+        let made = Int32(branches.count)
+        branches.append(b)
+        branchNumbers[b] = made
+        lastBranch = made
         return made
     }
 
-    private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, branch: BranchBox, score: Double?,
+    private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, branch: Int32, score: Double?,
                                weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
         let key = LatestVisit(scored: score != nil, date: v.date, file: v.file)
-        // Mutated in place through its index: copying an aggregate out and back retains every
-        // string in it and copies its incident set.
-        let i: Dictionary<String, EntryAggregate>.Index
-        if let found = aggregates.index(forKey: id) {
-            i = found
+        let h = EntryIndex.hash(id)
+        let k: Int
+        if let found = index.find(id, hash: h, in: slots) {
+            k = found
+            // Mutated in place through the slot's chunk: no copy of it goes out and back.
+            if LatestVisit.supersedes(key, slots[k].latest) {
+                slots[k].latest = key
+                slots[k].name = name
+                slots[k].role = role
+                slots[k].branch = branch
+            }
         } else {
-            aggregates[id] = EntryAggregate(id: id, name: name, role: role, branch: branch, latest: key)
-            i = aggregates.index(forKey: id)!
+            // A new entry is its own latest visit.
+            k = slots.count
+            index.insert(k, hash: h, in: slots)
+            slots.append(EntrySlot(id: id, name: name, role: role, branch: branch, latest: key))
         }
-        if LatestVisit.supersedes(key, aggregates.values[i].latest) {
-            aggregates.values[i].latest = key
-            aggregates.values[i].name = name
-            aggregates.values[i].role = role
-            aggregates.values[i].branchBox = branch
-        }
-        if unweighted { aggregates.values[i].unweighted += 1 }
+        if unweighted { slots[k].unweighted += 1 }
         if let x = score {
             let counted = policy.countedScore(x, flagged: !breaches.isEmpty)
-            aggregates.values[i].mean.add(counted, weight: u)
-            if !breaches.isEmpty { aggregates.values[i].incidents.formUnion(breaches) }
+            slots[k].mean.add(counted, weight: u)
+            if !breaches.isEmpty { incidents[Int32(k), default: []].formUnion(breaches) }
             if keepVisits {
-                aggregates.values[i].visitList.append(
+                visitLists[Int32(k), default: []].append(
                     CountedVisit(date: v.date, visit: v.id, method: v.method, inspector: v.inspector, score: x, counted: counted))
             }
         }
@@ -195,43 +225,106 @@ public struct CountedVisit: Sendable, Equatable {
     public var counted: Double
 }
 
-/// The running totals of one entry.
-struct EntryAggregate: Sendable {
+/// The running totals of one entry, as compact as its fields allow (112 bytes with the
+/// strings inline): a bank has 400,000 staff (SPEC §5). Breaches and kept visits, which most
+/// entries have none of, are in `RankFold`'s tables by slot number.
+struct EntrySlot: Sendable {
     var id: String
     var name: String
     var role: String?
-    /// The branch, shared with the other entries of the same branch value.
-    var branchBox: BranchBox
-    var branch: Branch {
-        get { branchBox.value }
-        set { branchBox = BranchBox(newValue) }
-    }
     /// Which visit supplies name, role and branch (`LatestVisit`).
     var latest: LatestVisit
+    /// The branch, a number in `RankFold.branches`.
+    var branch: Int32
+    /// Visits of a method weighted 0 the entry was seen on (not counted).
+    var unweighted: Int32 = 0
     /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
     var mean = WeightedMean()
     var visits: Int { mean.count }
-    var sumW: Double { mean.sumW }
-    var sumWX: Double { mean.sumWX }
-    var minX: Double? { mean.min }
-    var incidents: Set<VetoIncident> = []
-    /// With `RankFold.keepVisits` only.
-    var visitList: [CountedVisit] = []
-    /// Visits of a method weighted 0 the entry was seen on (not counted).
-    var unweighted = 0
 
-    init(id: String, name: String, role: String?, branch: BranchBox, latest: LatestVisit) {
-        self.id = id; self.name = name; self.role = role; self.branchBox = branch; self.latest = latest
-    }
-
-    init(id: String, name: String, role: String?, branch: Branch, latest: LatestVisit) {
-        self.init(id: id, name: name, role: role, branch: BranchBox(branch), latest: latest)
+    init(id: String, name: String, role: String?, branch: Int32, latest: LatestVisit) {
+        self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest
     }
 }
 
-/// A branch value held by reference: thousands of entries of one branch point at one copy (8
-/// bytes each, where a `Branch` is 66 bytes inline and two or three strings on the heap).
-final class BranchBox: Sendable {
-    let value: Branch
-    init(_ value: Branch) { self.value = value }
+/// The slots in chunks of 1,024: a growing entry list never copies itself whole (a plain
+/// array held its old and its doubled buffer at once, 3x the entries at the top of a growth).
+struct EntrySlots: RandomAccessCollection, Sendable {
+    private static let shift = 10
+    private var chunks: [[EntrySlot]] = []
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(k: Int) -> EntrySlot {
+        get { chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
+        _modify { yield &chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
+    }
+
+    mutating func append(_ s: EntrySlot) {
+        if count & ((1 << Self.shift) - 1) == 0 {
+            var chunk: [EntrySlot] = []
+            chunk.reserveCapacity(1 << Self.shift)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(s)
+        count += 1
+    }
+}
+
+/// Entry id → slot number: open addressing over 8-byte buckets (the slot number + 1 and the
+/// top of the id's hash), at most 3/4 full; the ids themselves are only in the slots. A
+/// `[String: EntryAggregate]` held each id twice and hashed it with SipHash.
+struct EntryIndex: Sendable {
+    private var buckets: [UInt64] = []
+    private var used = 0
+
+    /// FNV-1a, mixed (murmur3's finaliser) so the last bytes reach the top bits.
+    static func hash(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h ^= h >> 33; h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33; h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
+    }
+
+    func find(_ id: String, hash h: UInt64, in slots: EntrySlots) -> Int? {
+        guard !buckets.isEmpty else { return nil }
+        let mask = buckets.count - 1
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let b = buckets[i]
+            if b == 0 { return nil }
+            if b & 0xFFFF_FFFF_0000_0000 == tag {
+                let k = Int(b & 0xFFFF_FFFF) - 1
+                if slots[k].id == id { return k }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Files slot `k` under `h` (its id has no slot yet).
+    mutating func insert(_ k: Int, hash h: UInt64, in slots: EntrySlots) {
+        if 4 * (used + 1) > 3 * buckets.count {
+            let old = buckets
+            buckets = [UInt64](repeating: 0, count: max(64, 2 * old.count))
+            used = 0
+            for b in old where b != 0 {
+                let j = Int(b & 0xFFFF_FFFF) - 1
+                place(j, hash: Self.hash(slots[j].id))
+            }
+        }
+        place(k, hash: h)
+    }
+
+    private mutating func place(_ k: Int, hash h: UInt64) {
+        let mask = buckets.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while buckets[i] != 0 { i = (i + 1) & mask }
+        buckets[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
+        used += 1
+    }
 }

@@ -22,12 +22,7 @@ public struct RankEntry: Sendable {
     public var name: String
     /// nil for branch entries.
     public var role: String?
-    /// Shared with the other entries of the branch (`RankFold`), not a copy per entry.
-    var branchBox: BranchBox
-    public var branch: Branch {
-        get { branchBox.value }
-        set { branchBox = BranchBox(newValue) }
-    }
+    public var branch: Branch
     /// Visits with a score in the period (v).
     public var visits: Int
     /// Σ u_j: the visits weighted by method.
@@ -82,8 +77,9 @@ public struct Ranking: Sendable {
     /// C: the weighted mean of every counted visit score of the population after role
     /// filtering (the shrinkage target); nil when there is no such score.
     public var priorMean: Double?
-    /// Eligible entries in rank order (inside a tie by id), then the ineligible ones by id.
-    public var entries: [RankEntry]
+    /// Eligible entries in rank order (inside a tie by id), then the ineligible ones by id:
+    /// each made as it is asked for, from the fold's slot and its place in the ranking.
+    public var entries: RankEntries
     /// Selection groups, by key (the group without a key last).
     public var groups: [Group]
     public var visitsInPeriod: Int
@@ -105,96 +101,149 @@ public struct Ranking: Sendable {
     public var selected: [RankEntry] { entries.filter(\.selected) }
 }
 
+/// The entries of a ranking, each made when it is read (a JSON ranking of a bank writes
+/// them one at a time, SPEC §5): the fold's slot gives the totals, and the ranking keeps per
+/// entry only its slot, rank numbers and flags — 16 bytes where a `RankEntry` took 272.
+public struct RankEntries: RandomAccessCollection, Sendable {
+    let fold: RankFold
+    /// C, the shrinkage target.
+    let prior: Double?
+    let placed: [Placement]
+
+    struct Placement: Sendable {
+        var slot: Int32
+        var rank: Int32 = 0
+        var groupRank: Int32 = 0
+        var flags: UInt8 = 0
+        static let eligible: UInt8 = 1, tied: UInt8 = 2, tiedInGroup: UInt8 = 4, selected: UInt8 = 8
+        func has(_ f: UInt8) -> Bool { flags & f != 0 }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { placed.count }
+
+    public subscript(i: Int) -> RankEntry {
+        let pl = placed[i]
+        var e = fold.entry(Int(pl.slot), prior: prior)
+        guard pl.has(Placement.eligible) else { return e }
+        let p = fold.policy
+        e.rank = Int(pl.rank)
+        e.tied = pl.has(Placement.tied)
+        e.stars = p.stars(for: e.score, eligible: true)
+        e.group = RankFold.groupKey(e.branch, p.select.per)
+        e.tiedInGroup = pl.has(Placement.tiedInGroup)
+        if p.select.per != .all { e.groupRank = Int(pl.groupRank) }
+        e.selected = pl.has(Placement.selected)
+        return e
+    }
+}
+
 extension RankFold {
+    /// Entry `k` as the policy makes it, before its place in the ranking: score, incidents,
+    /// reasons. The ranking and every reader of its entries take it from here.
+    func entry(_ k: Int, prior c: Double?) -> RankEntry {
+        let p = policy
+        let a = slots[k]
+        let mean = a.mean.mean
+        var score = Shrinkage.score(mean: mean, visits: a.visits, prior: p.priorVisits, population: c)
+        // Praise is added after shrinkage, capped (SPEC §2.6); an entry without a score gets none.
+        let praised = praises.isEmpty ? 0 : praises[a.id] ?? 0
+        let points = score == nil ? 0 : p.events.points(forPraises: praised)
+        if points > 0 { score! += points }
+        let own = incidents.isEmpty ? nil : incidents[Int32(k)]
+        let events = eventBreaches.isEmpty ? nil : eventBreaches[a.id]
+        let incidents = own == nil && events == nil ? [] : ((own ?? []).union(events ?? [])).sorted()
+        let roster = rosterReasons.isEmpty ? nil : rosterReasons[a.id]
+        var reasons: [Ineligibility] = []
+        if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
+        if let r = roster { reasons.append(r) }
+        if roster == .neverInspected {
+            // 0 visits, said once.
+        } else if a.visits == 0 {
+            reasons.append(.noScoredVisit)
+        } else if a.visits < p.minVisits {
+            reasons.append(.fewVisits(a.visits))
+        }
+        if p.veto == .disqualify, !incidents.isEmpty { reasons.append(.veto(incidents)) }
+        if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
+        let kept = visitLists.isEmpty ? [] : (visitLists[Int32(k)] ?? []).sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }
+        return RankEntry(
+            id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: branches[Int(a.branch)],
+            visits: a.visits, weight: a.mean.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.mean.min,
+            veto: incidents.isEmpty ? [] : Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
+            rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
+            visitList: kept, unweighted: Int(a.unweighted))
+    }
+
+    /// In the ranking population: every entry, or with `roles` the staff of those roles.
+    func inPopulation(_ a: EntrySlot) -> Bool {
+        guard policy.by == .staff, let roles = policy.roles else { return true }
+        return roles.contains(a.role ?? "")
+    }
+
     /// Applies the policy: eligibility, order, rank numbers, selection per group, stars.
     public func ranking() -> Ranking {
         let p = policy
-        let m = p.priorVisits
-        func inPopulation(_ a: EntryAggregate) -> Bool {
-            guard p.by == .staff, let roles = p.roles else { return true }
-            return roles.contains(a.role ?? "")
-        }
 
         // C over the population after role filtering, ineligible entries included.
         var population = WeightedMean()
-        for a in aggregates.values where inPopulation(a) { population.add(a.mean) }
+        for a in slots where inPopulation(a) { population.add(a.mean) }
         let c = population.mean
 
-        // One array made at its final size: the eligible entries are moved to its front and
-        // each half is sorted in place — no second or third array of entries (SPEC §5).
-        var entries: [RankEntry] = []
-        entries.reserveCapacity(aggregates.count)
-        for a in aggregates.values {
-            let mean = a.mean.mean
-            var score = Shrinkage.score(mean: mean, visits: a.visits, prior: m, population: c)
-            // Praise is added after shrinkage, capped (SPEC §2.6); an entry without a score gets none.
-            let praised = praises[a.id] ?? 0
-            let points = score == nil ? 0 : p.events.points(forPraises: praised)
-            if points > 0 { score! += points }
-            let incidents = (a.incidents.union(eventBreaches[a.id] ?? [])).sorted()
-            var reasons: [Ineligibility] = []
-            if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
-            if let r = rosterReasons[a.id] { reasons.append(r) }
-            if rosterReasons[a.id] == .neverInspected {
-                // 0 visits, said once.
-            } else if a.visits == 0 {
-                reasons.append(.noScoredVisit)
-            } else if a.visits < p.minVisits {
-                reasons.append(.fewVisits(a.visits))
-            }
-            if p.veto == .disqualify, !incidents.isEmpty { reasons.append(.veto(incidents)) }
-            if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
-            let e = RankEntry(
-                id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branchBox: a.branchBox,
-                visits: a.visits, weight: a.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.minX,
-                veto: Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
-                rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
-                visitList: a.visitList.sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }, unweighted: a.unweighted)
-            entries.append(e)
+        // Each entry made once here for what orders it, then dropped: the ranking keeps
+        // slot numbers, and the eligible ones' keys only until they are numbered.
+        var eligible: [(key: OrderKey, slot: Int32)] = []
+        var ineligible: [Int32] = []
+        for k in slots.indices {
+            let e = entry(k, prior: c)
+            if e.eligible { eligible.append((OrderKey(e), Int32(k))) } else { ineligible.append(Int32(k)) }
         }
-        // Ids are unique, so each half's order is total: what `partition` leaves is undone.
-        let split = entries.partition { !$0.eligible }
-        Self.sort(&entries, 0..<split) { a, b in
-            let ka = OrderKey(a), kb = OrderKey(b)
-            return ka != kb ? kb < ka : a.id < b.id
-        }
-        Self.sort(&entries, split..<entries.count) { $0.id < $1.id }
+        // Ids are unique, so each half's order is total.
+        eligible.sort { a, b in a.key != b.key ? b.key < a.key : slots[Int(a.slot)].id < slots[Int(b.slot)].id }
+        ineligible.sort { slots[Int($0)].id < slots[Int($1)].id }
+        let split = eligible.count
 
-        let keys = entries[..<split].map(OrderKey.init)
+        var placed: [RankEntries.Placement] = []
+        placed.reserveCapacity(split + ineligible.count)
+        let keys = eligible.map(\.key)
         for (i, r) in RankNumbering.numbers(keys, p.ties).enumerated() {
-            entries[i].rank = r
-            entries[i].tied = (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
-            entries[i].stars = p.stars(for: entries[i].score, eligible: true)
+            var pl = RankEntries.Placement(slot: eligible[i].slot, rank: Int32(r), flags: RankEntries.Placement.eligible)
+            if (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i]) { pl.flags |= RankEntries.Placement.tied }
+            placed.append(pl)
         }
+        eligible = []
+        for k in ineligible { placed.append(RankEntries.Placement(slot: k)) }
+        ineligible = []
 
         // Selection per group. Entries keep their global order inside a group.
+        func branchOf(_ i: Int) -> Branch { branch(of: Int(placed[i].slot)) }
         var members: [String?: [Int]] = [:]
         for i in 0..<split {
-            let g = Self.groupKey(entries[i], p.select.per)
-            entries[i].group = g
-            members[g, default: []].append(i)
+            members[Self.groupKey(branchOf(i), p.select.per), default: []].append(i)
         }
-        for (_, idx) in members {
+        var selectedIn: [String?: Int] = [:]
+        for (g, idx) in members {
             let gk = idx.map { keys[$0] }
-            for j in idx.indices {
-                entries[idx[j]].tiedInGroup = (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j])
+            for j in idx.indices where (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j]) {
+                placed[idx[j]].flags |= RankEntries.Placement.tiedInGroup
             }
             if p.select.per != .all {
-                for (j, r) in RankNumbering.numbers(gk, p.ties).enumerated() { entries[idx[j]].groupRank = r }
+                for (j, r) in RankNumbering.numbers(gk, p.ties).enumerated() { placed[idx[j]].groupRank = Int32(r) }
             }
             let n = RankNumbering.selectedCount(gk, quota: RankNumbering.quota(p.select.quota, of: gk.count), atCutoff: p.select.atCutoff)
-            for j in 0..<n { entries[idx[j]].selected = true }
+            for j in 0..<n { placed[idx[j]].flags |= RankEntries.Placement.selected }
+            selectedIn[g] = n
         }
 
         // Every group, including those with nobody eligible (so the memo can say so).
         var groupKeys = Set(members.keys)
         if p.select.per != .all {
-            for e in entries[split...] { groupKeys.insert(Self.groupKey(e, p.select.per)) }
+            for i in split..<placed.count { groupKeys.insert(Self.groupKey(branchOf(i), p.select.per)) }
         }
         if p.select.per == .all { groupKeys.insert(nil) }
         var labels: [String: String] = [:]
         if p.select.per == .branch {
-            for e in entries { labels[e.branch.id] = e.branch.name }
+            for i in placed.indices { let b = branchOf(i); labels[b.id] = b.name }
         }
         let groups = groupKeys.sorted { a, b in
             switch (a, b) {
@@ -206,46 +255,21 @@ extension RankFold {
             let idx = members[key] ?? []
             return Ranking.Group(key: key, label: key.map { labels[$0] ?? $0 }, eligible: idx.count,
                                  quota: RankNumbering.quota(p.select.quota, of: idx.count),
-                                 selected: idx.filter { entries[$0].selected }.count)
+                                 selected: selectedIn[key] ?? 0)
         }
 
-        return Ranking(policy: p, period: period, priorMean: c, entries: entries, groups: groups,
+        return Ranking(policy: p, period: period, priorMean: c, entries: RankEntries(fold: self, prior: c, placed: placed), groups: groups,
                        visitsInPeriod: visitsInPeriod, visitsOutside: visitsOutside, visitsUnweighted: visitsUnweighted)
     }
 
-    /// Sorts `entries[range]` through a permutation of 4-byte indices, then moves each entry
-    /// once along the permutation's cycles: the standard sort's merge buffer held a copy of
-    /// the entries being sorted (9 MB for 38,000 staff; SPEC §5). `before` is a total order.
-    static func sort(_ entries: inout [RankEntry], _ range: Range<Int>, by before: (RankEntry, RankEntry) -> Bool) {
-        guard range.count > 1 else { return }
-        let base = range.lowerBound
-        var order = [Int32](repeating: 0, count: range.count)
-        for k in order.indices { order[k] = Int32(base + k) }
-        order.sort { before(entries[Int($0)], entries[Int($1)]) }
-        // Position base + k takes the entry that was at order[k].
-        var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            let first = entries[base + start]
-            var k = start
-            while true {
-                placed[k] = true
-                let from = Int(order[k]) - base
-                if from == start {
-                    entries[base + k] = first
-                    break
-                }
-                entries[base + k] = entries[base + from]
-                k = from
-            }
-        }
-    }
+    static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? { groupKey(e.branch, per) }
 
-    static func groupKey(_ e: RankEntry, _ per: Policy.GroupBy) -> String? {
+    static func groupKey(_ b: Branch, _ per: Policy.GroupBy) -> String? {
         switch per {
         case .all: return nil
-        case .branch: return e.branch.id
-        case .parent: return e.branch.parent
-        case .region: return e.branch.region
+        case .branch: return b.id
+        case .parent: return b.parent
+        case .region: return b.region
         }
     }
 
