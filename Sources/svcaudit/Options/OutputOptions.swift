@@ -79,7 +79,8 @@ struct OutputOptions<R: Report>: ParsableArguments {
         try write(data)
     }
 
-    /// The same as `write(_:)` for content `body` streams to the sink it is given.
+    /// Content `body` streams to the sink it is given, to --output (whole or not at all) or to
+    /// standard output (a closed pipe ends quietly, another error is one line and exit 1).
     func write(_ body: (_ sink: (UnsafeRawBufferPointer) -> Bool) -> Bool) throws {
         if let output {
             do {
@@ -98,17 +99,9 @@ struct OutputOptions<R: Report>: ParsableArguments {
         }
     }
 
+    /// `data` to --output (whole or not at all) or to standard output.
     func write(_ data: Data) throws {
-        if let output {
-            do {
-                try AtomicWriter.write(data, to: output)
-            } catch {
-                Console.error("svcaudit: \(Console.describe(error))")
-                throw ExitCode(1)
-            }
-        } else {
-            try Console.out(data)
-        }
+        try write { sink in data.withUnsafeBytes(sink) }
     }
 
     /// The progress line for a run over PATHS: on a terminal's stderr only, never with --quiet.
