@@ -198,17 +198,26 @@ public enum FileDiscovery {
     }
 }
 
-/// The files of a run in path order, packed: each folder's path is kept once and each file's
-/// name as bytes in one store, so a million files cost their names' bytes and 4 bytes each
-/// instead of a String object each (~170 bytes with its array slot; SPEC §5 allows 64 a file).
-/// A path is made again as a String when it is asked for.
+/// The files of a run in path order, packed: each folder's path is kept once, and each
+/// file's name is coded against the name before it — the bytes they share at the front and
+/// at the back are counted, not stored (`BR1383-20260714-01.yaml` after
+/// `BR1383-20260708-01.yaml` is 13 + "14" + 8: 5 bytes). A million files cost ~6 bytes each,
+/// where a name's bytes and a 4-byte end took ~45 with the store's growth, and a String object
+/// each ~170 (SPEC §5 allows 64 a file). A path is made again as a String when asked for.
 public struct PathList: RandomAccessCollection, Equatable, Sendable {
-    /// Every file's name, one after another; `ends[i]` is where file i's name ends.
-    private var names: [UInt8] = []
-    private var ends: [UInt32] = []
+    /// Per name: varint(bytes shared with the previous name's front), varint(shared with its
+    /// back), varint(count of the rest), the rest. The first name of each block of
+    /// `blockSize` is coded against nothing, so any name is at most a block's decoding away.
+    private var store: [UInt8] = []
+    /// Where each block starts in `store`.
+    private var blocks: [UInt32] = []
+    private var count_ = 0
+    /// The last name added, to code the next one against.
+    private var last: [UInt8] = []
     /// Runs of consecutive files in one folder: the first file's number and the folder's
     /// path with its "/" ("" for a path given whole, which is kept whole as its name).
     private var runs: [(first: Int, prefix: String)] = []
+    private static let blockShift = 4
 
     public init() {}
 
@@ -217,13 +226,54 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { ends.count }
+    public var endIndex: Int { count_ }
 
     public subscript(i: Int) -> String {
-        let start = i == 0 ? 0 : Int(ends[i - 1])
-        let name = names.withUnsafeBufferPointer { String(decoding: $0[start..<Int(ends[i])], as: UTF8.self) }
+        precondition(i >= 0 && i < count_, "PathList index out of range")
+        let name = self.name(i)
         let prefix = runs[run(of: i)].prefix
         return prefix.isEmpty ? name : prefix + name
+    }
+
+    /// File `i`'s name: its block decoded up to it.
+    private func name(_ i: Int) -> String {
+        store.withUnsafeBufferPointer { st in
+            var cur: [UInt8] = []
+            var next: [UInt8] = []
+            cur.reserveCapacity(128)
+            next.reserveCapacity(128)
+            var pos = Int(blocks[i >> Self.blockShift])
+            for _ in (i >> Self.blockShift) << Self.blockShift ... i {
+                let front = Self.varint(st, &pos), back = Self.varint(st, &pos), rest = Self.varint(st, &pos)
+                next.removeAll(keepingCapacity: true)
+                next.append(contentsOf: cur[0..<front])
+                next.append(contentsOf: st[pos..<pos + rest])
+                next.append(contentsOf: cur[(cur.count - back)...])
+                pos += rest
+                swap(&cur, &next)
+            }
+            return String(decoding: cur, as: UTF8.self)
+        }
+    }
+
+    private static func varint(_ st: UnsafeBufferPointer<UInt8>, _ pos: inout Int) -> Int {
+        var v = 0, shift = 0
+        while true {
+            let b = st[pos]
+            pos += 1
+            v |= Int(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+
+    private mutating func put(_ v: Int) {
+        var v = v
+        while v >= 0x80 {
+            store.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        store.append(UInt8(v))
     }
 
     /// The run holding file `i`: the last run starting at or before it.
@@ -238,16 +288,31 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
 
     /// Adds `prefix + name` (`prefix` ends with "/").
     public mutating func append(_ name: String, in prefix: String) {
-        if runs.last?.prefix != prefix { runs.append((ends.count, prefix)) }
-        names += name.utf8
-        precondition(names.count <= Int(UInt32.max), "more than 4 GB of file names")
-        ends.append(UInt32(names.count))
+        if runs.last?.prefix != prefix { runs.append((count_, prefix)) }
+        if count_ & ((1 << Self.blockShift) - 1) == 0 {
+            precondition(store.count <= Int(UInt32.max), "more than 4 GB of file names")
+            blocks.append(UInt32(store.count))
+            last.removeAll(keepingCapacity: true)
+        }
+        let bytes = Array(name.utf8)
+        var front = 0
+        let most = Swift.min(last.count, bytes.count)
+        while front < most, last[front] == bytes[front] { front += 1 }
+        var back = 0
+        let mostBack = Swift.min(last.count, bytes.count - front)
+        while back < mostBack, last[last.count - 1 - back] == bytes[bytes.count - 1 - back] { back += 1 }
+        put(front)
+        put(back)
+        put(bytes.count - front - back)
+        store.append(contentsOf: bytes[front..<(bytes.count - back)])
+        last = bytes
+        count_ += 1
     }
 
     /// Gives back the room the stores grew into beyond what they hold (up to half of it).
     public mutating func trim() {
-        if names.capacity > names.count + 4096 { names = Self.fitted(names) }
-        if ends.capacity > ends.count + 1024 { ends = Self.fitted(ends) }
+        if store.capacity > store.count + 4096 { store = Self.fitted(store) }
+        if blocks.capacity > blocks.count + 1024 { blocks = Self.fitted(blocks) }
     }
 
     /// A copy with room for its elements only (`Array(a[...])` would hand back the same buffer).

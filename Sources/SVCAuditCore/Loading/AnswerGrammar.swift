@@ -47,6 +47,14 @@ public enum AnswerGrammar {
         methods.first { $0.word == s }?.method
     }
 
+    /// `methods` as bytes, for the reader's lookup of the method as written.
+    private static let methodWords = ByteWords(methods.map(\.word))
+
+    /// The method word `bytes` spell, compared byte for byte (`method(_:)` decides the rest).
+    static func method(_ bytes: UnsafeRawBufferPointer) -> Visit.Method? {
+        methodWords.find(bytes).map { methods[$0].method }
+    }
+
     /// The method words a message lists as allowed.
     public static var methodNames: [String] { Visit.Method.allCases.map(\.rawValue) }
 

@@ -26,8 +26,9 @@ public enum VisitReader {
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
         private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
-        /// The first words met, searched before `roles` (same answers).
-        private var recentRoles: [(written: String, id: String, warning: [String: DiagnosticArg]?)] = []
+        /// The first words met, searched before `roles` (same answers); by their bytes too
+        /// (`knownRole`), so that the reader takes a known role without making its String.
+        private var recentRoles: [(written: String, key: ByteKey, id: String, warning: [String: DiagnosticArg]?)] = []
         /// The byte store and the answers of the file last read, kept with their capacity:
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
@@ -40,6 +41,8 @@ public enum VisitReader {
         fileprivate var seen = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
         fileprivate var seenItems = 0
         fileprivate var subjects: Int32 = 0
+        /// The scorer's scratch (item slots, section sums, totals lists).
+        let scoring = Scorer.Scratch()
         public init() {}
         deinit { seen.deallocate() }
 
@@ -98,8 +101,21 @@ public enum VisitReader {
                 if roles.count >= 4096 { roles.removeAll() }  // a file full of made-up roles: stay small
                 roles[written] = answer
             }
-            if recentRoles.count < 8 { recentRoles.append((written, answer.id, answer.warning)) }
+            if recentRoles.count < 8 {
+                var w = written
+                recentRoles.append((written, w.withUTF8 { ByteKey(UnsafeRawBufferPointer($0)) }, answer.id, answer.warning))
+            }
             return answer
+        }
+
+        /// What `role` answered for the word `bytes` spell, when it is one of the words met
+        /// already (only with a roles.yaml are they kept); nil otherwise.
+        @inline(__always)
+        fileprivate func knownRole(_ bytes: UnsafeRawBufferPointer) -> (id: String, warning: [String: DiagnosticArg]?)? {
+            guard bytes.count <= 16 else { return nil }  // the key alone tells such words apart
+            let key = ByteKey(bytes)
+            for r in recentRoles where r.key == key { return (r.id, r.warning) }
+            return nil
         }
     }
 
@@ -114,11 +130,12 @@ public enum VisitReader {
         let scratch = scratch ?? Scratch()
         return body.withUnsafeBufferPointer { buffer -> Outcome in
             let answers = scratch.take()
-            var r = EventReader(buffer, limits: limits, file: file, store: scratch.store, answers: answers)
+            var r = EventReader(buffer, limits: limits, file: file, scratch: scratch, answers: answers)
             defer { r.close() }
+            // The visit's buffers go back to the scratch on every way out (`recycle`).
             var raw = r.run()
-            defer { scratch.recycle(&raw) }
             if let fatal = r.fatal {
+                scratch.recycle(&raw)
                 // Bytes that are not UTF-8 text: say what the file is (UTF-16, GBK, binary).
                 if fatal.code == .yamlEncoding, let problem = EncodingCheck.problem(in: bytes) {
                     diags.append(problem)
@@ -126,25 +143,33 @@ public enum VisitReader {
                 }
                 // The file cannot be read as YAML: what was found about the YAML stands, the
                 // rest would be guesses about a document that is not there.
-                r.yaml.forEach { diags.append($0) }
+                for d in r.yaml { diags.append(d) }
                 diags.append(fatal)
                 return .visit(nil, nil)
             }
-            if raw.kind == .checklist || (raw.kind == .policy && !raw.detected) { return .notAVisit }
-            r.yaml.forEach { diags.append($0) }
+            if raw.kind == .checklist || (raw.kind == .policy && !raw.detected) {
+                scratch.recycle(&raw)
+                return .notAVisit
+            }
+            for d in r.yaml { diags.append(d) }
             guard raw.detected else {
                 diags.error(.unknownFileKind, at: raw.rootMark)
+                scratch.recycle(&raw)
                 return .visit(nil, nil)
             }
-            r.found.forEach { diags.append($0) }
+            for d in r.found { diags.append(d) }
             let resolved = catalog.resolved(on: raw.date, pinned: raw.versions, diags: &diags)
             // The catalogs are handed to the checker's methods, not kept in it: a stored copy
-            // retained and released every array and dictionary in them, twice per visit.
-            var check = Checker(raw: raw, store: scratch.store.bytes, file: file, index: resolved.scoring, detail: detail,
+            // retained and released every array and dictionary in them, twice per visit. The
+            // visit is moved in (a copy retained and released everything in it).
+            var check = Checker(raw: consume raw, store: scratch.store.bytes, file: file, index: resolved.scoring, detail: detail,
                                 limits: limits, scratch: scratch)
             let result = check.run(&diags, base: catalog, catalog: resolved)
             check.recycle()
-            return .visit(result?.summary, result?.detail)
+            // Taken apart as it is returned: reading the optional tuple's fields copied the
+            // summary (every string and list in it retained, then released).
+            guard case let (summary, detail)? = consume result else { return .visit(nil, nil) }
+            return .visit(summary, detail)
         }
     }
 }
@@ -167,29 +192,40 @@ final class ByteStore {
 
     deinit { base.deallocate() }
 
-    /// Keeps `b`'s bytes at the end; where they stand.
+    /// Keeps `b`'s bytes at the end; where they stand. Most keys and values are a few bytes:
+    /// copied with two overlapping loads and stores (as `ByteKey` reads them), not a call to
+    /// memmove.
     @inline(__always)
     func append(_ b: UnsafeRawBufferPointer) -> Span {
         let start = count, n = b.count
         if start + n > capacity { grow(start + n) }
-        let to = base + start
-        if n >= 8 && n <= 16 {
-            // Most keys and values are this short: two overlapping words, not a call to memmove.
-            let from = UnsafeRawPointer(b.baseAddress!)
-            let first = from.loadUnaligned(as: UInt64.self), last = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            to.storeBytes(of: first, as: UInt64.self)
-            to.storeBytes(of: last, toByteOffset: n - 8, as: UInt64.self)
-        } else if n > 0 && n < 8 {
-            let from = UnsafeRawPointer(b.baseAddress!)
-            for i in 0..<n { to.storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
-        } else if n > 0 {
-            to.copyMemory(from: b.baseAddress!, byteCount: n)
+        if n > 0 {
+            let from = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped), to = base + start
+            if n >= 8 && n <= 16 {
+                let first = from.loadUnaligned(as: UInt64.self), last = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                to.storeBytes(of: first, as: UInt64.self)
+                to.storeBytes(of: last, toByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 && n < 8 {
+                let first = from.loadUnaligned(as: UInt32.self), last = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                to.storeBytes(of: first, as: UInt32.self)
+                to.storeBytes(of: last, toByteOffset: n - 4, as: UInt32.self)
+            } else if n < 4 {
+                let first = from.load(as: UInt8.self), middle = from.load(fromByteOffset: n >> 1, as: UInt8.self)
+                let last = from.load(fromByteOffset: n - 1, as: UInt8.self)
+                to.storeBytes(of: first, as: UInt8.self)
+                to.storeBytes(of: middle, toByteOffset: n >> 1, as: UInt8.self)
+                to.storeBytes(of: last, toByteOffset: n - 1, as: UInt8.self)
+            } else {
+                to.copyMemory(from: from, byteCount: n)
+            }
         }
         count = start + n
-        return Span(start: Int32(start), count: Int32(n))
+        // The store never grows past Int32.max (`grow`): the offsets fit.
+        return Span(start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: n))
     }
 
     private func grow(_ needed: Int) {
+        precondition(needed <= Int(Int32.max), "a file's scalars past 2 GB")
         var size = capacity * 2
         while size < needed { size *= 2 }
         let bigger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
@@ -256,6 +292,9 @@ struct RawStaff {
     var id: String?
     var name: String?
     var role: String?
+    /// The role's meaning when the reader knew the word already (`Scratch.knownRole`); `role`
+    /// is then nil.
+    var known: (id: String, warning: [String: DiagnosticArg]?)?
     var roleMark = Mark.start
     /// Its answers: `RawVisit.answers[answers]`.
     var answers: Range<Int> = 0..<0
@@ -307,7 +346,9 @@ private struct EventReader {
     private var depth = 0
 
     /// The error that stopped reading (syntax, alias, limit, several documents, encoding).
-    private(set) var fatal: YAMLError?
+    private(set) var fatal: YAMLError? { didSet { stopped = fatal != nil } }
+    /// `fatal != nil`, as the one byte `next` tests before every event.
+    private var stopped = false
     /// YAML-level problems (duplicate keys): reported even when the file is not a visit.
     private(set) var yaml: [Diagnostic] = []
     /// Everything else found in the events.
@@ -317,13 +358,16 @@ private struct EventReader {
     /// store is filled from the front and its old bytes written over.
     private let store: ByteStore
     private var answers: [RawAnswer]
+    /// The thread's scratch, for the roles it knows already.
+    private let scratch: VisitReader.Scratch
     private var extras: [RawExtra] = []
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String, store: ByteStore, answers: [RawAnswer]) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, file: String, scratch: VisitReader.Scratch, answers: [RawAnswer]) {
+        self.scratch = scratch
+        self.store = scratch.store
         self.buffer = buffer
         self.limits = limits
         self.file = file
-        self.store = store
         self.answers = answers
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
@@ -345,36 +389,52 @@ private struct EventReader {
 
     // MARK: events
 
-    /// Moves to the next event; false once reading has stopped (`fatal` says why).
+    /// Moves to the next event; false once reading has stopped (`fatal` says why). Every
+    /// event comes through here: the usual path is a few tests, inlined into the readers;
+    /// what stops reading is worked out apart (`stop`).
     @discardableResult
+    @inline(__always)
     mutating func next() -> Bool {
-        guard fatal == nil else { return false }
+        if stopped { return false }
         if holding { yaml_event_delete(event); holding = false }
-        guard yaml_parser_parse(parser, event) == 1 else {
-            fatal = YAMLReader.parserError(parser.pointee, buffer)
-            return false
-        }
+        guard yaml_parser_parse(parser, event) == 1 else { return stop() }
         holding = true
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
-            let length = Int(event.pointee.data.scalar.length)
-            if length > limits.maxScalarBytes { fatal = .limitScalar(length, limits, at: mark); return false }
             nodes += 1
-            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
+            if Int(event.pointee.data.scalar.length) > limits.maxScalarBytes || nodes > limits.maxNodes { return stop() }
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             nodes += 1
-            if nodes > limits.maxNodes { fatal = .limitNodes(limits, at: mark); return false }
-            if depth >= limits.maxDepth { fatal = .limitDepth(limits, at: mark); return false }
+            if nodes > limits.maxNodes || depth >= limits.maxDepth { return stop() }
             depth += 1
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             depth -= 1
         case YAML_ALIAS_EVENT:
-            fatal = .alias(at: mark)
-            return false
+            return stop()
         default:
             break
         }
         return true
+    }
+
+    /// Why reading stops at this event (the parser failed, or the event breaks a limit or is
+    /// an alias): recorded in `fatal`; false, for `next` to return.
+    @inline(never)
+    private mutating func stop() -> Bool {
+        guard holding else {
+            fatal = YAMLReader.parserError(parser.pointee, buffer)
+            return false
+        }
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT:
+            let length = Int(event.pointee.data.scalar.length)
+            fatal = length > limits.maxScalarBytes ? .limitScalar(length, limits, at: mark) : .limitNodes(limits, at: mark)
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            fatal = nodes > limits.maxNodes ? .limitNodes(limits, at: mark) : .limitDepth(limits, at: mark)
+        default:
+            fatal = .alias(at: mark)
+        }
+        return false
     }
 
     var type: yaml_event_type_t { event.pointee.type }
@@ -507,15 +567,19 @@ private struct EventReader {
             return .stop
         }
         let field = schema.field(bytes)
-        // The key's text only when it is not a schema key (or is repeated): a schema key
-        // is told by its field number.
+        // The usual key: a schema key met for the first time, told by its field number.
+        if let f = field, keys.seen & (1 << UInt32(f)) == 0 {
+            keys.seen |= 1 << UInt32(f)
+            keys.marks[f] = keyMark
+            guard next() else { return .stop }
+            return .field(f, mark: keyMark)
+        }
+        // The key's text only when it is not a schema key, or is repeated.
         var name = ""
         var first: Mark?
         if let f = field {
-            if keys.seen & (1 << UInt32(f)) != 0 { first = keys.marks[f]; name = schema.keys[f].name } else {
-                keys.seen |= 1 << UInt32(f)
-                keys.marks[f] = keyMark
-            }
+            first = keys.marks[f]
+            name = schema.keys[f].name
         } else {
             name = text
             if let known = keys.unknown.first(where: { $0.0 == name }) {
@@ -530,7 +594,6 @@ private struct EventReader {
             skip()
             return .repeated
         }
-        if let field { return .field(field, mark: keyMark) }
         return .unknown(name)
     }
 
@@ -609,14 +672,14 @@ private struct EventReader {
     }
 
     /// A list of text values (null: nil). A single text is not accepted: it would hide a missing `[ ]`.
-    mutating func textList(_ key: String) -> [(String, Mark)]? {
+    mutating func textList(_ key: String) -> [(id: String, mark: Mark)]? {
         if isNull { return nil }
         guard isSequence else {
 error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b]）", "a list such as [a, b]"), "found": described], at: mark)
             skip()
             return nil
         }
-        var out: [(String, Mark)] = []
+        var out: [(id: String, mark: Mark)] = []
         out.reserveCapacity(8)
         while next(), type != YAML_SEQUENCE_END_EVENT {
             guard isScalar, !isNull else {
@@ -668,6 +731,11 @@ error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b
                 v.inspector = requiredText("inspector", what: Noun.visit, missing: &absent)
                 if absent { missing.append("inspector") }
             case .method:
+                // A method word as written is told from its bytes; anything else is read as text.
+                if isScalar, !isNull, let method = AnswerGrammar.method(bytes) {
+                    v.method = method
+                    break
+                }
                 let m = mark
                 if let s = optionalText("method") {
                     if let method = AnswerGrammar.method(s) {
@@ -681,7 +749,7 @@ error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b
                 }
             case .checklists:
                 v.checklistsMark = mark
-                v.checklists = textList("checklists").map { $0.map { (id: $0.0, mark: $0.1) } }
+                v.checklists = textList("checklists")
             case .versions:
                 readVersions(&v)
             case .results:
@@ -815,16 +883,26 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
                 continue
             }
             let m = mark
+            if f == .role, isScalar, !isNull, let b = bytes.first, b > 0x20, b < 0x80, let known = scratch.knownRole(bytes) {
+                // A word met before, which `requiredText` would take as written: its meaning
+                // is known, and no String is made for it.
+                s.roleMark = m
+                s.known = known
+                continue
+            }
             let name = schema.keys[f.rawValue].name
-            if f == .id, isScalar { labelID = text }
             if f == .role { s.roleMark = m }
             var absent = false
             var value: String?
             if isScalar, !isNull, Self.blank(bytes) {
                 empty.append((name, m))
             } else {
+                // `what` names the mapping only for a blank value, which is not this path.
                 value = requiredText(name, what: Noun.staff(labelID), missing: &absent)
             }
+            // The id as written names the employee in messages: the value when there is one
+            // (no second String for it), else the text.
+            if f == .id, isScalar { labelID = value ?? text }
             if absent { missing.append(name) }
             switch f {
             case .id: s.id = value
@@ -864,12 +942,13 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
                 skip()
                 continue
             }
-            var a = RawAnswer(key: key, keyMark: keyMark, valueMark: mark)
             if isScalar {
-                a.text = stash()
-                a.plain = plain
-                a.isNull = isNull
-            } else if isMapping {
+                // The usual short answer, made in one go (no answer in memory to fill in).
+                answers.append(RawAnswer(key: key, keyMark: keyMark, text: stash(), plain: plain, isNull: isNull, valueMark: mark))
+                continue
+            }
+            var a = RawAnswer(key: key, keyMark: keyMark, valueMark: mark)
+            if isMapping {
                 readLong(&a)
             } else {
                 let d = described
@@ -944,7 +1023,8 @@ error(.wrongType, ["field": .field("versions"), "expected": .phrase("检查表�
 // MARK: - Stage 2: the catalog's rules
 
 private struct Checker {
-    let raw: RawVisit
+    /// The visit as read; its buffers go back to the scratch in `recycle`.
+    var raw: RawVisit
     /// `raw.store`'s bytes, for as long as the check runs.
     let store: UnsafeRawBufferPointer
     let file: String
@@ -978,8 +1058,11 @@ private struct Checker {
         (seen, subjectNo) = scratch.takeSeen(items: index.items.count)
     }
 
-    /// Hands the subject numbers back to the thread's scratch.
-    mutating func recycle() { scratch.recycleSeen(subjects: subjectNo) }
+    /// Hands the subject numbers and the visit's buffers back to the thread's scratch.
+    mutating func recycle() {
+        scratch.recycleSeen(subjects: subjectNo)
+        scratch.recycle(&raw)
+    }
 
     enum Subject {
         case branch
@@ -1149,9 +1232,8 @@ private struct Checker {
         staff.reserveCapacity(raw.staff.count)
         for s in raw.staff {
             var role = s.role
-            if let r = role {
+            if case let (id, warning)? = s.known ?? role.map({ scratch.role($0, catalog) }) {
                 // 柜员, 综合柜员 and teller all mean `teller` (roles.yaml); an unknown role is a warning.
-                let (id, warning) = scratch.role(r, catalog)
                 if let warning { diags.warning(.unknownRole, warning, at: s.roleMark) }
                 role = id
             }
@@ -1178,7 +1260,7 @@ private struct Checker {
             header: VisitHeader(id: raw.id ?? file, file: file, branch: branch, date: date, inspector: inspector, method: raw.method),
             assessed: assessed, flat: flat, branch: branchAnswers, staff: staff, answers: answers, notes: notes)
         // Taken apart at once: reading a field of the returned tuple copied all of it.
-        let (summary, visitScore, unanswered) = Scorer.score(input, index: index, detail: detail)
+        let (summary, visitScore, unanswered) = Scorer.score(input, index: index, detail: detail, scratch: scratch.scoring)
 
         // One warning per subject naming every applicable item left unanswered, in catalog
         // order. Who it names is made only for a warning (most subjects have none).

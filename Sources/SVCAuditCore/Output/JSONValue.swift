@@ -2,7 +2,7 @@
 ///
 /// JSONSerialization/JSONEncoder neither keep key order nor round numbers the way SPEC §3
 /// wants (2 decimals, half away from zero), so the canonical `--format json` is built here.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -99,49 +99,109 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int, drain: Drain?) {
         switch self {
-        case .null: out += "null".utf8
-        case let .bool(b): out += (b ? "true" : "false").utf8
-        case let .int(i): out += String(i).utf8
-        case let .number(d): out += (d.isFinite ? Num.short(d) : "null").utf8
+        case .null: out.append(contentsOf: Self.nullBytes)
+        case let .bool(b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
+        case let .int(i): Self.writeInt(i, to: &out)
+        case let .number(d): Self.writeNumber(d, to: &out)
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            writeContainer(0x5B, 0x5D, items, to: &out, pretty: pretty, indent: indent, drain: drain) { item, out in
-                item.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+            guard !items.isEmpty else { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)  // "["
+            for i in items.indices {
+                Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
+                items[i].write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                if let drain, out.count >= drain.limit { drain.call(&out) }
             }
+            Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
         case let .lazyArray(l):
-            writeContainer(0x5B, 0x5D, 0..<l.count, to: &out, pretty: pretty, indent: indent, drain: drain) { i, out in
+            guard l.count > 0 else { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)
+            for i in 0..<l.count {
+                Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
                 l.element(i).write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                if let drain, out.count >= drain.limit { drain.call(&out) }
             }
+            Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
         case let .object(members):
-            writeContainer(0x7B, 0x7D, members, to: &out, pretty: pretty, indent: indent, drain: drain) { member, out in
-                Self.writeString(member.0, to: &out)
+            guard !members.isEmpty else { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)  // "{"
+            for i in members.indices {
+                Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
+                Self.writeString(members[i].0, to: &out)
                 out.append(0x3A)  // ":"
                 if pretty { out.append(0x20) }
-                member.1.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                members[i].1.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                if let drain, out.count >= drain.limit { drain.call(&out) }
             }
+            Self.close(0x7D, to: &out, pretty: pretty, indent: indent)
         }
     }
 
-    private func writeContainer<C: Collection>(
-        _ open: UInt8, _ close: UInt8, _ items: C, to out: inout [UInt8], pretty: Bool, indent: Int, drain: Drain?,
-        _ element: (C.Element, inout [UInt8]) -> Void
-    ) {
-        out.append(open)
-        guard !items.isEmpty else { out.append(close); return }
-        for (i, item) in items.enumerated() {
-            if i > 0 { out.append(0x2C) }  // ","
-            if pretty {
-                out.append(0x0A)
-                out.append(contentsOf: repeatElement(0x20, count: 2 * (indent + 1)))
-            }
-            element(item, &out)
-            if let drain, out.count >= drain.limit { drain.call(&out) }
+    private static let nullBytes: [UInt8] = Array("null".utf8)
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+
+    /// Before an element: "," after the first, then in pretty form a new line and the indent.
+    @inline(__always)
+    private static func separate(first: Bool, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        if !first { out.append(0x2C) }  // ","
+        if pretty { newline(to: &out, indent: indent + 1) }
+    }
+
+    @inline(__always)
+    private static func close(_ c: UInt8, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        if pretty { newline(to: &out, indent: indent) }
+        out.append(c)
+    }
+
+    private static func newline(to out: inout [UInt8], indent: Int) {
+        out.append(0x0A)
+        var n = 2 * indent
+        while n > 0 {
+            let k = min(n, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
+            n -= k
         }
-        if pretty {
-            out.append(0x0A)
-            out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+    }
+
+    /// `String(i)`'s digits, written in place.
+    static func writeInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(UInt8(48 + i)); return }
+        if i < 0 { out.append(0x2D) }  // "-"
+        writeDigits(i.magnitude, to: &out)
+    }
+
+    private static func writeDigits(_ m: UInt, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            var m = m, n = 20
+            repeat {
+                n -= 1
+                buf[n] = UInt8(truncatingIfNeeded: 48 + m % 10)
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[n..<20]))
         }
-        out.append(close)
+    }
+
+    /// `Num.short`'s spelling, written in place: below 10^13 (15 digits with the hundredths)
+    /// the shortest round-tripping spelling of a value rounded to hundredths is those
+    /// hundredths, trailing zeros dropped and one kept after the point ("91.25", "88.0") — a
+    /// Double tells any two decimals of 15 digits apart, so no shorter one names it. Other
+    /// values (and NaN, infinities: null) go through `Num.short` itself. `JSONValueTests`
+    /// checks the two agree.
+    static func writeNumber(_ d: Double, to out: inout [UInt8]) {
+        guard d.isFinite else { out.append(contentsOf: nullBytes); return }
+        let scaled = (d * 100).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 1e15 else { out += Num.short(d).utf8; return }
+        let h = Int64(scaled)
+        if h < 0 { out.append(0x2D) }
+        let m = h.magnitude
+        writeDigits(UInt(m / 100), to: &out)
+        out.append(0x2E)  // "."
+        let f = UInt8(truncatingIfNeeded: m % 100)
+        out.append(48 + f / 10)
+        if f % 10 != 0 { out.append(48 + f % 10) }
     }
 
     /// RFC 8259: escape `"`, `\` and control characters; everything else (Chinese, "/")
@@ -154,7 +214,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for i in 0..<b.count {
                 let c = b[i]
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                out.append(contentsOf: b[start..<i])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
                 start = i + 1
                 switch c {
                 case 0x22: out += #"\""#.utf8
@@ -167,7 +227,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                     out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 }
             }
-            out.append(contentsOf: b[start..<b.count])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
         }
         out.append(0x22)
     }

@@ -39,7 +39,9 @@ public struct Scorer: Sendable {
         public var breach: Bool
     }
 
-    /// One subject's totals: the branch's own items, or one employee's.
+    /// One subject's totals: the branch's own items, or one employee's. Its checklists and
+    /// sections stand in lists shared by every subject of the visit (`Totals`): a subject
+    /// costs no list of its own.
     public struct SubjectTotals: Sendable {
         public struct ChecklistTotal: Sendable {
             public var checklist: Int
@@ -55,10 +57,12 @@ public struct Scorer: Sendable {
             public var max = 0.0
             public var score: Double? { max > 0 ? 100 * earned / max : nil }
         }
-        /// Every applicable assessed checklist, scored or not, in catalog order.
-        public var checklists: [ChecklistTotal] = []
-        /// Sections touched by a counted answer, in order of first appearance.
-        public var sections: [SectionTotal] = []
+        /// Every applicable assessed checklist, scored or not, in catalog order:
+        /// `Totals.checklists[checklists]`.
+        public var checklists: Range<Int> = 0..<0
+        /// Sections touched by a counted answer, in order of first appearance:
+        /// `Totals.sections[sections]`.
+        public var sections: Range<Int> = 0..<0
         /// Σ w_k S_k / Σ w_k over scored checklists (§2.3); nil when none is scored.
         public var base: Double?
         public var bonus = 0.0
@@ -67,6 +71,56 @@ public struct Scorer: Sendable {
         public var veto: [Int] = []
         public var unanswered: [Int] = []
         public var deductions = 0
+    }
+
+    /// The checklist and section totals of every subject of one visit, one after another.
+    public struct Totals: Sendable {
+        public var checklists: [SubjectTotals.ChecklistTotal] = []
+        public var sections: [SubjectTotals.SectionTotal] = []
+    }
+
+    /// What a reading thread keeps for scoring from visit to visit, so that a visit allocates
+    /// only what its summary keeps: the item slots (all -1 between visits), the per-section
+    /// sums of the subject being scored, the counted answers and the totals lists. Not shared
+    /// between threads.
+    final class Scratch {
+        fileprivate var items = 0
+        fileprivate var slot = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        /// Per section: the subject's sums (`touched` < 0: none yet) and the order of first touch.
+        fileprivate var sectionSums = UnsafeMutablePointer<SubjectTotals.SectionTotal>.allocate(capacity: 1)
+        fileprivate var sectionOrder = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        fileprivate var sectionCount = 0
+        fileprivate var counted = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+        fileprivate var countedCapacity = 1
+        fileprivate var totals = Totals()
+
+        init() {}
+
+        deinit {
+            slot.deallocate(); sectionSums.deallocate(); sectionOrder.deallocate(); counted.deallocate()
+        }
+
+        /// Room for a catalog of `items` items and `sections` sections, and `answers` answers.
+        fileprivate func prepare(items: Int, sections: Int, answers: Int) {
+            if self.items < items {
+                slot.deallocate()
+                slot = .allocate(capacity: items)
+                slot.initialize(repeating: -1, count: items)
+                self.items = items
+            }
+            if sectionCount < sections {
+                sectionSums.deallocate(); sectionOrder.deallocate()
+                sectionSums = .allocate(capacity: sections)
+                sectionOrder = .allocate(capacity: sections)
+                for s in 0..<sections { sectionSums[s] = .init(section: -1) }
+                sectionCount = sections
+            }
+            if countedCapacity < answers {
+                counted.deallocate()
+                counted = .allocate(capacity: answers)
+                countedCapacity = answers
+            }
+        }
     }
 
     // MARK: the one arithmetic
@@ -98,73 +152,81 @@ public struct Scorer: Sendable {
         return outcome(ItemFacts(item), value)
     }
 
-    /// Scores one subject (§2.1–2.3). `role` nil: the branch's own items; else the employee's
-    /// role mask (`ScoringIndex.mask(for:)`). `slot` is scratch of `index.items.count` entries,
-    /// all -1, and is left so. `onItem` sees every applicable item, answered or not.
-    static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
-                        slot: inout [Int32], onItem: (ItemEvent) -> Void) -> SubjectTotals {
-        // Read and written through its buffer: as an array each access checked that it was
-        // not shared. Answers' item numbers are the index's own (the reader found them there).
-        slot.withUnsafeMutableBufferPointer { slot in
-            subject(index, answers, role: mask, assessed: assessed, slot: slot, onItem: onItem)
-        }
-    }
-
+    /// Scores one subject (§2.1–2.3), adding its checklist and section totals to `totals`.
+    /// `role` nil: the branch's own items; else the employee's role mask
+    /// (`ScoringIndex.mask(for:)`). `scratch.slot` is all -1, and is left so; so are the
+    /// section sums. `onItem` sees every applicable item, answered or not.
     @inline(__always)
-    private static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
-                                slot: UnsafeMutableBufferPointer<Int32>, onItem: (ItemEvent) -> Void) -> SubjectTotals {
+    static func subject(_ index: ScoringIndex, _ answers: UnsafeBufferPointer<FlatAnswer>, role mask: [Bool]?, assessed: [Bool],
+                        scratch: Scratch, totals: inout Totals, onItem: (ItemEvent) -> Void) -> SubjectTotals {
+        // Slots and sums are raw memory: as arrays each write checked that they were not
+        // shared. Answers' item numbers are the index's own (the reader found them there).
+        let slot = scratch.slot, sums = scratch.sectionSums, order = scratch.sectionOrder
         for k in answers.indices { slot[Int(answers[k].flat)] = Int32(k) }
         defer { for a in answers { slot[Int(a.flat)] = -1 } }
         var out = SubjectTotals()
-        out.checklists.reserveCapacity(index.ranges.count)
-        out.sections.reserveCapacity(index.sections.count)
+        var touched = 0
+        let firstChecklist = totals.checklists.count
         let wantScope: Checklist.Scope = mask == nil ? .branch : .staff
-        for ci in index.ranges.indices where assessed[ci] && index.scopes[ci] == wantScope {
-            var total = SubjectTotals.ChecklistTotal(checklist: ci)
-            var applicable = false
-            for flat in index.ranges[ci] {
-                if let mask, !mask[flat] { continue }
-                applicable = true
-                let k = Int(slot[flat])
-                let facts = index.facts[flat]
-                guard k >= 0 else {
-                    out.unanswered.append(flat)
-                    onItem(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
-                    continue
-                }
-                let value = answers[k].value
-                let deduction = value.isDeduction(facts)
-                let breach = value.isBreach(facts)
-                if deduction { out.deductions += 1 }
-                if breach { out.veto.append(flat) }
-                let outcome = Self.outcome(facts, value)
-                switch outcome {
-                case .scored(let e, let m):
-                    total.earned += e
-                    total.max += m
-                    let s = index.itemSection[flat]
-                    if s >= 0 {
-                        // A subject touches a handful of sections: a scan beats hashing.
-                        if let i = out.sections.lastIndex(where: { $0.section == s }) {
-                            out.sections[i].earned += e
-                            out.sections[i].max += m
-                        } else {
-                            out.sections.append(.init(section: s, earned: e, max: m))
+        index.facts.withUnsafeBufferPointer { facts in
+            index.itemSection.withUnsafeBufferPointer { itemSection in
+                for ci in index.ranges.indices where assessed[ci] && index.scopes[ci] == wantScope {
+                    var total = SubjectTotals.ChecklistTotal(checklist: ci)
+                    var applicable = false
+                    for flat in index.ranges[ci] {
+                        if let mask, !mask[flat] { continue }
+                        applicable = true
+                        let k = Int(slot[flat])
+                        guard k >= 0 else {
+                            out.unanswered.append(flat)
+                            onItem(ItemEvent(flat: flat, answer: -1, outcome: .unanswered, deduction: false, breach: false))
+                            continue
                         }
+                        let item = facts[flat]
+                        let value = answers[k].value
+                        let deduction = value.isDeduction(item)
+                        let breach = value.isBreach(item)
+                        if deduction { out.deductions += 1 }
+                        if breach { out.veto.append(flat) }
+                        let outcome = Self.outcome(item, value)
+                        switch outcome {
+                        case .scored(let e, let m):
+                            total.earned += e
+                            total.max += m
+                            let s = itemSection[flat]
+                            if s >= 0 {
+                                // Summed in place; the order of first touch is the list's order.
+                                if sums[s].section < 0 {
+                                    sums[s] = .init(section: s)
+                                    order[touched] = Int32(s)
+                                    touched += 1
+                                }
+                                sums[s].earned += e
+                                sums[s].max += m
+                            }
+                        case .bonus(let b):
+                            total.bonus += b
+                            out.bonus += b
+                        case .notApplicable, .unanswered:
+                            break
+                        }
+                        onItem(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
                     }
-                case .bonus(let b):
-                    total.bonus += b
-                    out.bonus += b
-                case .notApplicable, .unanswered:
-                    break
+                    // A staff checklist none of whose items applies to the role is not the employee's.
+                    if applicable { totals.checklists.append(total) }
                 }
-                onItem(ItemEvent(flat: flat, answer: k, outcome: outcome, deduction: deduction, breach: breach))
             }
-            // A staff checklist none of whose items applies to the role is not the employee's.
-            if applicable { out.checklists.append(total) }
         }
+        out.checklists = firstChecklist..<totals.checklists.count
+        let firstSection = totals.sections.count
+        for i in 0..<touched {
+            let s = Int(order[i])
+            totals.sections.append(sums[s])
+            sums[s].section = -1
+        }
+        out.sections = firstSection..<totals.sections.count
         var wsum = 0.0, sum = 0.0
-        for c in out.checklists {
+        for c in totals.checklists[out.checklists] {
             if let s = c.score { wsum += index.weights[c.checklist]; sum += index.weights[c.checklist] * s }
         }
         out.base = wsum > 0 ? sum / wsum : nil
@@ -173,7 +235,7 @@ public struct Scorer: Sendable {
 
     /// The visit composite (§2.3): per assessed checklist, branch-scope S_k, or for staff scope
     /// the mean of S_k over the employees for whom k is scored; base = Σ w_k S_k / Σ w_k.
-    static func composite(index: ScoringIndex, assessed: [Bool], branch: SubjectTotals, staff: [SubjectTotals])
+    static func composite(index: ScoringIndex, assessed: [Bool], branch: SubjectTotals, staff: [SubjectTotals], totals: Totals)
         -> (checklists: [VisitSummary.ChecklistScore], base: Double?) {
         var out: [VisitSummary.ChecklistScore] = []
         out.reserveCapacity(index.ranges.count)
@@ -181,13 +243,13 @@ public struct Scorer: Sendable {
             let id = index.checklistIDs[ci], weight = index.weights[ci]
             switch index.scopes[ci] {
             case .branch:
-                if let s = branch.checklists.first(where: { $0.checklist == ci })?.score {
+                if let s = totals.checklists[branch.checklists].first(where: { $0.checklist == ci })?.score {
                     out.append(.init(id: id, weight: weight, score: s, subjects: 1))
                 }
             case .staff:
                 var sum = 0.0, n = 0
                 for st in staff {
-                    if let s = st.checklists.first(where: { $0.checklist == ci })?.score { sum += s; n += 1 }
+                    if let s = totals.checklists[st.checklists].first(where: { $0.checklist == ci })?.score { sum += s; n += 1 }
                 }
                 if n > 0 { out.append(.init(id: id, weight: weight, score: sum / Double(n), subjects: n)) }
             }
@@ -234,11 +296,23 @@ public struct Scorer: Sendable {
     }
 
     /// The same, from the catalog's flat facts alone: the reader scores every visit this way,
-    /// without copying the catalog (every array and dictionary in it retained and released).
-    static func score(_ v: VisitInput, index: ScoringIndex, detail: Bool) -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
-        var slot = [Int32](repeating: -1, count: index.items.count)
-        var counted: [UInt32] = []
-        counted.reserveCapacity(v.flat.count)
+    /// without copying the catalog (every array and dictionary in it retained and released),
+    /// with its thread's `scratch`.
+    static func score(_ v: VisitInput, index: ScoringIndex, detail: Bool, scratch: Scratch? = nil)
+        -> (summary: VisitSummary, detail: VisitScore?, unanswered: [[Int]]) {
+        let scratch = scratch ?? Scratch()
+        scratch.prepare(items: index.items.count, sections: index.sections.count, answers: v.flat.count)
+        var totals = Totals()
+        swap(&totals, &scratch.totals)
+        defer {
+            totals.checklists.removeAll(keepingCapacity: true)
+            totals.sections.removeAll(keepingCapacity: true)
+            swap(&totals, &scratch.totals)
+        }
+        // Every counted answer is one of `v.flat`: written in turn to the scratch's room for
+        // them, and copied once to the summary's list.
+        let countedRoom = scratch.counted
+        var counted = 0
         var breaches: [VisitSummary.Breach] = []
         var sectionMeans = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
         var parts: [SubjectScore] = []
@@ -250,35 +324,38 @@ public struct Scorer: Sendable {
         let assessed = v.assessed, notes = v.notes, answers = v.answers, subjects = v.staff, branchRange = v.branch
         // Subject 0 is the branch, subject n the employee v.staff[n - 1].
         v.flat.withUnsafeBufferPointer { all in
-            for subject in 0...subjects.count {
-                let buf = UnsafeBufferPointer(rebasing: all[subject == 0 ? branchRange : subjects[subject - 1].answers])
-                let mask = subject == 0 ? nil : subjects[subject - 1].mask ?? index.mask(for: subjects[subject - 1].role)
-                var items: [[ItemResult]] = []
-                var lastChecklist = -1
-                let totals = Self.subject(index, buf, role: mask, assessed: assessed, slot: &slot) { e in
-                    if case .scored = e.outcome {
-                        counted.append(UInt32(index.globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0))
+            index.globalItem.withUnsafeBufferPointer { globalItem in
+                for subject in 0...subjects.count {
+                    let buf = UnsafeBufferPointer(rebasing: all[subject == 0 ? branchRange : subjects[subject - 1].answers])
+                    let mask = subject == 0 ? nil : subjects[subject - 1].mask ?? index.mask(for: subjects[subject - 1].role)
+                    var items: [[ItemResult]] = []
+                    var lastChecklist = -1
+                    let t = Self.subject(index, buf, role: mask, assessed: assessed, scratch: scratch, totals: &totals) { e in
+                        if case .scored = e.outcome {
+                            countedRoom[counted] = UInt32(globalItem[e.flat]) << 1 | (e.deduction ? 1 : 0)
+                            counted += 1
+                        }
+                        if e.breach {
+                            let note = e.answer >= 0 ? Int(buf[e.answer].note) : -1
+                            breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
+                                                  note: note >= 0 ? notes[note] : nil))
+                        }
+                        if detail {
+                            let ci = index.itemChecklist[e.flat]
+                            if ci != lastChecklist { items.append([]); lastChecklist = ci }
+                            let a = e.answer >= 0 ? buf[e.answer].answer : -1
+                            items[items.count - 1].append(ItemResult(
+                                item: index.items[e.flat].id, outcome: e.outcome,
+                                answer: a >= 0 ? answers[Int(a)] : nil, deduction: e.deduction, breach: e.breach))
+                        }
                     }
-                    if e.breach {
-                        let note = e.answer >= 0 ? Int(buf[e.answer].note) : -1
-                        breaches.append(.init(item: index.items[e.flat].id, staff: subject == 0 ? nil : subject - 1,
-                                              note: note >= 0 ? notes[note] : nil))
-                    }
-                    if detail {
-                        let ci = index.itemChecklist[e.flat]
-                        if ci != lastChecklist { items.append([]); lastChecklist = ci }
-                        let a = e.answer >= 0 ? buf[e.answer].answer : -1
-                        items[items.count - 1].append(ItemResult(
-                            item: index.items[e.flat].id, outcome: e.outcome,
-                            answer: a >= 0 ? answers[Int(a)] : nil, deduction: e.deduction, breach: e.breach))
-                    }
+                    for s in totals.sections[t.sections] { if let x = s.score { sectionMeans[s.section].add(x) } }
+                    if detail { parts.append(subjectScore(index, t, totals, items: items)) }
+                    if subject == 0 { branch = t } else { staff.append(t) }
                 }
-                for s in totals.sections { if let x = s.score { sectionMeans[s.section].add(x) } }
-                if detail { parts.append(subjectScore(index, totals, items: items)) }
-                if subject == 0 { branch = totals } else { staff.append(totals) }
             }
         }
-        let (checklists, base) = Self.composite(index: index, assessed: v.assessed, branch: branch, staff: staff)
+        let (checklists, base) = Self.composite(index: index, assessed: v.assessed, branch: branch, staff: staff, totals: totals)
         let findings = staff.reduce(branch.deductions) { $0 + $1.deductions }
         // The summary's lists are built at their final size: grown one element at a time they
         // were reallocated once or twice each, for every visit.
@@ -294,7 +371,7 @@ public struct Scorer: Sendable {
         for n in staff.indices {
             var scores: [VisitSummary.ChecklistScore] = []
             scores.reserveCapacity(staff[n].checklists.count)
-            for c in staff[n].checklists {
+            for c in totals.checklists[staff[n].checklists] {
                 if let score = c.score {
                     scores.append(.init(id: index.checklistIDs[c.checklist], weight: index.weights[c.checklist], score: score, subjects: 1))
                 }
@@ -312,7 +389,7 @@ public struct Scorer: Sendable {
             versions: index.versions(assessed: v.assessed),
             veto: ids(index, branch.veto),
             staff: staffSummaries,
-            findings: findings, counted: counted, breaches: breaches)
+            findings: findings, counted: Array(UnsafeBufferPointer(start: countedRoom, count: counted)), breaches: breaches)
         var unanswered: [[Int]] = []
         unanswered.reserveCapacity(staff.count + 1)
         unanswered.append(branch.unanswered)
@@ -337,11 +414,11 @@ public struct Scorer: Sendable {
         }
     }
 
-    private static func subjectScore(_ index: ScoringIndex, _ t: SubjectTotals, items: [[ItemResult]]) -> SubjectScore {
+    private static func subjectScore(_ index: ScoringIndex, _ t: SubjectTotals, _ totals: Totals, items: [[ItemResult]]) -> SubjectScore {
         var results: [ChecklistResult] = []
-        for (n, c) in t.checklists.enumerated() {
+        for (n, c) in totals.checklists[t.checklists].enumerated() {
             let ci = c.checklist
-            let sections = t.sections.filter { index.sections[$0.section].checklist == ci }
+            let sections = totals.sections[t.sections].filter { index.sections[$0.section].checklist == ci }
                 .map { SectionResult(name: index.sections[$0.section].name, earned: $0.earned, max: $0.max) }
             results.append(ChecklistResult(id: index.checklistIDs[ci], weight: index.weights[ci], earned: c.earned,
                                            max: c.max, bonus: c.bonus, sections: sections,

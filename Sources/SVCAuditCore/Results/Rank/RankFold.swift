@@ -228,7 +228,7 @@ public struct CountedVisit: Sendable, Equatable {
 /// The running totals of one entry, as compact as its fields allow (112 bytes with the
 /// strings inline): a bank has 400,000 staff (SPEC §5). Breaches and kept visits, which most
 /// entries have none of, are in `RankFold`'s tables by slot number.
-struct EntrySlot: Sendable {
+struct EntrySlot: Identified {
     var id: String
     var name: String
     var role: String?
@@ -247,84 +247,5 @@ struct EntrySlot: Sendable {
     }
 }
 
-/// The slots in chunks of 1,024: a growing entry list never copies itself whole (a plain
-/// array held its old and its doubled buffer at once, 3x the entries at the top of a growth).
-struct EntrySlots: RandomAccessCollection, Sendable {
-    private static let shift = 10
-    private var chunks: [[EntrySlot]] = []
-    private(set) var count = 0
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
-
-    subscript(k: Int) -> EntrySlot {
-        get { chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
-        _modify { yield &chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
-    }
-
-    mutating func append(_ s: EntrySlot) {
-        if count & ((1 << Self.shift) - 1) == 0 {
-            var chunk: [EntrySlot] = []
-            chunk.reserveCapacity(1 << Self.shift)
-            chunks.append(chunk)
-        }
-        chunks[chunks.count - 1].append(s)
-        count += 1
-    }
-}
-
-/// Entry id → slot number: open addressing over 8-byte buckets (the slot number + 1 and the
-/// top of the id's hash), at most 3/4 full; the ids themselves are only in the slots. A
-/// `[String: EntryAggregate]` held each id twice and hashed it with SipHash.
-struct EntryIndex: Sendable {
-    private var buckets: [UInt64] = []
-    private var used = 0
-
-    /// FNV-1a, mixed (murmur3's finaliser) so the last bytes reach the top bits.
-    static func hash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= h >> 33; h = h &* 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33; h = h &* 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return h
-    }
-
-    func find(_ id: String, hash h: UInt64, in slots: EntrySlots) -> Int? {
-        guard !buckets.isEmpty else { return nil }
-        let mask = buckets.count - 1
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let b = buckets[i]
-            if b == 0 { return nil }
-            if b & 0xFFFF_FFFF_0000_0000 == tag {
-                let k = Int(b & 0xFFFF_FFFF) - 1
-                if slots[k].id == id { return k }
-            }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// Files slot `k` under `h` (its id has no slot yet).
-    mutating func insert(_ k: Int, hash h: UInt64, in slots: EntrySlots) {
-        if 4 * (used + 1) > 3 * buckets.count {
-            let old = buckets
-            buckets = [UInt64](repeating: 0, count: max(64, 2 * old.count))
-            used = 0
-            for b in old where b != 0 {
-                let j = Int(b & 0xFFFF_FFFF) - 1
-                place(j, hash: Self.hash(slots[j].id))
-            }
-        }
-        place(k, hash: h)
-    }
-
-    private mutating func place(_ k: Int, hash h: UInt64) {
-        let mask = buckets.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while buckets[i] != 0 { i = (i + 1) & mask }
-        buckets[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
-        used += 1
-    }
-}
+/// The entries, in the order first seen.
+typealias EntrySlots = ChunkedRows<EntrySlot>

@@ -28,10 +28,8 @@ public struct RankReport: Report {
         self.roles = catalog?.roles ?? RoleCatalog()
         self.dataWarnings = diagnostics.filter { Self.dataWarningCodes.contains($0.code) }
         var texts: [String: (zh: String, en: String?)] = [:]
-        for e in ranking.entries {
-            for item in e.veto where texts[item] == nil {
-                if let found = catalog?.item(item) { texts[item] = (found.item.breachText(.zh), found.item.breachEN ?? found.item.textEN) }
-            }
+        for item in ranking.entries.vetoItems() where texts[item] == nil {
+            if let found = catalog?.item(item) { texts[item] = (found.item.breachText(.zh), found.item.breachEN ?? found.item.textEN) }
         }
         self.itemTexts = texts
     }
@@ -58,9 +56,11 @@ public struct RankReport: Report {
     }
 
     func entryJSON(_ e: RankEntry) -> JSONValue {
-        var o: [(String, JSONValue)] = [("rank", .opt(e.rank))]
+        var o: [(String, JSONValue)] = []
+        o.reserveCapacity(18)
+        o.append(("rank", .opt(e.rank)))
         if grouped { o.append(("group_rank", .opt(e.groupRank))) }
-        o += [
+        o.append(contentsOf: [
             ("id", .string(e.id)), ("name", .string(e.name)), ("role", .opt(e.role)),
             ("branch", .string(e.branch.id)), ("parent", .opt(e.branch.parent)), ("region", .opt(e.branch.region)),
             ("visits", .int(e.visits)), ("mean", .opt(e.mean)), ("score", .opt(e.score)), ("min", .opt(e.min)),
@@ -69,7 +69,7 @@ public struct RankReport: Report {
             ("stars", .opt(e.stars)), ("selected", .bool(e.selected)),
             // Not in SPEC §3.1's example: what verified praise added to `score` (§2.6).
             ("praise_points", .number(e.praisePoints)),
-        ]
+        ])
         return .object(o)
     }
 
@@ -82,8 +82,8 @@ public struct RankReport: Report {
         if e.unweighted > 0, e.reasons.contains(where: { if case .noScoredVisit = $0 { return true }; if case .fewVisits = $0 { return true }; return false }) {
             let methods = Visit.Method.allCases.filter { !policy.counts($0) }
             let ctx = RenderContext(lang: lang)
-            let names = methods.map { Fmt.method($0, ctx) }.joined(separator: ctx.t("、", ", "))
-            parts.append(ctx.t("另有\(names) \(e.unweighted) 次，权重为 0 不计入", "\(e.unweighted) more visit\(e.unweighted == 1 ? "" : "s") (\(names)) weighted 0, not counted"))
+            let names = methods.map { Fmt.method($0, ctx) }.joined(separator: ctx.pick("、", ", "))
+            parts.append(ctx.pick("另有\(names) \(e.unweighted) 次，权重为 0 不计入", "\(e.unweighted) more visit\(e.unweighted == 1 ? "" : "s") (\(names)) weighted 0, not counted"))
         }
         return parts.joined(separator: lang == .en ? "; " : "；")
     }
@@ -93,28 +93,28 @@ public struct RankReport: Report {
         ctx.roles = roles
         switch r {
         case .role(let role):
-            return ctx.t("岗位“\(Fmt.role(role, ctx))”不在评选范围", "role \(role) is not in this selection")
+            return ctx.pick("岗位“\(Fmt.role(role, ctx))”不在评选范围", "role \(role) is not in this selection")
         case .noScoredVisit:
-            return ctx.t("本期没有计分的检查", "no scored visit in the period")
+            return ctx.pick("本期没有计分的检查", "no scored visit in the period")
         case .fewVisits(let n):
-            return ctx.t("本期检查 \(n) 次，少于 \(policy.minVisits) 次",
+            return ctx.pick("本期检查 \(n) 次，少于 \(policy.minVisits) 次",
                          "\(n) visit\(n == 1 ? "" : "s") in the period, fewer than \(policy.minVisits)")
         case .lowScore(let s):
-            return ctx.t("评选分 \(Num.fixed2(s)) 低于 \(Fmt.num(policy.minScore))",
+            return ctx.pick("评选分 \(Num.fixed2(s)) 低于 \(Fmt.num(policy.minScore))",
                          "ranking score \(Num.fixed2(s)) below \(Fmt.num(policy.minScore))")
         case .neverInspected:
-            return ctx.t("名册在岗，本期未受检", "on the roster, never inspected in the period")
+            return ctx.pick("名册在岗，本期未受检", "on the roster, never inspected in the period")
         case .notOnRoster:
-            return ctx.t("本期不在名册中", "not on the roster in the period")
+            return ctx.pick("本期不在名册中", "not on the roster in the period")
         case .veto(let incidents):
             let parts = incidents.map { i -> String in
                 var item = i.item
                 if withItemText, let t = itemTexts[i.item] { item += " " + (lang == .en ? (t.en ?? t.zh) : t.zh) }
-                var when = i.staff.map { ctx.t("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
-                if let ev = i.event { when += ctx.t("，查实投诉 \(ev)", ", verified complaint \(ev)") }
-                return ctx.t("\(item)（\(when)）", "\(item) (\(when))")
+                var when = i.staff.map { ctx.pick("\(i.date)，\($0)", "\(i.date), \($0)") } ?? i.date.description
+                if let ev = i.event { when += ctx.pick("，查实投诉 \(ev)", ", verified complaint \(ev)") }
+                return ctx.pick("\(item)（\(when)）", "\(item) (\(when))")
             }
-            return ctx.t("一票否决：", "veto: ") + parts.joined(separator: ctx.t("、", ", "))
+            return ctx.pick("一票否决：", "veto: ") + parts.joined(separator: ctx.pick("、", ", "))
         }
     }
 
@@ -147,4 +147,10 @@ extension Policy {
             ("stars", .object(stars.keys.sorted(by: >).map { (String($0), .number(stars[$0]!)) })),
         ] + accountabilityJSON())
     }
+}
+
+extension RenderContext {
+    /// The label in the output language, and only that one made: a ranking words a reason for
+    /// every ineligible entry, and `t` built both.
+    func pick(_ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { lang == .en ? en() : zh() }
 }

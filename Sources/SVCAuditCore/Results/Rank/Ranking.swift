@@ -122,6 +122,15 @@ public struct RankEntries: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { placed.count }
 
+    /// Every item breached behind some entry (what `veto` of the entries holds together),
+    /// without making the entries.
+    func vetoItems() -> Set<String> {
+        var items = Set<String>()
+        for set in fold.incidents.values { for i in set { items.insert(i.item) } }
+        for (id, list) in fold.eventBreaches where fold.slot(of: id) != nil { for i in list { items.insert(i.item) } }
+        return items
+    }
+
     public subscript(i: Int) -> RankEntry {
         let pl = placed[i]
         var e = fold.entry(Int(pl.slot), prior: prior)

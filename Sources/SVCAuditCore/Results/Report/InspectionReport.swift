@@ -170,7 +170,7 @@ public struct InspectionReport: Sendable {
                 let missing = active.filter { current.branches[$0] == nil }
                 uninspectedBranches = missing.map { roster.branch($0)!.branch }
                 tot.branchShare.uninspected = missing.count
-                tot.staffShare.uninspected = roster.activeStaff(in: span).filter { current.staffMeans[$0] == nil }.count
+                tot.staffShare.uninspected = roster.activeStaff(in: span).filter { !current.observed($0) }.count
             } else {
                 uninspectedBranches = []
             }
@@ -295,10 +295,10 @@ public struct InspectionReport: Sendable {
     }
 
     static func totals(_ t: InspectionTally) -> Totals {
-        Totals(visits: t.visits, scoredVisits: t.score.count, branches: t.branches.count, staff: t.staffIDs.count,
+        Totals(visits: t.visits, scoredVisits: t.score.count, branches: t.branches.count, staff: t.staffCount,
                employeeVisits: t.staffPass.count, mean: t.score.mean, staffMean: t.staffScore.mean,
                branchShare: PassShare(t.branches.values.map(\.weighted), passMark: t.passMark),
-               staffShare: PassShare(t.staffMeans.values, passMark: t.passMark),
+               staffShare: PassShare(t.staffMeans, passMark: t.passMark),
                visitPassRate: t.branchPass.rate, employeeVisitPassRate: t.staffPass.rate, findings: t.findings,
                flaggedVisits: t.flaggedVisits)
     }

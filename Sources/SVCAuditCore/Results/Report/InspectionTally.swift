@@ -63,10 +63,20 @@ public struct InspectionTally: Sendable {
     public private(set) var flaggedVisits = 0
     public private(set) var branches: [String: BranchTally] = [:]
     /// R of each employee observed (method-weighted; no mean without a weighted score), for
-    /// 员工达标率 as a share of employees. One table serves both: its keys are the staff seen.
-    public private(set) var staffMeans: [String: WeightedMean] = [:]
-    /// The employees observed.
-    public var staffIDs: Dictionary<String, WeightedMean>.Keys { staffMeans.keys }
+    /// 员工达标率 as a share of employees. One table serves both: its rows are the staff seen,
+    /// 48 bytes each with the id inline and an 8-byte bucket to find it (a `[String:
+    /// WeightedMean]` took ~120 at its load and copied itself whole to grow; SPEC §5).
+    private var staff = IDTable<StaffMean>()
+    struct StaffMean: Identified {
+        let id: String
+        var mean = WeightedMean()
+    }
+    /// How many employees were observed.
+    public var staffCount: Int { staff.count }
+    /// Whether the employee `id` was observed.
+    public func observed(_ id: String) -> Bool { staff.find(id) != nil }
+    /// Each observed employee's R.
+    var staffMeans: LazyMapSequence<ChunkedRows<StaffMean>, WeightedMean> { staff.rows.lazy.map(\.mean) }
     /// Visit-level checklist scores by checklist id.
     public private(set) var checklists: [String: MeanAccumulator] = [:]
     /// The catalog's numbering of items and sections over every version (`index.universe`),
@@ -140,15 +150,11 @@ public struct InspectionTally: Sendable {
         }
         for st in v.staff {
             // Mutated in place, entered once whether scored or not.
-            var k = staffMeans.index(forKey: st.id)
-            if k == nil {
-                staffMeans[st.id] = WeightedMean()
-                k = staffMeans.index(forKey: st.id)
-            }
+            let k = staff.row(st.id) { StaffMean(id: st.id) }
             if let s = st.score {
                 let pass = s >= passMark
                 staffPass.add(pass); staffScore.add(s)
-                staffMeans.values[k!].add(s, weight: policy.weight(of: v.method))
+                staff[k].mean.add(s, weight: policy.weight(of: v.method))
                 b.staffPass.add(pass)
                 m.staffPass.add(pass)
             }

@@ -1,0 +1,116 @@
+/// A row found by its id (a ranking entry, an employee's mean in the 通报).
+protocol Identified: Sendable {
+    var id: String { get }
+}
+
+/// Rows in chunks of 1,024, in the order added: a growing list never copies itself whole (a
+/// plain array held its old and its doubled buffer at once, 3x the rows at the top of a
+/// growth), and a row is changed in place through its chunk.
+struct ChunkedRows<Row: Identified>: RandomAccessCollection, Sendable {
+    private static var shift: Int { 10 }
+    private var chunks: [[Row]] = []
+    private(set) var count = 0
+
+    init() {}
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(k: Int) -> Row {
+        get { chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
+        _modify { yield &chunks[k >> Self.shift][k & ((1 << Self.shift) - 1)] }
+    }
+
+    mutating func append(_ row: Row) {
+        if count & ((1 << Self.shift) - 1) == 0 {
+            var chunk: [Row] = []
+            chunk.reserveCapacity(1 << Self.shift)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(row)
+        count += 1
+    }
+}
+
+/// Id → row number for `ChunkedRows`: open addressing over 8-byte buckets (the row number + 1
+/// and the top of the id's hash), at most 3/4 full; the ids themselves are only in the rows.
+/// A `[String: Row]` held each id twice, hashed it with SipHash and copied itself to grow.
+struct EntryIndex: Sendable {
+    private var buckets: [UInt64] = []
+    private var used = 0
+
+    /// FNV-1a, mixed (murmur3's finaliser) so the last bytes reach the top bits.
+    static func hash(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h ^= h >> 33; h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33; h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
+    }
+
+    func find<Row>(_ id: String, hash h: UInt64, in rows: ChunkedRows<Row>) -> Int? {
+        guard !buckets.isEmpty else { return nil }
+        let mask = buckets.count - 1
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let b = buckets[i]
+            if b == 0 { return nil }
+            if b & 0xFFFF_FFFF_0000_0000 == tag {
+                let k = Int(b & 0xFFFF_FFFF) - 1
+                if rows[k].id == id { return k }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Files row `k` under `h` (its id has no row yet).
+    mutating func insert<Row>(_ k: Int, hash h: UInt64, in rows: ChunkedRows<Row>) {
+        if 4 * (used + 1) > 3 * buckets.count {
+            let old = buckets
+            buckets = [UInt64](repeating: 0, count: max(64, 2 * old.count))
+            used = 0
+            for b in old where b != 0 {
+                let j = Int(b & 0xFFFF_FFFF) - 1
+                place(j, hash: Self.hash(rows[j].id))
+            }
+        }
+        place(k, hash: h)
+    }
+
+    private mutating func place(_ k: Int, hash h: UInt64) {
+        let mask = buckets.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while buckets[i] != 0 { i = (i + 1) & mask }
+        buckets[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
+        used += 1
+    }
+}
+
+/// Rows by id: the rows in the order first seen and the index that finds them.
+struct IDTable<Row: Identified>: Sendable {
+    private(set) var rows = ChunkedRows<Row>()
+    private var index = EntryIndex()
+
+    init() {}
+
+    var count: Int { rows.count }
+
+    func find(_ id: String) -> Int? { index.find(id, hash: EntryIndex.hash(id), in: rows) }
+
+    /// The row of `id`, made by `make` when there is none yet.
+    mutating func row(_ id: String, orAdd make: () -> Row) -> Int {
+        let h = EntryIndex.hash(id)
+        if let k = index.find(id, hash: h, in: rows) { return k }
+        let k = rows.count
+        rows.append(make())
+        index.insert(k, hash: h, in: rows)
+        return k
+    }
+
+    subscript(k: Int) -> Row {
+        get { rows[k] }
+        _modify { yield &rows[k] }
+    }
+}

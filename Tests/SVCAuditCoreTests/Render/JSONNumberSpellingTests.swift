@@ -1,0 +1,37 @@
+import Testing
+@testable import SVCAuditCore
+
+/// `JSONValue` writes numbers and integers in place; they must spell exactly what `Num.short`
+/// and `String(_:)` spell (the goldens were made with those).
+@Suite struct JSONNumberSpellingTests {
+    private func written(_ body: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        body(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func numbersAreNumShort() {
+        var values: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.015, 88.125, 99.995, 100, 85, 1e12, 9.99999999999e12,
+                                1e13, 1e15, 1e16, 1.5e17, -1e14, 1e-300, 5e-324, .greatestFiniteMagnitude, .nan, .infinity, -.infinity]
+        // A fixed sequence (a 64-bit LCG): scores, thousandths, thirds and wide values.
+        var x: UInt64 = 2026
+        func next() -> UInt64 { x = x &* 6364136223846793005 &+ 1442695040888963407; return x >> 11 }
+        for _ in 0..<20_000 {
+            values.append(Double(next() % 11_001) / 100)
+            values.append(Double(next() % 110_001) / 1000)
+            values.append(Double(next() % 1_000_000) / 3)
+            values.append(Double(next() % 2_000_000_000_000) / 100 - 1e10)
+            values.append(Double(next()) / Double(1 << 53) * 1e14 - 5e13)
+        }
+        for v in values {
+            let expected = v.isFinite ? Num.short(v) : "null"
+            #expect(written { JSONValue.writeNumber(v, to: &$0) } == expected, "\(v)")
+        }
+    }
+
+    @Test func integersAreStringOfInt() {
+        for i in [0, 1, 9, 10, 99, 100, -1, -9, -10, 123_456_789, Int.max, Int.min] {
+            #expect(written { JSONValue.writeInt(i, to: &$0) } == String(i))
+        }
+    }
+}
