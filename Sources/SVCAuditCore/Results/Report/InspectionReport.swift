@@ -204,21 +204,25 @@ public struct InspectionReport: Sendable {
             for (i, n) in zip(ranked, numbers) { rows[i].parentRank = n }
         }
         // Order: regions and parents by their first branch id (the bank's own numbering), then rank, then id.
+        // The keys are worked out once per row, not inside the comparison (a dictionary lookup
+        // and a joined string per comparison made this sort most of the report's own cost).
         var regionKey: [String: String] = [:], parentKey: [String: String] = [:]
         for r in rows {
             let rk = r.region ?? "", pk = rk + "\u{1F}" + (r.parent ?? "")
             regionKey[rk] = min(regionKey[rk] ?? r.id, r.id)
             parentKey[pk] = min(parentKey[pk] ?? r.id, r.id)
         }
-        let ordered = rows.sorted { a, b in
-            let ra = regionKey[a.region ?? ""]!, rb = regionKey[b.region ?? ""]!
-            if ra != rb { return ra < rb }
-            let pa = parentKey[(a.region ?? "") + "\u{1F}" + (a.parent ?? "")]!
-            let pb = parentKey[(b.region ?? "") + "\u{1F}" + (b.parent ?? "")]!
-            if pa != pb { return pa < pb }
-            if a.parentRank != b.parentRank { return (a.parentRank ?? Int.max) < (b.parentRank ?? Int.max) }
-            return a.id < b.id
+        let orderKeys = rows.map { r in
+            (region: regionKey[r.region ?? ""]!, parent: parentKey[(r.region ?? "") + "\u{1F}" + (r.parent ?? "")]!,
+             rank: r.parentRank ?? Int.max)
         }
+        let ordered = rows.indices.sorted { a, b in
+            let ka = orderKeys[a], kb = orderKeys[b]
+            if ka.region != kb.region { return ka.region < kb.region }
+            if ka.parent != kb.parent { return ka.parent < kb.parent }
+            if ka.rank != kb.rank { return ka.rank < kb.rank }
+            return rows[a].id < rows[b].id
+        }.map { rows[$0] }
         branches = ordered
 
         // Targets: 达标率 as shares; the branches that are not 达标 are named.
