@@ -212,6 +212,8 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
     /// Where each block starts in `store`.
     private var blocks: [UInt32] = []
     private var count_ = 0
+    /// The longest name's length in bytes (room to decode any).
+    private var longest = 0
     /// The last name added, to code the next one against.
     private var last: [UInt8] = []
     /// Runs of consecutive files in one folder: the first file's number and the folder's
@@ -230,29 +232,32 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
 
     public subscript(i: Int) -> String {
         precondition(i >= 0 && i < count_, "PathList index out of range")
-        let name = self.name(i)
-        let prefix = runs[run(of: i)].prefix
-        return prefix.isEmpty ? name : prefix + name
+        var prefix = runs[run(of: i)].prefix
+        return prefix.withUTF8 { p in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count + longest + 1) { buf in
+                let b = buf.baseAddress!
+                if p.count > 0 { b.update(from: p.baseAddress!, count: p.count) }
+                let n = name(i, into: b + p.count)
+                return String(decoding: UnsafeBufferPointer(start: b, count: p.count + n), as: UTF8.self)
+            }
+        }
     }
 
-    /// File `i`'s name: its block decoded up to it.
-    private func name(_ i: Int) -> String {
+    /// Writes file `i`'s name at `b` (room for `longest` bytes), decoding its block up to it,
+    /// in place: the bytes kept from the back are moved first (they may lie where the new
+    /// middle goes), then the middle is copied in. Returns the name's length.
+    private func name(_ i: Int, into b: UnsafeMutablePointer<UInt8>) -> Int {
         store.withUnsafeBufferPointer { st in
-            var cur: [UInt8] = []
-            var next: [UInt8] = []
-            cur.reserveCapacity(128)
-            next.reserveCapacity(128)
+            var len = 0
             var pos = Int(blocks[i >> Self.blockShift])
             for _ in (i >> Self.blockShift) << Self.blockShift ... i {
                 let front = Self.varint(st, &pos), back = Self.varint(st, &pos), rest = Self.varint(st, &pos)
-                next.removeAll(keepingCapacity: true)
-                next.append(contentsOf: cur[0..<front])
-                next.append(contentsOf: st[pos..<pos + rest])
-                next.append(contentsOf: cur[(cur.count - back)...])
+                if back > 0 { memmove(b + front + rest, b + len - back, back) }
+                if rest > 0 { (b + front).update(from: st.baseAddress! + pos, count: rest) }
                 pos += rest
-                swap(&cur, &next)
+                len = front + rest + back
             }
-            return String(decoding: cur, as: UTF8.self)
+            return len
         }
     }
 
@@ -306,6 +311,7 @@ public struct PathList: RandomAccessCollection, Equatable, Sendable {
         put(bytes.count - front - back)
         store.append(contentsOf: bytes[front..<(bytes.count - back)])
         last = bytes
+        longest = Swift.max(longest, bytes.count)
         count_ += 1
     }
 

@@ -18,13 +18,8 @@ public struct VisitSetChecks {
     private var collidedKeys: [[UInt8]: Int32] = [:]
     /// Per employee, by the hash of the id: the hash of the first name, the first role (a
     /// number in `roles`: a handful of role names serve every employee) and that file's
-    /// number — 24 bytes a slot where the id and name as Strings took 40.
-    private var people: [UInt64: Person] = [:]
-    private struct Person {
-        var name: UInt64
-        var role: UInt32
-        var file: Int32
-    }
+    /// number — 16 bytes a slot (`PersonTable`).
+    private var people: PersonTable
     /// Employees kept exactly: one whose id shares its hash with another's (confirmed by
     /// reading the file again), or first seen in a file that cannot be read again (stdin).
     private var exactPeople: [String: (name: String, role: UInt32, file: Int32)] = [:]
@@ -37,6 +32,7 @@ public struct VisitSetChecks {
         self.reread = reread
         ids = HashFileTable(files: files)
         keys = HashFileTable(files: files)
+        people = PersonTable(files: files)
     }
 
     /// FNV-1a: stable across runs and platforms (Swift's `Hasher` is seeded per process).
@@ -70,6 +66,7 @@ public struct VisitSetChecks {
             out.append(Diagnostic(file: v.file, mark: .start, severity: .error, code: .duplicateVisitId,
                                   args: ["id": .text(v.id), "other": .text(path(first))]))
         }
+        var fromStdin: Bool?
         for s in v.staff {
             func compare(name: String, role: String, file first: Int32) {
                 if name != s.name {
@@ -86,15 +83,16 @@ public struct VisitSetChecks {
                 continue
             }
             let h = Self.hash(s.id.utf8)
-            guard let p = people[h] else {
-                if path(file) == "-" {
-                    exactPeople[s.id] = (s.name, roleNumber(s.role), Int32(file))
-                } else {
-                    people[h] = Person(name: Self.hash(s.name.utf8), role: roleNumber(s.role), file: Int32(file))
+            guard let p = people.find(h) else {
+                let role = roleNumber(s.role)
+                // Whether the file is standard input, asked once a file (making its path costs).
+                if fromStdin == nil { fromStdin = path(file) == "-" }
+                if fromStdin! || !people.insert(h, name: Self.hash(s.name.utf8), role: role, file: file) {
+                    exactPeople[s.id] = (s.name, role, Int32(file))
                 }
                 continue
             }
-            if p.name == Self.hash(s.name.utf8), roles[Int(p.role)] == s.role { continue }
+            if p.name == PersonTable.nameKey(Self.hash(s.name.utf8)), roles[Int(p.role)] == s.role { continue }
             // A mismatch, or another id with the same hash: the first file's own words say which.
             guard let first = reread(Int(p.file))?.staff.first(where: { $0.id == s.id }) else {
                 exactPeople[s.id] = (s.name, roleNumber(s.role), Int32(file))
@@ -196,6 +194,99 @@ struct HashFileTable {
         self = HashFileTable(files: max(files, 2 * max(used, 16)))
         for s in old where s != 0 {
             _ = insertMixed(s & ~oldMask, file: Int(s & oldMask) - 1)
+        }
+    }
+}
+
+/// The employees of `VisitSetChecks`, 16 bytes a slot in an open-addressing table at most 4/5
+/// full, where a `[UInt64: Person]` took 24 at most 3/4 full (and ~55 a person on average, 2.2
+/// MB at 38,000 staff; SPEC §5). A slot is two words: the id's hash, mixed, in the bits above
+/// the file number + 1 (like `HashFileTable`: ids whose hashes differ only in those bits meet
+/// as one, and the first file's own words tell them apart); and the name's hash in the bits
+/// above the role number (roles up to 254; an employee of a later role is kept exactly).
+struct PersonTable {
+    struct Person {
+        /// The name's hash without its low byte (`nameKey`).
+        var name: UInt64
+        var role: UInt32
+        var file: Int32
+    }
+
+    private var slots: [UInt64]
+    private let fileBits: Int
+    private var used = 0
+
+    init(files: Int, buckets: Int = 1024) {
+        fileBits = max(1, Int.bitWidth - (files + 1).leadingZeroBitCount)
+        slots = [UInt64](repeating: 0, count: 2 * buckets)
+    }
+
+    /// What of a name's hash a slot keeps.
+    static func nameKey(_ h: UInt64) -> UInt64 { h & ~0xFF }
+
+    private var fileMask: UInt64 { (1 << UInt64(fileBits)) - 1 }
+
+    private static func mix(_ h: UInt64) -> UInt64 {
+        var x = h
+        x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33; x = x &* 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+
+    private func bucket(_ top: UInt64) -> Int {
+        Int(truncatingIfNeeded: top.multipliedFullWidth(by: UInt64(slots.count / 2)).high)
+    }
+
+    func find(_ idHash: UInt64) -> Person? {
+        let top = Self.mix(idHash) & ~fileMask
+        let n = slots.count / 2
+        var i = bucket(top)
+        while true {
+            let a = slots[2 * i]
+            if a == 0 { return nil }
+            if a & ~fileMask == top {
+                let b = slots[2 * i + 1]
+                return Person(name: Self.nameKey(b), role: UInt32(b & 0xFF), file: Int32(truncatingIfNeeded: Int(a & fileMask) - 1))
+            }
+            i += 1
+            if i == n { i = 0 }
+        }
+    }
+
+    /// Files a person not found; false when a slot cannot hold it (role number 255 or more).
+    mutating func insert(_ idHash: UInt64, name: UInt64, role: UInt32, file: Int) -> Bool {
+        guard role < 0xFF else { return false }
+        if file + 1 >= 1 << fileBits || 5 * (used + 1) > 4 * (slots.count / 2) { grow(files: file + 1) }
+        place(Self.mix(idHash) & ~fileMask | UInt64(file + 1), Self.nameKey(name) | UInt64(role))
+        return true
+    }
+
+    private mutating func place(_ a: UInt64, _ b: UInt64) {
+        let n = slots.count / 2
+        var i = bucket(a & ~fileMask)
+        while true {
+            let s = slots[2 * i]
+            if s == 0 { break }
+            if s & ~fileMask == a & ~fileMask { return }  // met as one (see above): the first stays
+            i += 1
+            if i == n { i = 0 }
+        }
+        slots[2 * i] = a
+        slots[2 * i + 1] = b
+        used += 1
+    }
+
+    /// Twice the slots, or more file bits (the hashes keep only their top bits, so the old
+    /// slots move by those).
+    private mutating func grow(files: Int) {
+        let old = slots
+        let oldMask = fileMask
+        let more = 5 * (used + 1) > 4 * (slots.count / 2)
+        self = PersonTable(files: files >= 1 << fileBits ? files : (1 << fileBits) - 2, buckets: more ? slots.count : slots.count / 2)
+        for i in stride(from: 0, to: old.count, by: 2) where old[i] != 0 {
+            let file = old[i] & oldMask
+            place(old[i] & ~oldMask & ~fileMask | file, old[i + 1])
         }
     }
 }

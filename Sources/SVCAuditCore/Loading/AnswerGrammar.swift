@@ -79,19 +79,33 @@ public enum AnswerGrammar {
     /// `check` takes the words, `scale` a number 0…points, `deduct`/`bonus` a count ≥ 0; every
     /// type takes `na`. `text` is nil for a collection; `found` describes the value for messages.
     static func value(_ text: String?, plain: Bool, isNull: Bool, item: ItemFacts, id: String) -> Result<Answer.Value, AnswerProblem> {
-        guard var text else { return value(bytes: nil, plain: plain, isNull: isNull, item: item, id: id) }
-        return text.withUTF8 { value(bytes: UnsafeRawBufferPointer($0), plain: plain, isNull: isNull, item: item, id: id) }
+        let read: Result<Answer.Value, AnswerProblem>
+        if var text {
+            read = text.withUTF8 { value(bytes: UnsafeRawBufferPointer($0), plain: plain, isNull: isNull, item: item) }
+        } else {
+            read = value(bytes: nil, plain: plain, isNull: isNull, item: item)
+        }
+        return read.mapError { $0.naming(id) }
     }
 
-    /// The same, from the value's bytes (the visit reader keeps no `String` per answer). A
-    /// plain run of 1–15 ASCII digits is read as the number it spells, as `Int`/`Double` would.
-    /// Every answer of every visit comes through here: the messages are made apart
-    /// (`problem`), so the usual path is short.
+    /// The same, from the value's bytes (the visit reader keeps no `String` per answer).
+    /// Every answer of every visit comes through here. A `check` item takes a word (`na`
+    /// included): decided here, inlined into the reader; the other types are read by
+    /// `measure`. The messages are made apart (`problem`), and the item's id is added by the
+    /// caller (`AnswerProblem.naming`).
     @inline(__always)
-    static func value(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts,
-                      id: @autoclosure () -> String) -> Result<Answer.Value, AnswerProblem> {
+    static func value(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts) -> Result<Answer.Value, AnswerProblem> {
+        guard item.type == .check else { return measure(bytes: bytes, plain: plain, isNull: isNull, item: item) }
+        if !isNull, let bytes, let spelt = word(bytes) { return .success(spelt) }
+        return .failure(problem(.badAnswer, item: item))
+    }
+
+    /// A `scale`, `deduct` or `bonus` answer: a number 0…points, or a count ≥ 0; or `na`. A
+    /// plain run of 1–15 ASCII digits is read as the number it spells, as `Int`/`Double` would.
+    @inline(never)
+    private static func measure(bytes: UnsafeRawBufferPointer?, plain: Bool, isNull: Bool, item: ItemFacts) -> Result<Answer.Value, AnswerProblem> {
         var digits: Int?
-        if item.type != .check, plain, let b = bytes, b.count > 0, b.count <= 15 {
+        if plain, let b = bytes, b.count > 0, b.count <= 15 {
             var n = 0
             for c in b {
                 guard c >= 0x30, c <= 0x39 else { n = -1; break }
@@ -106,41 +120,41 @@ public enum AnswerGrammar {
         var text: String? { digits == nil ? bytes.map { String(decoding: $0, as: UTF8.self) } : nil }
         switch item.type {
         case .check:
-            if let spelt, !isNull { return .success(spelt) }
-            return .failure(problem(.badAnswer, item: item, id: id()))
+            return value(bytes: bytes, plain: plain, isNull: isNull, item: item)
         case .scale:
             guard !isNull, let x = digits.map(Double.init) ?? text.flatMap({ number($0, plain: plain) }) else {
-                return .failure(problem(.badAnswer, item: item, id: id()))
+                return .failure(problem(.badAnswer, item: item))
             }
-            guard x >= 0, x <= item.points else { return .failure(problem(.outOfRange, item: item, id: id(), value: .number(x))) }
+            guard x >= 0, x <= item.points else { return .failure(problem(.outOfRange, item: item, value: .number(x))) }
             return .success(.value(x))
         case .deduct, .bonus:
             guard !isNull, let n = digits ?? text.flatMap({ integer($0, plain: plain) }) else {
-                return .failure(problem(.badAnswer, item: item, id: id()))
+                return .failure(problem(.badAnswer, item: item))
             }
-            guard n >= 0 else { return .failure(problem(.outOfRange, item: item, id: id(), value: .count(n))) }
+            guard n >= 0 else { return .failure(problem(.outOfRange, item: item, value: .count(n))) }
             return .success(.count(n))
         }
     }
 
     /// What is wrong with an answer `value` turned down: `badAnswer` (what the item's type
-    /// takes) or `outOfRange` (`value`, and the range the type allows).
+    /// takes) or `outOfRange` (`value`, and the range the type allows). The item is named by
+    /// the caller (`AnswerProblem.naming`).
     @inline(never)
-    private static func problem(_ code: DiagnosticCode, item: ItemFacts, id: String, value: DiagnosticArg? = nil) -> AnswerProblem {
+    private static func problem(_ code: DiagnosticCode, item: ItemFacts, value: DiagnosticArg? = nil) -> AnswerProblem {
         switch (item.type, code) {
         case (.check, _):
-            return .init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("合格/不合格项", "a check item"),
+            return .init(code: .badAnswer, args: ["kind": .phrase("合格/不合格项", "a check item"),
                 "expected": .phrase("请填 合格、不合格 或 不适用（pass / fail / na）", "pass, fail or na (合格 / 不合格 / 不适用)")])
         case (.scale, .outOfRange):
-            return .init(code: .outOfRange, args: ["item": .text(id), "value": value!,
+            return .init(code: .outOfRange, args: ["value": value!,
                 "range": .phrase("评分范围 0 到 \(MappingReader.show(item.points))", "it is scored 0 to \(MappingReader.show(item.points))")])
         case (.scale, _):
-            return .init(code: .badAnswer, args: ["item": .text(id), "kind": .phrase("评分项", "a scale item"),
+            return .init(code: .badAnswer, args: ["kind": .phrase("评分项", "a scale item"),
                 "expected": .phrase("请填 0 到 \(MappingReader.show(item.points)) 的数字，或 不适用", "a number from 0 to \(MappingReader.show(item.points)), or na")])
         case (.deduct, .outOfRange), (.bonus, .outOfRange):
-            return .init(code: .outOfRange, args: ["item": .text(id), "value": value!, "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")])
+            return .init(code: .outOfRange, args: ["value": value!, "range": .phrase("次数不能小于 0", "it counts occurrences, 0 or more")])
         case (.deduct, _), (.bonus, _):
-            return .init(code: .badAnswer, args: ["item": .text(id),
+            return .init(code: .badAnswer, args: [
                 "kind": item.type == .deduct ? .phrase("扣分项", "a deduct item") : .phrase("加分项", "a bonus item"),
                 "expected": .phrase("请填发生的次数（0 或以上的整数），或 不适用", "how many times it happened (a whole number, 0 or more), or na")])
         }
@@ -148,7 +162,15 @@ public enum AnswerGrammar {
 
     struct AnswerProblem: Error {
         var code: DiagnosticCode
-        /// The template's values; `found` (what the value is) is added by the reader.
+        /// The template's values; `item` (`naming`) and `found` (what the value is) are added
+        /// by the reader.
         var args: [String: DiagnosticArg]
+
+        /// The problem, naming the item `id`.
+        func naming(_ id: String) -> AnswerProblem {
+            var p = self
+            p.args["item"] = .text(id)
+            return p
+        }
     }
 }

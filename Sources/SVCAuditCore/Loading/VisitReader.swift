@@ -559,7 +559,24 @@ private struct EventReader {
     }
 
     /// Reads the key at the current event and moves to its value.
+    /// The usual key, a schema key met for the first time, is told by its field number here,
+    /// inlined into the readers; any other key by `otherKey`.
+    @inline(__always)
     mutating func key(_ schema: VisitSchema.Mapping, _ keys: inout Keys) -> KeyRead {
+        if isScalar, let f = schema.field(bytes), keys.seen & (1 << UInt32(f)) == 0 {
+            let keyMark = mark
+            keys.seen |= 1 << UInt32(f)
+            keys.marks[f] = keyMark
+            guard next() else { return .stop }
+            return .field(f, mark: keyMark)
+        }
+        return otherKey(schema, &keys)
+    }
+
+    /// A key that is not a schema key met for the first time: a collection (reading stops),
+    /// a repeated key (reported, its value skipped) or a key the schema does not know.
+    @inline(never)
+    mutating func otherKey(_ schema: VisitSchema.Mapping, _ keys: inout Keys) -> KeyRead {
         let keyMark = mark
         guard isScalar else {
             // A collection as a key: stop, as the node reader does.
@@ -567,13 +584,6 @@ private struct EventReader {
             return .stop
         }
         let field = schema.field(bytes)
-        // The usual key: a schema key met for the first time, told by its field number.
-        if let f = field, keys.seen & (1 << UInt32(f)) == 0 {
-            keys.seen |= 1 << UInt32(f)
-            keys.marks[f] = keyMark
-            guard next() else { return .stop }
-            return .field(f, mark: keyMark)
-        }
         // The key's text only when it is not a schema key, or is repeated.
         var name = ""
         var first: Mark?
@@ -1094,28 +1104,15 @@ private struct Checker {
         let start = flat.count
         var unknown: [(String, Mark)] = []
         // Answers read in place, through their buffer: one array access per field was a
-        // bounds check and a copy of the whole answer.
+        // bounds check and a copy of the whole answer. Every problem is reported by a method
+        // of its own: kept out of this loop, the usual path is short enough for the lookups
+        // and the answer grammar to be inlined into it.
         let all = raw.answers
         all.withUnsafeBufferPointer { all in
             for n in list {
                 let a = all[n]
                 guard let item = index.find(bytes(a.key)) else {
-                    let key = string(a.key)
-                    if let first = unknown.first(where: { $0.0 == key }) {
-                        diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
-                        continue
-                    }
-                    unknown.append((key, a.keyMark))
-                    if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
-                        // An item of another version of its checklist (SPEC §1.1 "Versions over time").
-                        if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
-                            if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
-                        } else {
-                            diags.error(code, args, at: a.keyMark)
-                        }
-                        continue
-                    }
-                    diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
+                    unknownItem(a, &unknown, base: base, catalog: catalog, &diags)
                     continue
                 }
                 if seen[2 * item] == subjectNo {
@@ -1128,30 +1125,12 @@ private struct Checker {
                 // `Item` here (every string and list in them retained and released) was a
                 // tenth of the reader's time. The checklist itself is read on the error path.
                 let ci = index.itemChecklist[item]
-                switch (subject, index.scopes[ci]) {
-                case (.branch, .staff):
-                    diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                             "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+                switch subject {
+                case .branch where index.scopes[ci] == .branch: break
+                case .staff where index.scopes[ci] == .staff && roleMask[item]: break
+                default:
+                    notForSubject(a, item: item, checklist: ci, subject: subject, catalog: catalog, &diags)
                     continue
-                case (.staff(let sid, _), .branch):
-                    diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
-                                             "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
-                    continue
-                case (.staff(let sid, let role), .staff):
-                    if !roleMask[item] {
-                        let checklist = catalog.checklists[ci]
-                        if !checklist.applies(toRole: role) {
-                            diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
-                                                        "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
-                        } else {
-                            let it = checklist.items[index.items[item].index]
-                            diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
-                                                        "roles": .list(it.roles!), "role": .text(role)], at: a.keyMark)
-                        }
-                        continue
-                    }
-                case (.branch, .branch):
-                    break
                 }
                 if !a.long, a.isNull { continue }  // left blank (as `svcaudit new` prints it): unanswered
                 if !assessed[ci] {
@@ -1159,40 +1138,105 @@ private struct Checker {
                     continue
                 }
                 var found = false
-                if a.extra >= 0 {
-                    let x = raw.extras[Int(a.extra)]
-                    x.pending.forEach { diags.append($0) }
-                    found = x.found != nil
-                }
+                if a.extra >= 0 { found = extraFound(a, &diags) }
                 if a.missingResult { continue }
                 let facts = index.facts[item]
                 let text: UnsafeRawBufferPointer? = found || !a.text.exists ? nil : bytes(a.text)
-                switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts, id: string(a.key)) {
+                switch AnswerGrammar.value(bytes: text, plain: a.plain, isNull: a.isNull, item: facts) {
                 case .failure(let p):
-                    var args = p.args
-                    args["found"] = described(a)
-                    diags.error(p.code, args, at: a.valueMark)
+                    badValue(p, a, &diags)
                 case .success(let value):
                     if value.isDeduction(facts), !a.note.exists || EventReader.blank(bytes(a.note)) {
                         diags.warning(.noNote, ["item": .text(string(a.key))], at: a.valueMark)
                     }
-                    var k: Int32 = -1
-                    if detail {
-                        let note = a.note.exists ? string(a.note) : nil
-                        let evidence = a.extra >= 0 ? raw.extras[Int(a.extra)].evidence : []
-                        answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
-                        k = Int32(answers.count - 1)
-                    }
-                    var note: Int32 = -1
-                    if facts.veto, a.note.exists {
-                        notes.append(string(a.note))
-                        note = Int32(notes.count - 1)
-                    }
+                    let k = detail ? keepDetail(a, value) : -1
+                    let note = facts.veto && a.note.exists ? keepNote(a) : -1
                     flat.append(Scorer.FlatAnswer(flat: Int32(item), value: value, answer: k, note: note))
                 }
             }
         }
         return start..<flat.count
+    }
+
+    /// An answer to an id the resolved catalog does not have: repeated, an item of another
+    /// version of its checklist, or unknown.
+    @inline(never)
+    private mutating func unknownItem(_ a: RawAnswer, _ unknown: inout [(String, Mark)], base: ChecklistCatalog,
+                                      catalog: ChecklistCatalog, _ diags: inout DiagnosticList) {
+        let key = string(a.key)
+        if let first = unknown.first(where: { $0.0 == key }) {
+            diags.append(.duplicateKey(key, first: first.1, at: a.keyMark))
+            return
+        }
+        unknown.append((key, a.keyMark))
+        if let (code, args) = base.itemNotInVersion(key, resolved: catalog, date: raw.date, pinned: raw.versions.map(\.id)) {
+            // An item of another version of its checklist (SPEC §1.1 "Versions over time").
+            if code == .noVersionInForce, let owner = base.scoring.universe.owner(of: key) {
+                if noVersion.insert(owner).inserted { diags.error(code, args, at: a.keyMark) }
+            } else {
+                diags.error(code, args, at: a.keyMark)
+            }
+            return
+        }
+        diags.error(.unknownItem, ["id": .text(key), "hint": .hint(Suggestion.closest(to: key, in: catalog.allItemIDs))], at: a.keyMark)
+    }
+
+    /// An item answered by a subject it is not for: a staff item in the visit's results, a
+    /// branch item under an employee, or an item the employee's role does not take.
+    @inline(never)
+    private func notForSubject(_ a: RawAnswer, item: Int, checklist ci: Int, subject: Subject, catalog: ChecklistCatalog,
+                               _ diags: inout DiagnosticList) {
+        switch (subject, index.scopes[ci]) {
+        case (.branch, _):
+            diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("员工类", "staff-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                     "fix": .phrase("请写在 'staff' 里每名员工的 results 下，而不是检查记录顶层的 'results'", "answer it under each employee in 'staff', not in the visit's 'results'")], at: a.keyMark)
+        case (.staff(let sid, _), .branch):
+            diags.error(.wrongScope, ["item": .text(string(a.key)), "scope": .phrase("网点类", "branch-scope"), "checklist": .text(index.checklistIDs[ci]),
+                                     "fix": .phrase("请在检查记录顶层的 'results' 里写一次，而不是写在员工 \(sid) 下", "answer it once in the visit's top-level 'results', not under employee \(sid)")], at: a.keyMark)
+        case (.staff(let sid, let role), .staff):
+            let checklist = catalog.checklists[ci]
+            if !checklist.applies(toRole: role) {
+                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("检查表 '\(checklist.id)' ", "checklist '\(checklist.id)'"),
+                                            "roles": .list(checklist.roles!), "role": .text(role)], at: a.keyMark)
+            } else {
+                let it = checklist.items[index.items[item].index]
+                diags.error(.notApplicable, ["item": .text(string(a.key)), "staff": .text(sid), "owner": .phrase("该条目", "it"),
+                                            "roles": .list(it.roles!), "role": .text(role)], at: a.keyMark)
+            }
+        }
+    }
+
+    /// The problems found inside the answer's long form, reported now that it is read;
+    /// whether its value is not a scalar.
+    @inline(never)
+    private func extraFound(_ a: RawAnswer, _ diags: inout DiagnosticList) -> Bool {
+        let x = raw.extras[Int(a.extra)]
+        for d in x.pending { diags.append(d) }
+        return x.found != nil
+    }
+
+    /// A value the item's type does not take.
+    @inline(never)
+    private func badValue(_ p: AnswerGrammar.AnswerProblem, _ a: RawAnswer, _ diags: inout DiagnosticList) {
+        var args = p.naming(string(a.key)).args
+        args["found"] = described(a)
+        diags.error(p.code, args, at: a.valueMark)
+    }
+
+    /// The answer as an `Answer`, for the detail; its index.
+    @inline(never)
+    private mutating func keepDetail(_ a: RawAnswer, _ value: Answer.Value) -> Int32 {
+        let note = a.note.exists ? string(a.note) : nil
+        let evidence = a.extra >= 0 ? raw.extras[Int(a.extra)].evidence : []
+        answers.append(Answer(item: string(a.key), value: value, note: note, fixBy: a.fixBy, evidence: evidence, mark: a.valueMark))
+        return Int32(answers.count - 1)
+    }
+
+    /// A veto item's note, which the summary quotes; its index.
+    @inline(never)
+    private mutating func keepNote(_ a: RawAnswer) -> Int32 {
+        notes.append(string(a.note))
+        return Int32(notes.count - 1)
     }
 
     mutating func run(_ diags: inout DiagnosticList, base: ChecklistCatalog, catalog: ChecklistCatalog) -> (summary: VisitSummary, detail: VisitScore?)? {
@@ -1230,29 +1274,31 @@ private struct Checker {
                                   base: base, catalog: catalog, &diags)
         var staff: [Scorer.StaffInput] = []
         staff.reserveCapacity(raw.staff.count)
-        for s in raw.staff {
-            var role = s.role
-            if case let (id, warning)? = s.known ?? role.map({ scratch.role($0, catalog) }) {
+        // Each employee's fields are read in place: a copy of the whole entry retained and
+        // released every string in it.
+        for n in raw.staff.indices {
+            var role = raw.staff[n].role
+            if case let (id, warning)? = raw.staff[n].known ?? role.map({ scratch.role($0, catalog) }) {
                 // 柜员, 综合柜员 and teller all mean `teller` (roles.yaml); an unknown role is a warning.
-                if let warning { diags.warning(.unknownRole, warning, at: s.roleMark) }
+                if let warning { diags.warning(.unknownRole, warning, at: raw.staff[n].roleMark) }
                 role = id
             }
             var answers = flat.count..<flat.count
             // Which items apply to this employee's role: the checklist's and the item's roles
             // (SPEC §2.1). Looked up once, for the check and the scorer.
             var mask: [Bool] = []
-            if let id = s.id, let role {
+            if let id = raw.staff[n].id, let role {
                 mask = index.mask(for: role)
-                answers = check(s.answers, over: s.answersOver, mark: s.answersMark ?? s.mark, subject: .staff(id: id, role: role),
+                answers = check(raw.staff[n].answers, over: raw.staff[n].answersOver, mark: raw.staff[n].answersMark ?? raw.staff[n].mark, subject: .staff(id: id, role: role),
                                 roleMask: mask, base: base, catalog: catalog, &diags)
             }
-            guard let id = s.id, let name = s.name, let role else { continue }
+            guard let id = raw.staff[n].id, let name = raw.staff[n].name, let role else { continue }
             // A visit lists a handful of employees: a scan beats a dictionary.
             if let first = staff.first(where: { $0.id == id }) {
-                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.mark.line)], at: s.mark)
+                diags.error(.duplicateStaff, ["id": .text(id), "line": .count(first.mark.line)], at: raw.staff[n].mark)
                 continue
             }
-            staff.append(Scorer.StaffInput(id: id, name: name, role: role, mark: s.mark, answers: answers, mask: mask))
+            staff.append(Scorer.StaffInput(id: id, name: name, role: role, mark: raw.staff[n].mark, answers: answers, mask: mask))
         }
 
         guard !diags.hasErrors, let branch = raw.branch, let date = raw.date, let inspector = raw.inspector else { return nil }

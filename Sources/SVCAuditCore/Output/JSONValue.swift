@@ -65,23 +65,23 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact: no whitespace at all. Both end with a newline.
     public func render(pretty: Bool = true) -> String {
         // Bytes, not String appends: a ranking of a whole bank is megabytes of JSON.
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = JSONBytes(capacity: 1 << 16)
+        defer { out.release() }
         write(to: &out, pretty: pretty, indent: 0, drain: nil)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// The same bytes as `render`, handed to `sink` in chunks of about `chunk` bytes as they
     /// are made, so the whole text is never held. `sink` returns false to stop taking bytes (a
     /// closed pipe, a full disk); the result says whether every byte was taken.
     public func write(pretty: Bool = true, chunk: Int = 1 << 16, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk + 4096)
+        var out = JSONBytes(capacity: chunk + 4096)
+        defer { out.release() }
         var ok = true
-        func drain(_ bytes: inout [UInt8]) {
-            if ok { ok = bytes.withUnsafeBytes(sink) }
-            bytes.removeAll(keepingCapacity: true)
+        func drain(_ bytes: inout JSONBytes) {
+            if ok { ok = sink(UnsafeRawBufferPointer(bytes.bytes)) }
+            bytes.clear()
         }
         withoutActuallyEscaping(drain) { drain in
             write(to: &out, pretty: pretty, indent: 0, drain: Drain(limit: chunk, call: drain))
@@ -94,18 +94,18 @@ public enum JSONValue: Sendable, Equatable {
     /// Where a streamed document's bytes go once `limit` of them are buffered.
     private struct Drain {
         let limit: Int
-        let call: (inout [UInt8]) -> Void
+        let call: (inout JSONBytes) -> Void
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int, drain: Drain?) {
+    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?) {
         switch self {
-        case .null: out.append(contentsOf: Self.nullBytes)
-        case let .bool(b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
+        case .null: out.append("null")
+        case let .bool(b): if b { out.append("true") } else { out.append("false") }
         case let .int(i): Self.writeInt(i, to: &out)
         case let .number(d): Self.writeNumber(d, to: &out)
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            guard !items.isEmpty else { out.append(0x5B); out.append(0x5D); return }
+            guard !items.isEmpty else { out.append("[]"); return }
             out.append(0x5B)  // "["
             for i in items.indices {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
@@ -114,7 +114,7 @@ public enum JSONValue: Sendable, Equatable {
             }
             Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
         case let .lazyArray(l):
-            guard l.count > 0 else { out.append(0x5B); out.append(0x5D); return }
+            guard l.count > 0 else { out.append("[]"); return }
             out.append(0x5B)
             for i in 0..<l.count {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
@@ -123,7 +123,7 @@ public enum JSONValue: Sendable, Equatable {
             }
             Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
         case let .object(members):
-            guard !members.isEmpty else { out.append(0x7B); out.append(0x7D); return }
+            guard !members.isEmpty else { out.append("{}"); return }
             out.append(0x7B)  // "{"
             for i in members.indices {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
@@ -137,99 +137,177 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static let nullBytes: [UInt8] = Array("null".utf8)
-    private static let trueBytes: [UInt8] = Array("true".utf8)
-    private static let falseBytes: [UInt8] = Array("false".utf8)
-    private static let spaces = [UInt8](repeating: 0x20, count: 128)
-
     /// Before an element: "," after the first, then in pretty form a new line and the indent.
     @inline(__always)
-    private static func separate(first: Bool, to out: inout [UInt8], pretty: Bool, indent: Int) {
+    private static func separate(first: Bool, to out: inout JSONBytes, pretty: Bool, indent: Int) {
         if !first { out.append(0x2C) }  // ","
-        if pretty { newline(to: &out, indent: indent + 1) }
+        if pretty { out.newline(indent: indent + 1) }
     }
 
     @inline(__always)
-    private static func close(_ c: UInt8, to out: inout [UInt8], pretty: Bool, indent: Int) {
-        if pretty { newline(to: &out, indent: indent) }
+    private static func close(_ c: UInt8, to out: inout JSONBytes, pretty: Bool, indent: Int) {
+        if pretty { out.newline(indent: indent) }
         out.append(c)
     }
 
-    private static func newline(to out: inout [UInt8], indent: Int) {
-        out.append(0x0A)
-        var n = 2 * indent
-        while n > 0 {
-            let k = min(n, spaces.count)
-            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
-            n -= k
-        }
-    }
-
     /// `String(i)`'s digits, written in place.
-    static func writeInt(_ i: Int, to out: inout [UInt8]) {
+    static func writeInt(_ i: Int, to out: inout JSONBytes) {
         if i >= 0 && i < 10 { out.append(UInt8(48 + i)); return }
         if i < 0 { out.append(0x2D) }  // "-"
-        writeDigits(i.magnitude, to: &out)
-    }
-
-    private static func writeDigits(_ m: UInt, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
-            var m = m, n = 20
-            repeat {
-                n -= 1
-                buf[n] = UInt8(truncatingIfNeeded: 48 + m % 10)
-                m /= 10
-            } while m > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[n..<20]))
-        }
+        out.digits(i.magnitude)
     }
 
     /// `Num.short`'s spelling, written in place: below 10^13 (15 digits with the hundredths)
     /// the shortest round-tripping spelling of a value rounded to hundredths is those
     /// hundredths, trailing zeros dropped and one kept after the point ("91.25", "88.0") — a
     /// Double tells any two decimals of 15 digits apart, so no shorter one names it. Other
-    /// values (and NaN, infinities: null) go through `Num.short` itself. `JSONValueTests`
-    /// checks the two agree.
-    static func writeNumber(_ d: Double, to out: inout [UInt8]) {
-        guard d.isFinite else { out.append(contentsOf: nullBytes); return }
+    /// values go through `Num.short` itself, and NaN and infinities are null.
+    /// `JSONNumberSpellingTests` checks the two agree.
+    static func writeNumber(_ d: Double, to out: inout JSONBytes) {
+        guard d.isFinite else { out.append("null"); return }
         let scaled = (d * 100).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 1e15 else { out += Num.short(d).utf8; return }
+        guard abs(scaled) < 1e15 else {
+            var s = Num.short(d)
+            s.withUTF8 { out.append($0) }
+            return
+        }
         let h = Int64(scaled)
         if h < 0 { out.append(0x2D) }
         let m = h.magnitude
-        writeDigits(UInt(m / 100), to: &out)
+        out.digits(UInt(m / 100))
         out.append(0x2E)  // "."
         let f = UInt8(truncatingIfNeeded: m % 100)
         out.append(48 + f / 10)
         if f % 10 != 0 { out.append(48 + f % 10) }
     }
 
+    /// Whether any of the eight bytes is below 0x20, `"` or a backslash (the exact test for a byte
+    /// below n <= 128 and for a zero byte; bytes of 0x80 and up never pass as one).
+    @inline(__always)
+    private static func mayEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (x &- ones &* 0x20) & ~x & highs != 0
+        return below20 || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C))
+    }
+
     /// RFC 8259: escape `"`, `\` and control characters; everything else (Chinese, "/")
     /// is written as raw UTF-8 so the file stays readable.
-    static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
+    static func writeString(_ s: String, to out: inout JSONBytes) {
         var s = s
         s.withUTF8 { b in
+            out.reserve(b.count + 2)
+            out.append(0x22)
             var start = 0
-            for i in 0..<b.count {
+            var i = 0
+            while i < b.count {
+                // Eight bytes at a time while none of them needs escaping (names, ids, paths).
+                if i + 8 <= b.count, !Self.mayEscape(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
+                i += 1
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-                start = i + 1
+                let at = i - 1
+                out.append(UnsafeBufferPointer(rebasing: b[start..<at]))
+                start = at + 1
                 switch c {
-                case 0x22: out += #"\""#.utf8
-                case 0x5C: out += #"\\"#.utf8
-                case 0x0A: out += #"\n"#.utf8
-                case 0x0D: out += #"\r"#.utf8
-                case 0x09: out += #"\t"#.utf8
+                case 0x22: out.append(#"\""#)
+                case 0x5C: out.append(#"\\"#)
+                case 0x0A: out.append(#"\n"#)
+                case 0x0D: out.append(#"\r"#)
+                case 0x09: out.append(#"\t"#)
                 default:
-                    let hex = String(c, radix: 16)
-                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                    // \u00XX, lowercase hex (what String(c, radix: 16) padded to 4 gave).
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(#"\u00"#)
+                    out.append(hex[Int(c >> 4)])
+                    out.append(hex[Int(c & 0xF)])
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
+            out.append(UnsafeBufferPointer(rebasing: b[start..<b.count]))
+            out.append(0x22)
         }
-        out.append(0x22)
+    }
+}
+
+/// The bytes of a document being written: raw memory grown by hand, so a small append is a
+/// store and one bound check (an Array's append checks uniqueness and capacity, and its
+/// generic `append(contentsOf:)` walks its argument: ~80 instructions an output byte).
+struct JSONBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func clear() { count = 0 }
+
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ need: Int) {
+        let cap = Swift.max(need, 2 * capacity)
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = cap
+    }
+
+    @inline(__always)
+    mutating func append(_ c: UInt8) {
+        reserve(1)
+        base[count] = c
+        count += 1
+    }
+
+    mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let from = p.baseAddress, p.count > 0 else { return }
+        reserve(p.count)
+        (base + count).update(from: from, count: p.count)
+        count += p.count
+    }
+
+    mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { append($0) }
+    }
+
+    /// A new line and `indent` levels of two spaces.
+    mutating func newline(indent: Int) {
+        let n = 2 * indent
+        reserve(n + 1)
+        base[count] = 0x0A
+        (base + count + 1).initialize(repeating: 0x20, count: n)
+        count += n + 1
+    }
+
+    /// The decimal digits of `m`.
+    mutating func digits(_ m: UInt) {
+        reserve(20)
+        var m = m, n = 0
+        repeat {
+            base[count + n] = UInt8(truncatingIfNeeded: 48 + m % 10)
+            m /= 10
+            n += 1
+        } while m > 0
+        // Made last digit first: turned round in place.
+        var i = count, j = count + n - 1
+        while i < j {
+            let t = base[i]; base[i] = base[j]; base[j] = t
+            i += 1; j -= 1
+        }
+        count += n
     }
 }
 

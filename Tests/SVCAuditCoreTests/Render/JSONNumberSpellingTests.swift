@@ -4,12 +4,6 @@ import Testing
 /// `JSONValue` writes numbers and integers in place; they must spell exactly what `Num.short`
 /// and `String(_:)` spell (the goldens were made with those).
 @Suite struct JSONNumberSpellingTests {
-    private func written(_ body: (inout [UInt8]) -> Void) -> String {
-        var out: [UInt8] = []
-        body(&out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     @Test func numbersAreNumShort() {
         var values: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.015, 88.125, 99.995, 100, 85, 1e12, 9.99999999999e12,
                                 1e13, 1e15, 1e16, 1.5e17, -1e14, 1e-300, 5e-324, .greatestFiniteMagnitude, .nan, .infinity, -.infinity]
@@ -25,13 +19,17 @@ import Testing
         }
         for v in values {
             let expected = v.isFinite ? Num.short(v) : "null"
-            #expect(written { JSONValue.writeNumber(v, to: &$0) } == expected, "\(v)")
+            #expect(JSONValue.number(v).render(pretty: false) == expected + "\n", "\(v)")
         }
     }
 
     @Test func integersAreStringOfInt() {
         for i in [0, 1, 9, 10, 99, 100, -1, -9, -10, 123_456_789, Int.max, Int.min] {
-            #expect(written { JSONValue.writeInt(i, to: &$0) } == String(i))
+            #expect(JSONValue.int(i).render(pretty: false) == String(i) + "\n")
         }
+    }
+
+    @Test func controlCharactersAreEscapedAsBefore() {
+        #expect(JSONValue.string("a\u{01}b\u{1F}\"\\\n\r\t/").render(pretty: false) == #""a\u0001b\u001f\"\\\n\r\t/""# + "\n")
     }
 }

@@ -16,11 +16,11 @@ extension RankFold {
                 let branch = fold.number(roster.branchValue(a.branch))
                 if let k = fold.slot(of: id) {
                     fold.slots[k].name = a.name
-                    fold.slots[k].role = a.role
+                    fold.slots[k].role = fold.number(role: a.role)
                     fold.slots[k].branch = branch
                 } else {
                     never += 1
-                    fold.addSlot(EntrySlot(id: id, name: a.name, role: a.role, branch: branch,
+                    fold.addSlot(EntrySlot(id: id, name: a.name, role: fold.number(role: a.role), branch: branch,
                                            latest: .init(scored: false, date: period.to, file: "")))
                     fold.rosterReasons[id] = .neverInspected
                 }
@@ -39,7 +39,7 @@ extension RankFold {
                     fold.slots[k].branch = branch
                 } else {
                     never += 1
-                    fold.addSlot(EntrySlot(id: id, name: b.name, role: nil, branch: branch,
+                    fold.addSlot(EntrySlot(id: id, name: b.name, role: 0, branch: branch,
                                            latest: .init(scored: false, date: period.to, file: "")))
                     fold.rosterReasons[id] = .neverInspected
                 }

@@ -43,6 +43,9 @@ public struct RankFold: Sendable {
     /// The last branch numbered: a visit's neighbours in path order are mostly of its branch,
     /// and comparing the value is cheaper than hashing its four strings.
     private var lastBranch: Int32 = -1
+    /// The roles entries hold, by number (`number(role:)`).
+    private(set) var roles: [String] = []
+    private var lastRole: UInt32 = 0
     /// Breaches behind an entry, by slot (most entries have none).
     var incidents: [Int32: Set<VetoIncident>] = [:]
     /// With `keepVisits` only: the counted visits, by slot.
@@ -166,6 +169,23 @@ public struct RankFold: Sendable {
         slots.append(s)
     }
 
+    /// The role of an entry as its slot numbers it.
+    func role(of a: EntrySlot) -> String? { a.role == 0 ? nil : roles[Int(a.role) - 1] }
+
+    /// The number of a role in `roles` (0 for none): a handful of roles serve every employee,
+    /// and the last one asked for is mostly the one asked for again.
+    mutating func number(role: String?) -> UInt32 {
+        guard let role else { return 0 }
+        if lastRole > 0, roles[Int(lastRole) - 1] == role { return lastRole }
+        if let k = roles.firstIndex(of: role) {
+            lastRole = UInt32(k + 1)
+        } else {
+            roles.append(role)
+            lastRole = UInt32(roles.count)
+        }
+        return lastRole
+    }
+
     /// The one number of a branch value (a renamed branch is a second value, a second number).
     mutating func number(_ b: Branch) -> Int32 {
         if lastBranch >= 0, branches[Int(lastBranch)] == b { return lastBranch }
@@ -191,14 +211,14 @@ public struct RankFold: Sendable {
             if LatestVisit.supersedes(key, slots[k].latest) {
                 slots[k].latest = key
                 slots[k].name = name
-                slots[k].role = role
+                slots[k].role = number(role: role)
                 slots[k].branch = branch
             }
         } else {
             // A new entry is its own latest visit.
             k = slots.count
             index.insert(k, hash: h, in: slots)
-            slots.append(EntrySlot(id: id, name: name, role: role, branch: branch, latest: key))
+            slots.append(EntrySlot(id: id, name: name, role: number(role: role), branch: branch, latest: key))
         }
         if unweighted { slots[k].unweighted += 1 }
         if let x = score {
@@ -225,24 +245,27 @@ public struct CountedVisit: Sendable, Equatable {
     public var counted: Double
 }
 
-/// The running totals of one entry, as compact as its fields allow (112 bytes with the
+/// The running totals of one entry, as compact as its fields allow (96 bytes with the
 /// strings inline): a bank has 400,000 staff (SPEC §5). Breaches and kept visits, which most
 /// entries have none of, are in `RankFold`'s tables by slot number.
 struct EntrySlot: Identified {
+    // In this order the slot is 96 bytes: the day and flag of `latest` and the numbers fill
+    // what would be padding, and `unweighted` sits after the mean's 28 bytes.
     var id: String
     var name: String
-    var role: String?
     /// Which visit supplies name, role and branch (`LatestVisit`).
     var latest: LatestVisit
+    /// The role, a number in `RankFold.roles` + 1 (0: none, a branch entry).
+    var role: UInt32
     /// The branch, a number in `RankFold.branches`.
     var branch: Int32
-    /// Visits of a method weighted 0 the entry was seen on (not counted).
-    var unweighted: Int32 = 0
     /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
     var mean = WeightedMean()
+    /// Visits of a method weighted 0 the entry was seen on (not counted).
+    var unweighted: Int32 = 0
     var visits: Int { mean.count }
 
-    init(id: String, name: String, role: String?, branch: Int32, latest: LatestVisit) {
+    init(id: String, name: String, role: UInt32, branch: Int32, latest: LatestVisit) {
         self.id = id; self.name = name; self.role = role; self.branch = branch; self.latest = latest
     }
 }

@@ -56,20 +56,29 @@ public struct RankReport: Report {
     }
 
     func entryJSON(_ e: RankEntry) -> JSONValue {
+        // Appended one by one into room made once: an array literal appended was a second
+        // array per entry (SPEC §5: 400,000 entries).
         var o: [(String, JSONValue)] = []
         o.reserveCapacity(18)
         o.append(("rank", .opt(e.rank)))
         if grouped { o.append(("group_rank", .opt(e.groupRank))) }
-        o.append(contentsOf: [
-            ("id", .string(e.id)), ("name", .string(e.name)), ("role", .opt(e.role)),
-            ("branch", .string(e.branch.id)), ("parent", .opt(e.branch.parent)), ("region", .opt(e.branch.region)),
-            ("visits", .int(e.visits)), ("mean", .opt(e.mean)), ("score", .opt(e.score)), ("min", .opt(e.min)),
-            ("veto", .array(e.veto.map { .string($0) })), ("eligible", .bool(e.eligible)),
-            ("reason", e.eligible ? .null : .string(reason(e, lang))),
-            ("stars", .opt(e.stars)), ("selected", .bool(e.selected)),
-            // Not in SPEC §3.1's example: what verified praise added to `score` (§2.6).
-            ("praise_points", .number(e.praisePoints)),
-        ])
+        o.append(("id", .string(e.id)))
+        o.append(("name", .string(e.name)))
+        o.append(("role", .opt(e.role)))
+        o.append(("branch", .string(e.branch.id)))
+        o.append(("parent", .opt(e.branch.parent)))
+        o.append(("region", .opt(e.branch.region)))
+        o.append(("visits", .int(e.visits)))
+        o.append(("mean", .opt(e.mean)))
+        o.append(("score", .opt(e.score)))
+        o.append(("min", .opt(e.min)))
+        o.append(("veto", .array(e.veto.map { .string($0) })))
+        o.append(("eligible", .bool(e.eligible)))
+        o.append(("reason", e.eligible ? .null : .string(reason(e, lang))))
+        o.append(("stars", .opt(e.stars)))
+        o.append(("selected", .bool(e.selected)))
+        // Not in SPEC §3.1's example: what verified praise added to `score` (§2.6).
+        o.append(("praise_points", .number(e.praisePoints)))
         return .object(o)
     }
 

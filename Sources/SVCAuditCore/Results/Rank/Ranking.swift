@@ -164,7 +164,7 @@ extension RankFold {
         let incidents = own == nil && events == nil ? [] : ((own ?? []).union(events ?? [])).sorted()
         let roster = rosterReasons.isEmpty ? nil : rosterReasons[a.id]
         var reasons: [Ineligibility] = []
-        if !inPopulation(a) { reasons.append(.role(a.role ?? "")) }
+        if !inPopulation(a) { reasons.append(.role(role(of: a) ?? "")) }
         if let r = roster { reasons.append(r) }
         if roster == .neverInspected {
             // 0 visits, said once.
@@ -177,7 +177,7 @@ extension RankFold {
         if let s = score, s < p.minScore { reasons.append(.lowScore(s)) }
         let kept = visitLists.isEmpty ? [] : (visitLists[Int32(k)] ?? []).sorted { ($0.date, $0.visit) < ($1.date, $1.visit) }
         return RankEntry(
-            id: a.id, name: a.name, role: p.by == .staff ? a.role : nil, branch: branches[Int(a.branch)],
+            id: a.id, name: a.name, role: p.by == .staff ? role(of: a) : nil, branch: branches[Int(a.branch)],
             visits: a.visits, weight: a.mean.sumW, mean: mean, score: score, praises: praised, praisePoints: points, min: a.mean.min,
             veto: incidents.isEmpty ? [] : Array(Set(incidents.map(\.item))).sorted(), incidents: incidents, reasons: reasons,
             rank: nil, groupRank: nil, group: nil, tied: false, tiedInGroup: false, stars: nil, selected: false,
@@ -187,7 +187,7 @@ extension RankFold {
     /// In the ranking population: every entry, or with `roles` the staff of those roles.
     func inPopulation(_ a: EntrySlot) -> Bool {
         guard policy.by == .staff, let roles = policy.roles else { return true }
-        return roles.contains(a.role ?? "")
+        return roles.contains(role(of: a) ?? "")
     }
 
     /// Applies the policy: eligibility, order, rank numbers, selection per group, stars.
