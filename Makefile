@@ -33,8 +33,13 @@ deps:
 	fi
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "svcaudit needs a Swift 6 toolchain (swift.org/install)"; exit 1; }
 
+# The release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib):
+# it starts in ~17 ms of CPU instead of ~24 (no loading and relocating of thirty shared
+# libraries), which is a tenth of the libyaml floor's whole run on 10,000 small visit files.
+STATIC = --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release --product svcaudit
+	$(SWIFT) build -c release --product svcaudit $(STATIC)
 
 debug: deps
 	$(SWIFT) build
@@ -115,8 +120,8 @@ bench: deps bench-build bench-floor
 	python3 Tests/Bench/bench.py --sizes $(BENCH_SIZES) --sets $(BENCH_SETS) --runs $(BENCH_RUNS)
 
 bench-build:
-	$(SWIFT) build -c release --product svcaudit
-	$(SWIFT) build -c release --product svcaudit-gen
+	$(SWIFT) build -c release --product svcaudit $(STATIC)
+	$(SWIFT) build -c release --product svcaudit-gen $(STATIC)
 
 bench-floor: .bench/yaml_floor
 
