@@ -181,16 +181,6 @@ public enum JSONValue: Sendable, Equatable {
         if f % 10 != 0 { out.append(48 + f % 10) }
     }
 
-    /// Whether any of the eight bytes is below 0x20, `"` or a backslash (the exact test for a byte
-    /// below n <= 128 and for a zero byte; bytes of 0x80 and up never pass as one).
-    @inline(__always)
-    private static func mayEscape(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below20 = (x &- ones &* 0x20) & ~x & highs != 0
-        return below20 || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C))
-    }
-
     /// RFC 8259: escape `"`, `\` and control characters; everything else (Chinese, "/")
     /// is written as raw UTF-8 so the file stays readable.
     static func writeString(_ s: String, to out: inout JSONBytes) {
@@ -199,19 +189,11 @@ public enum JSONValue: Sendable, Equatable {
             out.reserve(b.count + 2)
             out.append(0x22)
             var start = 0
-            var i = 0
-            while i < b.count {
-                // Eight bytes at a time while none of them needs escaping (names, ids, paths).
-                if i + 8 <= b.count, !Self.mayEscape(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
+            for i in 0..<b.count {
                 let c = b[i]
-                i += 1
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                let at = i - 1
-                out.append(UnsafeBufferPointer(rebasing: b[start..<at]))
-                start = at + 1
+                out.append(UnsafeBufferPointer(rebasing: b[start..<i]))
+                start = i + 1
                 switch c {
                 case 0x22: out.append(#"\""#)
                 case 0x5C: out.append(#"\\"#)
