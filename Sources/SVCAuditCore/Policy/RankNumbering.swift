@@ -25,7 +25,8 @@ public struct OrderKey: Equatable, Comparable, Sendable {
 
 public enum RankNumbering {
     /// Rank numbers for keys in order (best first): competition 1224, dense 1223, ordinal 1234.
-    public static func numbers(_ keys: [OrderKey], _ rule: Policy.TieRule) -> [Int] {
+    public static func numbers<K: RandomAccessCollection>(_ keys: K, _ rule: Policy.TieRule) -> [Int]
+        where K.Element == OrderKey, K.Index == Int {
         var out: [Int] = []
         out.reserveCapacity(keys.count)
         var firstOfTie = 0, distinctAhead = 0
@@ -44,7 +45,7 @@ public enum RankNumbering {
     }
 
     /// Whether entry i (keys in order) is tied with a neighbour.
-    public static func tied(_ keys: [OrderKey], _ i: Int) -> Bool {
+    public static func tied<K: RandomAccessCollection>(_ keys: K, _ i: Int) -> Bool where K.Element == OrderKey, K.Index == Int {
         (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i])
     }
 

@@ -214,13 +214,14 @@ extension RankFold {
 
         var placed: [RankEntries.Placement] = []
         placed.reserveCapacity(split + ineligible.count)
-        let keys = eligible.map(\.key)
+        // The keys are read where they are, in `eligible`: a copy of them was 24 bytes an
+        // entry more at the top of the ranking (SPEC §5).
+        let keys = eligible.lazy.map(\.key)
         for (i, r) in RankNumbering.numbers(keys, p.ties).enumerated() {
             var pl = RankEntries.Placement(slot: eligible[i].slot, rank: Int32(r), flags: RankEntries.Placement.eligible)
-            if (i > 0 && keys[i - 1] == keys[i]) || (i + 1 < keys.count && keys[i + 1] == keys[i]) { pl.flags |= RankEntries.Placement.tied }
+            if RankNumbering.tied(keys, i) { pl.flags |= RankEntries.Placement.tied }
             placed.append(pl)
         }
-        eligible = []
         for k in ineligible { placed.append(RankEntries.Placement(slot: k)) }
         ineligible = []
 
@@ -232,8 +233,8 @@ extension RankFold {
         }
         var selectedIn: [String?: Int] = [:]
         for (g, idx) in members {
-            let gk = idx.map { keys[$0] }
-            for j in idx.indices where (j > 0 && gk[j - 1] == gk[j]) || (j + 1 < gk.count && gk[j + 1] == gk[j]) {
+            let gk = idx.map { eligible[$0].key }
+            for j in idx.indices where RankNumbering.tied(gk, j) {
                 placed[idx[j]].flags |= RankEntries.Placement.tiedInGroup
             }
             if p.select.per != .all {
@@ -243,6 +244,7 @@ extension RankFold {
             for j in 0..<n { placed[idx[j]].flags |= RankEntries.Placement.selected }
             selectedIn[g] = n
         }
+        eligible = []
 
         // Every group, including those with nobody eligible (so the memo can say so).
         var groupKeys = Set(members.keys)
