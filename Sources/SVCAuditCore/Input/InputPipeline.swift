@@ -62,6 +62,17 @@ public enum InputPipeline {
         let ring = Ring(window)
         let lock = NSCondition()
         let helpers = min(options.jobs - 1, count - 1)
+        /// With the lock held and a file free to claim: claims it, reads it with the lock let
+        /// go, and leaves its outcome in its slot (the lock held again). Returns its number.
+        @Sendable func readNext(_ scratch: VisitReader.Scratch) -> Int {
+            let i = ring.next
+            ring.next += 1
+            lock.unlock()
+            let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
+            lock.lock()
+            ring.slots[i % window] = outcome
+            return i
+        }
         for _ in 0..<helpers {
             let thread = Thread {
                 let scratch = VisitReader.Scratch()
@@ -73,12 +84,7 @@ public enum InputPipeline {
                         ring.helpersWaiting -= 1
                     }
                     guard ring.next < count else { break }
-                    let i = ring.next
-                    ring.next += 1
-                    lock.unlock()
-                    let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
-                    lock.lock()
-                    ring.slots[i % window] = outcome
+                    let i = readNext(scratch)
                     if ring.folderWaiting && i == ring.consumed { lock.broadcast() }
                 }
                 ring.finished += 1
@@ -93,12 +99,7 @@ public enum InputPipeline {
             lock.lock()
             while ring.slots[i % window] == nil {
                 if ring.next < count && ring.next < ring.consumed + window {
-                    let k = ring.next
-                    ring.next += 1
-                    lock.unlock()
-                    let outcome = process(files[k], catalog: catalog, options: options, scratch: scratch)
-                    lock.lock()
-                    ring.slots[k % window] = outcome
+                    _ = readNext(scratch)
                 } else {
                     ring.folderWaiting = true
                     lock.wait()
