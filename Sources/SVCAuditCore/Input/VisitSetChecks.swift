@@ -157,7 +157,7 @@ struct HashFileTable {
 
     /// FNV-1a's last bytes barely reach its top bits, and ids of one branch and day differ in
     /// their last bytes: mixed (murmur3's finaliser, one-to-one), they spread over the table.
-    private static func mix(_ h: UInt64) -> UInt64 {
+    static func mix(_ h: UInt64) -> UInt64 {
         var x = h
         x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd
         x ^= x >> 33; x = x &* 0xc4ce_b9fe_1a85_ec53
@@ -226,20 +226,12 @@ struct PersonTable {
 
     private var fileMask: UInt64 { (1 << UInt64(fileBits)) - 1 }
 
-    private static func mix(_ h: UInt64) -> UInt64 {
-        var x = h
-        x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33; x = x &* 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
-    }
-
     private func bucket(_ top: UInt64) -> Int {
         Int(truncatingIfNeeded: top.multipliedFullWidth(by: UInt64(slots.count / 2)).high)
     }
 
     func find(_ idHash: UInt64) -> Person? {
-        let top = Self.mix(idHash) & ~fileMask
+        let top = HashFileTable.mix(idHash) & ~fileMask
         let n = slots.count / 2
         var i = bucket(top)
         while true {
@@ -258,7 +250,7 @@ struct PersonTable {
     mutating func insert(_ idHash: UInt64, name: UInt64, role: UInt32, file: Int) -> Bool {
         guard role < 0xFF else { return false }
         if file + 1 >= 1 << fileBits || 5 * (used + 1) > 4 * (slots.count / 2) { grow(files: file + 1) }
-        place(Self.mix(idHash) & ~fileMask | UInt64(file + 1), Self.nameKey(name) | UInt64(role))
+        place(HashFileTable.mix(idHash) & ~fileMask | UInt64(file + 1), Self.nameKey(name) | UInt64(role))
         return true
     }
 

@@ -66,12 +66,7 @@ struct ByteWords: Sendable {
     private let starts: [Int]
 
     init(_ strings: [String]) {
-        var bytes: [UInt8] = []
-        var starts = [0]
-        for s in strings {
-            bytes += s.utf8
-            starts.append(bytes.count)
-        }
+        let (bytes, starts) = packed(strings)
         keys = bytes.withUnsafeBytes { all in
             strings.indices.map { ByteKey(UnsafeRawBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]])) }
         }
@@ -112,12 +107,7 @@ struct ByteTable: Sendable {
     private let mask: Int
 
     init(_ strings: [String]) {
-        var bytes: [UInt8] = []
-        var starts = [0]
-        for s in strings {
-            bytes += s.utf8
-            starts.append(bytes.count)
-        }
+        let (bytes, starts) = packed(strings)
         var size = 16
         while size < strings.count * 4 { size <<= 1 }
         var slots = [Slot](repeating: Slot(key: ByteKey(UnsafeRawBufferPointer(start: nil, count: 0)), index: -1), count: size)
@@ -153,4 +143,15 @@ struct ByteTable: Sendable {
     private func sameLong(_ i: Int, _ b: UnsafeRawBufferPointer) -> Bool {
         bytes.withUnsafeBytes { sameBytes($0.baseAddress! + starts[i], b.baseAddress!, b.count) }
     }
+}
+
+/// Strings one after another in one byte array; string i is bytes[starts[i] ..< starts[i + 1]].
+private func packed(_ strings: [String]) -> (bytes: [UInt8], starts: [Int]) {
+    var bytes: [UInt8] = []
+    var starts = [0]
+    for s in strings {
+        bytes += s.utf8
+        starts.append(bytes.count)
+    }
+    return (bytes, starts)
 }
