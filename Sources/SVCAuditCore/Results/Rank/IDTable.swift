@@ -39,15 +39,9 @@ struct EntryIndex: Sendable {
     private var buckets: [UInt64] = []
     private var used = 0
 
-    /// FNV-1a, mixed (murmur3's finaliser) so the last bytes reach the top bits.
-    static func hash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= h >> 33; h = h &* 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33; h = h &* 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return h
-    }
+    /// FNV-1a, mixed (murmur3's finaliser) so the last bytes reach the top bits: the same two
+    /// functions the cross-visit checks hash with.
+    static func hash(_ id: String) -> UInt64 { HashFileTable.mix(VisitSetChecks.hash(id.utf8)) }
 
     func find<Row>(_ id: String, hash h: UInt64, in rows: ChunkedRows<Row>) -> Int? {
         guard !buckets.isEmpty else { return nil }

@@ -163,9 +163,9 @@ public struct RankFold: Sendable {
     /// The branch of entry `k` (its latest visit's, or the roster's).
     func branch(of k: Int) -> Branch { branches[Int(slots[k].branch)] }
 
-    /// A new entry; its id has none yet.
-    mutating func addSlot(_ s: EntrySlot) {
-        index.insert(slots.count, hash: EntryIndex.hash(s.id), in: slots)
+    /// A new entry; its id has none yet (`hash`: its `EntryIndex.hash`, when already known).
+    mutating func addSlot(_ s: EntrySlot, hash: UInt64? = nil) {
+        index.insert(slots.count, hash: hash ?? EntryIndex.hash(s.id), in: slots)
         slots.append(s)
     }
 
@@ -217,8 +217,7 @@ public struct RankFold: Sendable {
         } else {
             // A new entry is its own latest visit.
             k = slots.count
-            index.insert(k, hash: h, in: slots)
-            slots.append(EntrySlot(id: id, name: name, role: number(role: role), branch: branch, latest: key))
+            addSlot(EntrySlot(id: id, name: name, role: number(role: role), branch: branch, latest: key), hash: h)
         }
         if unweighted { slots[k].unweighted += 1 }
         if let x = score {
