@@ -157,28 +157,10 @@ public enum JSONValue: Sendable, Equatable {
         out.digits(i.magnitude)
     }
 
-    /// `Num.short`'s spelling, written in place: below 10^13 (15 digits with the hundredths)
-    /// the shortest round-tripping spelling of a value rounded to hundredths is those
-    /// hundredths, trailing zeros dropped and one kept after the point ("91.25", "88.0") — a
-    /// Double tells any two decimals of 15 digits apart, so no shorter one names it. Other
-    /// values go through `Num.short` itself, and NaN and infinities are null.
-    /// `JSONNumberSpellingTests` checks the two agree.
+    /// `Num.short`'s spelling (its `writeShort`), written in place; NaN and infinities are null.
     static func writeNumber(_ d: Double, to out: inout JSONBytes) {
         guard d.isFinite else { out.append("null"); return }
-        let scaled = (d * 100).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 1e15 else {
-            var s = Num.short(d)
-            s.withUTF8 { out.append($0) }
-            return
-        }
-        let h = Int64(scaled)
-        if h < 0 { out.append(0x2D) }
-        let m = h.magnitude
-        out.digits(UInt(m / 100))
-        out.append(0x2E)  // "."
-        let f = UInt8(truncatingIfNeeded: m % 100)
-        out.append(48 + f / 10)
-        if f % 10 != 0 { out.append(48 + f % 10) }
+        out.write(upTo: Num.shortRoom) { Num.writeShort(d, to: $0) }
     }
 
     /// RFC 8259: escape `"`, `\` and control characters; everything else (Chinese, "/")
@@ -238,6 +220,12 @@ struct JSONBytes {
         if count + n > capacity { grow(count + n) }
     }
 
+    /// Lets `body` write up to `n` bytes at the end; it returns how many it wrote.
+    mutating func write(upTo n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        count += body(base + count)
+    }
+
     private mutating func grow(_ need: Int) {
         let cap = Swift.max(need, 2 * capacity)
         let b = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
@@ -276,20 +264,7 @@ struct JSONBytes {
 
     /// The decimal digits of `m`.
     mutating func digits(_ m: UInt) {
-        reserve(20)
-        var m = m, n = 0
-        repeat {
-            base[count + n] = UInt8(truncatingIfNeeded: 48 + m % 10)
-            m /= 10
-            n += 1
-        } while m > 0
-        // Made last digit first: turned round in place.
-        var i = count, j = count + n - 1
-        while i < j {
-            let t = base[i]; base[i] = base[j]; base[j] = t
-            i += 1; j -= 1
-        }
-        count += n
+        write(upTo: 20) { Num.writeDigits(UInt64(m), to: $0) }
     }
 }
 

@@ -31,7 +31,57 @@ public enum Num {
     /// ("91.25", "88.0", "0.0"). Swift switches to exponent notation only at 1e16,
     /// which is still valid JSON.
     public static func short(_ x: Double) -> String {
-        round2(x).description
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shortRoom) { buf in
+            String(decoding: UnsafeBufferPointer(start: buf.baseAddress!, count: writeShort(x, to: buf.baseAddress!)), as: UTF8.self)
+        }
+    }
+
+    /// The most bytes `writeShort` writes ("-1.7976931348623157e+308" is 24).
+    static let shortRoom = 32
+
+    /// Writes `short(x)` at `b` (room for `shortRoom` bytes) and returns how many bytes — the one
+    /// spelling, used by `short` and written in place by the JSON writer. Below 10^13 it is made
+    /// from the integer number of hundredths: the shortest round-tripping spelling of a value
+    /// rounded to hundredths is those hundredths with trailing zeros dropped and one digit kept
+    /// after the point ("91.25", "88.0"), as a Double tells any two decimals of 15 digits apart;
+    /// `JSONNumberSpellingTests` checks that this is `round2(x).description`. Other values are that description.
+    static func writeShort(_ x: Double, to b: UnsafeMutablePointer<UInt8>) -> Int {
+        let scaled = (x * 100).rounded(.toNearestOrAwayFromZero)
+        guard x.isFinite, abs(scaled) < 1e15 else {
+            var s = round2(x).description
+            return s.withUTF8 { u in
+                b.update(from: u.baseAddress!, count: u.count)
+                return u.count
+            }
+        }
+        let h = Int64(scaled)
+        var n = 0
+        if h < 0 { b[0] = 0x2D; n = 1 }  // "-"
+        let m = h.magnitude
+        n += writeDigits(m / 100, to: b + n)
+        let f = UInt8(truncatingIfNeeded: m % 100)
+        b[n] = 0x2E  // "."
+        b[n + 1] = 48 + f / 10
+        n += 2
+        if f % 10 != 0 { b[n] = 48 + f % 10; n += 1 }
+        return n
+    }
+
+    /// Writes the decimal digits of `m` at `b` (room for 20) and returns how many.
+    static func writeDigits(_ m: UInt64, to b: UnsafeMutablePointer<UInt8>) -> Int {
+        var m = m, n = 0
+        repeat {
+            b[n] = UInt8(truncatingIfNeeded: 48 + m % 10)
+            m /= 10
+            n += 1
+        } while m > 0
+        // Made last digit first: turned round in place.
+        var i = 0, j = n - 1
+        while i < j {
+            let t = b[i]; b[i] = b[j]; b[j] = t
+            i += 1; j -= 1
+        }
+        return n
     }
 
     /// A rate that is already in percent (0–100): 95 → "95.00%".
