@@ -59,23 +59,27 @@ public enum InputPipeline {
         // fold by at most `window` files (memory stays bounded). A thread is woken only when
         // what it waits for has happened: the slot it needs, or room in the window.
         let window = max(options.readAhead, 2 * options.jobs)
-        let ring = Ring(window)
-        let lock = NSCondition()
         let helpers = min(options.jobs - 1, count - 1)
+        let ring = Ring(window, helpers: helpers)
+        let lock = NSCondition()
         /// With the lock held and a file free to claim: claims it, reads it with the lock let
-        /// go, and leaves its outcome in its slot (the lock held again). Returns its number.
-        @Sendable func readNext(_ scratch: VisitReader.Scratch) -> Int {
+        /// go, and leaves its outcome in its slot (the lock held again), marked as made by
+        /// `reader` (0 is this thread). Returns its number.
+        @Sendable func readNext(_ scratch: VisitReader.Scratch, reader: Int) -> Int {
             let i = ring.next
             ring.next += 1
             lock.unlock()
             let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
             lock.lock()
             ring.slots[i % window] = outcome
+            ring.madeBy[i % window] = reader
             return i
         }
-        for _ in 0..<helpers {
+        for h in 0..<helpers {
+            let h = h + 1
             let thread = Thread {
                 let scratch = VisitReader.Scratch()
+                var spent: [Outcome] = []
                 lock.lock()
                 while true {
                     while ring.next < count && ring.next >= ring.consumed + window {
@@ -84,7 +88,14 @@ public enum InputPipeline {
                         ring.helpersWaiting -= 1
                     }
                     guard ring.next < count else { break }
-                    let i = readNext(scratch)
+                    swap(&spent, &ring.spent[h])
+                    if !spent.isEmpty {
+                        lock.unlock()
+                        spent.removeAll(keepingCapacity: true)
+                        lock.lock()
+                        continue
+                    }
+                    let i = readNext(scratch, reader: h)
                     if ring.folderWaiting && i == ring.consumed { lock.broadcast() }
                 }
                 ring.finished += 1
@@ -95,23 +106,34 @@ public enum InputPipeline {
             thread.start()
         }
         let scratch = VisitReader.Scratch()
+        // The last outcome folded, if a helper made it: it goes back to that helper to be freed
+        // there (with the lock taken for the next file anyway). glibc frees a block into the
+        // arena of the thread that allocated it, under that arena's lock: when this thread
+        // freed what the helpers allocated, the helpers' own malloc and free waited on it
+        // (thousands of futex waits on 100,000 files at --jobs 2).
+        var folded: (outcome: Outcome, madeBy: Int)?
         for i in 0..<count {
             lock.lock()
+            if let (outcome, h) = folded {
+                ring.spent[h].append(outcome)
+                folded = nil
+            }
             while ring.slots[i % window] == nil {
                 if ring.next < count && ring.next < ring.consumed + window {
-                    _ = readNext(scratch)
+                    _ = readNext(scratch, reader: 0)
                 } else {
                     ring.folderWaiting = true
                     lock.wait()
                     ring.folderWaiting = false
                 }
             }
-            var outcome = ring.slots[i % window]!
-            ring.slots[i % window] = nil
+            var outcome = ring.slots[i % window].take()!
+            let madeBy = ring.madeBy[i % window]
             ring.consumed = i + 1
             if ring.helpersWaiting > 0 { lock.broadcast() }
             lock.unlock()
             consume(&outcome)
+            if madeBy > 0 { folded = (outcome, madeBy) }
         }
         // Every file was folded, so every helper has claimed its last one and is leaving.
         lock.lock()
@@ -128,12 +150,20 @@ public enum InputPipeline {
     /// and who is waiting (so nobody is woken for nothing).
     private final class Ring: @unchecked Sendable {
         var slots: [Outcome?]
+        /// Which thread read each slot's outcome: 0 the folding thread, 1... a helper.
+        var madeBy: [Int]
+        /// Per helper (index 1...), the outcomes folded and handed back for it to free.
+        var spent: [[Outcome]]
         var next = 0
         var consumed = 0
         var finished = 0
         var folderWaiting = false
         var helpersWaiting = 0
-        init(_ n: Int) { slots = [Outcome?](repeating: nil, count: n) }
+        init(_ n: Int, helpers: Int) {
+            slots = [Outcome?](repeating: nil, count: n)
+            madeBy = [Int](repeating: 0, count: n)
+            spent = [[Outcome]](repeating: [], count: helpers + 1)
+        }
     }
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.
