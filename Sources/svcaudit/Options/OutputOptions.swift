@@ -60,11 +60,12 @@ struct OutputOptions<R: Report>: ParsableArguments {
 
     /// Renders the result and writes it where asked.
     /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
-    func emit(_ report: R, roles: RoleCatalog) throws {
+    /// Renders `report` in the chosen format; `jobs` threads render a long JSON array.
+    func emit(_ report: R, roles: RoleCatalog, jobs: Int = 1) throws {
         if format == .json {
             // Streamed as it is made: the JSON of a year of a whole bank's visits is tens of
             // megabytes, never held whole (SPEC §5).
-            try write { sink in JSONRenderer.write(report, to: sink) }
+            try write { sink in JSONRenderer.write(report, jobs: jobs, to: sink) }
             return
         }
         var ctx = context
