@@ -43,6 +43,8 @@ public enum VisitReader {
         fileprivate var subjects: Int32 = 0
         /// The scorer's scratch (item slots, section sums, totals lists).
         let scoring = Scorer.Scratch()
+        /// The Strings made lately from scalars, shared when the same bytes come again.
+        fileprivate let strings = RecentStrings()
         public init() {}
         deinit { seen.deallocate() }
 
@@ -452,7 +454,8 @@ private struct EventReader {
         UnsafeRawBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length))
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The current scalar's text; the same String as last time when these bytes were met lately.
+    var text: String { scratch.strings.string(bytes) }
 
     /// The text of bytes kept in the store.
     func string(_ span: Span) -> String {
