@@ -29,7 +29,7 @@ struct OutputOptions<R: Report>: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print no warnings and no progress line, only errors.")
     var quiet = false
 
-    static func parseFormat(_ text: String) throws -> OutputFormat {
+    @Sendable static func parseFormat(_ text: String) throws -> OutputFormat {
         guard let f = OutputFormat(rawValue: text), R.formats.contains(f) else {
             throw ValidationError(Console.t("此命令不提供 --format \(text)；可选：\(R.formats.map(\.rawValue).joined(separator: "、"))", "--format \(text) is not available here; use one of: \(R.formats.map(\.rawValue).joined(separator: ", "))"))
         }
