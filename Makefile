@@ -64,11 +64,14 @@ MANDIR   = $(PREFIX)/share/man/man1
 MANPAGE  = .build/plugins/GenerateManual/outputs/svcaudit/svcaudit.1
 
 # The man page, written by swift-argument-parser's generate-manual plugin from the same
-# command definitions as --help (it builds the release binary it reads them from).
+# command definitions as --help. The plugin builds the release binary it reads them from, but
+# without $(STATIC): the binary is linked again with it afterwards, so what `make install`
+# copies is the one `make build` makes.
 man: $(MANPAGE)
 $(MANPAGE): build
 	$(SWIFT) package --disable-sandbox plugin generate-manual --configuration release \
 	  --authors "svcaudit maintainers" >/dev/null
+	$(SWIFT) build -c release --product svcaudit $(STATIC)
 
 install: build $(MANPAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/svcaudit/checklists

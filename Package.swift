@@ -53,7 +53,9 @@ let package = Package(
         // End-to-end runs of the built binary on samples/ and fixtures, with golden outputs.
         .testTarget(
             name: "SVCAuditCLITests",
-            dependencies: ["svcaudit", "svcaudit-gen"]
+            dependencies: ["svcaudit", "svcaudit-gen"],
+            // Read from the source tree by path (CLI.swift), not bundled as resources.
+            exclude: ["Golden", "Scripts"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -15,9 +15,9 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
     /// The stable class (`unknown-key`, `wrong-type`, …): tests and `--format json` rely on it.
     public var code: DiagnosticCode
     /// The values the code's template names, by placeholder name.
-    public var args: [String: DiagnosticArg]
+    public var args: DiagnosticArgs
 
-    public init(file: String, mark: Mark, severity: Severity, code: DiagnosticCode, args: [String: DiagnosticArg] = [:]) {
+    public init(file: String, mark: Mark, severity: Severity, code: DiagnosticCode, args: DiagnosticArgs = [:]) {
         self.file = file
         self.mark = mark
         self.severity = severity
@@ -26,7 +26,7 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
     }
 
     /// A code's message outside any file (a command-line value checked against the catalog).
-    public static func text(_ code: DiagnosticCode, _ args: [String: DiagnosticArg], _ lang: Language) -> String {
+    public static func text(_ code: DiagnosticCode, _ args: DiagnosticArgs, _ lang: Language) -> String {
         code.template.render(lang, args)
     }
 
@@ -37,19 +37,35 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
 
     /// `file:line:col: error: message`.
     public func rendered(_ lang: Language) -> String {
-        // Put together as bytes: `validate` prints every diagnostic of a year of files, and
-        // string interpolation cost as much again as the message itself.
-        let message = message(lang)
         var out: [UInt8] = []
-        out.reserveCapacity(file.utf8.count + message.utf8.count + 32)
+        rendered(lang, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The line's bytes, appended to `out`. Put together as bytes: `validate` prints every
+    /// diagnostic of a year of files, and string interpolation cost as much again as the
+    /// message itself; `DiagnosticDigest` appends them straight to its output buffer.
+    func rendered(_ lang: Language, into out: inout [UInt8]) {
         out.append(contentsOf: file.utf8)
         out.append(0x3A)
-        out.append(contentsOf: String(mark.line).utf8)
+        Self.appendDecimal(mark.line, to: &out)
         out.append(0x3A)
-        out.append(contentsOf: String(mark.column).utf8)
+        Self.appendDecimal(mark.column, to: &out)
         out.append(contentsOf: severity == .error ? ": error: ".utf8 : ": warning: ".utf8)
-        out.append(contentsOf: message.utf8)
-        return String(decoding: out, as: UTF8.self)
+        code.template.render(lang, args, into: &out)
+    }
+
+    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else { out.append(contentsOf: String(n).utf8); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var k = 0
+        var m = n
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[k] = UInt8(truncatingIfNeeded: 48 + m % 10); m /= 10; k += 1 } while m > 0
+            while k > 0 { k -= 1; out.append(d[k]) }
+        }
     }
 
     /// Diagnostics in a stable order: by file, position, then severity, code and text.
@@ -71,11 +87,11 @@ public struct DiagnosticList: Sendable {
 
     public init(file: String) { self.file = file }
 
-    public mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
+    public mutating func error(_ code: DiagnosticCode, _ args: DiagnosticArgs = [:], at mark: Mark) {
         add(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
     }
 
-    public mutating func warning(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
+    public mutating func warning(_ code: DiagnosticCode, _ args: DiagnosticArgs = [:], at mark: Mark) {
         add(Diagnostic(file: file, mark: mark, severity: .warning, code: code, args: args))
     }
 

@@ -33,7 +33,9 @@ public final class DiagnosticDigest: @unchecked Sendable {
     public private(set) var kept: [Diagnostic] = []
     public let keep: Bool
     private let write: (String) -> Void
-    private var buffer = ""
+    /// Lines not yet written, as bytes: each diagnostic is rendered straight into it (a
+    /// String per line, then appended, cost another copy and UTF-8 check a line).
+    private var buffer: [UInt8] = []
 
     public init(warnings: Warnings, lang: Language, keep: Bool = false,
                 howToList: (zh: String, en: String) = ("加 --all-warnings，或运行 svcaudit validate", "--all-warnings, or svcaudit validate"),
@@ -74,15 +76,15 @@ public final class DiagnosticDigest: @unchecked Sendable {
     }
 
     private func emit(_ d: Diagnostic) {
-        buffer += d.rendered(lang)
-        buffer += "\n"
-        if buffer.utf8.count >= 1 << 15 { flush() }
+        d.rendered(lang, into: &buffer)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 15 { flush() }
     }
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        write(buffer)
-        buffer = ""
+        write(String(decoding: buffer, as: UTF8.self))
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Warnings counted but not printed.

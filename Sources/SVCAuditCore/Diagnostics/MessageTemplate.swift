@@ -58,33 +58,39 @@ public struct MessageTemplate: Sendable {
         return out
     }
 
-    public func render(_ lang: Language, _ args: [String: DiagnosticArg]) -> String {
+    public func render(_ lang: Language, _ args: DiagnosticArgs) -> String {
+        var out: [UInt8] = []
+        render(lang, args, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The message's bytes, appended to `out` (a diagnostic line is put together as bytes).
+    func render(_ lang: Language, _ args: DiagnosticArgs, into out: inout [UInt8]) {
         var t = text(lang)
         // Placeholders are found in the bytes: `{` and `}` are ASCII, never part of a Chinese
         // character's bytes. Walking the text as Characters (grapheme breaking) cost ~37,000
-        // instructions a message, and `validate` prints several a file.
-        return t.withUTF8 { b -> String in
-            guard b.contains(0x7B) else { return String(decoding: b, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 64)
+        // instructions a message, and `validate` prints several a file. Names are looked up
+        // by their bytes, with no String made of them.
+        t.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count + 64)
             var start = 0
             var i = 0
             while i < b.count {
                 guard b[i] == 0x7B, let close = b[(i + 1)...].firstIndex(of: 0x7D) else { i += 1; continue }
                 out.append(contentsOf: b[start..<i])
-                let name = String(decoding: b[(i + 1)..<close], as: UTF8.self)
-                if name.hasPrefix("s:") {
-                    if case .count(let n)? = args[String(name.dropFirst(2))], n != 1 { out.append(0x73) }  // "s"
-                } else if let v = args[name] {
+                let plural = close - i > 2 && b[i + 1] == 0x73 && b[i + 2] == 0x3A  // "s:"
+                let name = UnsafeBufferPointer(rebasing: b[(i + (plural ? 3 : 1))..<close])
+                if plural {
+                    if case .count(let n)? = args.value(named: name), n != 1 { out.append(0x73) }  // "s"
+                } else if let v = args.value(named: name) {
                     out.append(contentsOf: v.render(lang).utf8)
                 } else {
-                    out.append(contentsOf: "{\(name)}".utf8)  // a missing argument shows, so tests catch it
+                    out.append(contentsOf: b[i...close])  // a missing argument shows, so tests catch it
                 }
                 i = close + 1
                 start = i
             }
             out.append(contentsOf: b[start...])
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

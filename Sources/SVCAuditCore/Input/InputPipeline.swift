@@ -42,98 +42,12 @@ public enum InputPipeline {
     public static func run<Files: RandomAccessCollection & Sendable>(
         files: Files, catalog: ChecklistCatalog, options: Options, consume: (inout Outcome) -> Void
     ) where Files.Element == String, Files.Index == Int {
-        let count = files.count
-        if options.jobs <= 1 || count < 2 {
-            let scratch = VisitReader.Scratch()
-            for i in 0..<count {
-                var outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
-                consume(&outcome)
-            }
-            return
-        }
-        // `jobs` threads read: `jobs - 1` helpers and this one, which also folds. Files are
-        // claimed one at a time from a shared counter and each outcome waits in a ring of slots
-        // until this thread folds it, in path order. When the next file to fold is not ready,
-        // this thread reads the next unclaimed file instead of waiting — so `--jobs 2` keeps two
-        // cores busy with two threads, not three contending for them. Readers run ahead of the
-        // fold by at most `window` files (memory stays bounded). A thread is woken only when
-        // what it waits for has happened: the slot it needs, or room in the window.
-        let window = max(options.readAhead, 2 * options.jobs)
-        let ring = Ring(window)
-        let lock = NSCondition()
-        let helpers = min(options.jobs - 1, count - 1)
-        /// With the lock held and a file free to claim: claims it, reads it with the lock let
-        /// go, and leaves its outcome in its slot (the lock held again). Returns its number.
-        @Sendable func readNext(_ scratch: VisitReader.Scratch) -> Int {
-            let i = ring.next
-            ring.next += 1
-            lock.unlock()
-            let outcome = process(files[i], catalog: catalog, options: options, scratch: scratch)
-            lock.lock()
-            ring.slots[i % window] = outcome
-            return i
-        }
-        for _ in 0..<helpers {
-            let thread = Thread {
-                let scratch = VisitReader.Scratch()
-                lock.lock()
-                while true {
-                    while ring.next < count && ring.next >= ring.consumed + window {
-                        ring.helpersWaiting += 1
-                        lock.wait()
-                        ring.helpersWaiting -= 1
-                    }
-                    guard ring.next < count else { break }
-                    let i = readNext(scratch)
-                    if ring.folderWaiting && i == ring.consumed { lock.broadcast() }
-                }
-                ring.finished += 1
-                if ring.folderWaiting { lock.broadcast() }
-                lock.unlock()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        let scratch = VisitReader.Scratch()
-        for i in 0..<count {
-            lock.lock()
-            while ring.slots[i % window] == nil {
-                if ring.next < count && ring.next < ring.consumed + window {
-                    _ = readNext(scratch)
-                } else {
-                    ring.folderWaiting = true
-                    lock.wait()
-                    ring.folderWaiting = false
-                }
-            }
-            var outcome = ring.slots[i % window]!
-            ring.slots[i % window] = nil
-            ring.consumed = i + 1
-            if ring.helpersWaiting > 0 { lock.broadcast() }
-            lock.unlock()
-            consume(&outcome)
-        }
-        // Every file was folded, so every helper has claimed its last one and is leaving.
-        lock.lock()
-        while ring.finished < helpers {
-            ring.folderWaiting = true
-            lock.wait()
-            ring.folderWaiting = false
-        }
-        lock.unlock()
-    }
-
-    /// What the readers and the fold share, all guarded by the pipeline's lock: the slots
-    /// outcomes wait in, the next file to claim, how many are folded, how many helpers left,
-    /// and who is waiting (so nobody is woken for nothing).
-    private final class Ring: @unchecked Sendable {
-        var slots: [Outcome?]
-        var next = 0
-        var consumed = 0
-        var finished = 0
-        var folderWaiting = false
-        var helpersWaiting = 0
-        init(_ n: Int) { slots = [Outcome?](repeating: nil, count: n) }
+        // Files are claimed one at a time; each outcome waits in a window of `readAhead`
+        // until it is folded, in path order (OrderedParallel says how the threads share work).
+        OrderedParallel.run(count: files.count, jobs: options.jobs, window: options.readAhead,
+                            state: { VisitReader.Scratch() },
+                            make: { i, scratch in process(files[i], catalog: catalog, options: options, scratch: scratch) },
+                            take: consume)
     }
 
     /// One file, start to finish. Never throws: every problem becomes a diagnostic.

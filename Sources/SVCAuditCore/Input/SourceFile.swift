@@ -12,7 +12,7 @@ public enum SourceFile {
     /// limit (typed where it is found, never told from a message), and the template's values.
     public struct ReadError: Error, Sendable, LocalizedMessage {
         public let code: DiagnosticCode
-        public let args: [String: DiagnosticArg]
+        public let args: DiagnosticArgs
 
         static func system(_ what: (String, String), _ err: Int32) -> ReadError {
             let e = SystemError.phrase(err)

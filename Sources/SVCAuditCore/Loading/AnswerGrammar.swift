@@ -164,7 +164,7 @@ public enum AnswerGrammar {
         var code: DiagnosticCode
         /// The template's values; `item` (`naming`) and `found` (what the value is) are added
         /// by the reader.
-        var args: [String: DiagnosticArg]
+        var args: DiagnosticArgs
 
         /// The problem, naming the item `id`.
         func naming(_ id: String) -> AnswerProblem {

@@ -63,13 +63,13 @@ extension ChecklistCatalog {
 
     /// The error for a checklist a visit assesses (or answers items of) that has no version in
     /// force on the visit's date: every version loaded, with its dates.
-    func noVersionInForce(_ id: String, on date: Day) -> [String: DiagnosticArg] {
+    func noVersionInForce(_ id: String, on date: Day) -> DiagnosticArgs {
         ["id": .text(id), "date": .text(date.description), "versions": Checklist.versionsArg(versions(of: id))]
     }
 
     /// The error for an answer to an item another version of its checklist has, but not the
     /// one the visit is scored against (`resolved` holds that one).
-    func itemNotInVersion(_ itemID: String, resolved: ChecklistCatalog, date: Day?, pinned: [String]) -> (DiagnosticCode, [String: DiagnosticArg])? {
+    func itemNotInVersion(_ itemID: String, resolved: ChecklistCatalog, date: Day?, pinned: [String]) -> (DiagnosticCode, DiagnosticArgs)? {
         guard let owner = scoring.universe.owner(of: itemID) else { return nil }
         let having = versions(of: owner).filter { c in c.items.contains { $0.id == itemID } }
         guard let used = resolved.checklist(owner) else {
@@ -88,7 +88,7 @@ extension ChecklistCatalog {
     }
 
     /// The warning for a role no roles.yaml entry (or, without one, no checklist) names.
-    func unknownRole(_ written: String) -> [String: DiagnosticArg]? {
+    func unknownRole(_ written: String) -> DiagnosticArgs? {
         if !roles.isEmpty {
             if roles.id(for: written) != nil { return nil }
             return ["role": .text(written), "roles": .localized(zh: roles.listing(.zh).joined(separator: "、"), en: roles.listing(.en).joined(separator: ", ")),

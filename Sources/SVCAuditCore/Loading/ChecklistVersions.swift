@@ -202,7 +202,7 @@ final class VersionResolver: @unchecked Sendable {
 /// cannot be shown: a typed diagnostic without a file.
 public struct VersionProblem: Error, Sendable {
     public var code: DiagnosticCode
-    public var args: [String: DiagnosticArg]
+    public var args: DiagnosticArgs
     public func message(_ lang: Language) -> String { Diagnostic.text(code, args, lang) }
 }
 

@@ -25,10 +25,10 @@ public enum VisitReader {
     /// not depend on the file (what a written role means, and its warning). Not shared
     /// between threads; a run makes one per worker (`InputPipeline`).
     public final class Scratch {
-        private var roles: [String: (id: String, warning: [String: DiagnosticArg]?)] = [:]
+        private var roles: [String: (id: String, warning: DiagnosticArgs?)] = [:]
         /// The first words met, searched before `roles` (same answers); by their bytes too
         /// (`knownRole`), so that the reader takes a known role without making its String.
-        private var recentRoles: [(written: String, key: ByteKey, id: String, warning: [String: DiagnosticArg]?)] = []
+        private var recentRoles: [(written: String, key: ByteKey, id: String, warning: DiagnosticArgs?)] = []
         /// The byte store and the answers of the file last read, kept with their capacity:
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
@@ -43,6 +43,8 @@ public enum VisitReader {
         fileprivate var subjects: Int32 = 0
         /// The scorer's scratch (item slots, section sums, totals lists).
         let scoring = Scorer.Scratch()
+        /// The Strings made lately from scalars, shared when the same bytes come again.
+        fileprivate let strings = RecentStrings()
         public init() {}
         deinit { seen.deallocate() }
 
@@ -88,12 +90,12 @@ public enum VisitReader {
         /// The role id `written` names and the warning for it, if any. With a roles.yaml both
         /// depend on the word alone (the role catalog is the same for every checklist version):
         /// they are worked out once per word. Without one, each time.
-        func role(_ written: String, _ catalog: ChecklistCatalog) -> (id: String, warning: [String: DiagnosticArg]?) {
+        func role(_ written: String, _ catalog: ChecklistCatalog) -> (id: String, warning: DiagnosticArgs?) {
             guard !catalog.roles.isEmpty else { return (catalog.roleID(for: written) ?? written, catalog.unknownRole(written)) }
             // The few words a run meets again and again, compared in turn: hashing the word
             // for the dictionary cost more than the comparisons.
             for r in recentRoles where r.written == written { return (r.id, r.warning) }
-            let answer: (id: String, warning: [String: DiagnosticArg]?)
+            let answer: (id: String, warning: DiagnosticArgs?)
             if let known = roles[written] {
                 answer = known
             } else {
@@ -111,7 +113,7 @@ public enum VisitReader {
         /// What `role` answered for the word `bytes` spell, when it is one of the words met
         /// already (only with a roles.yaml are they kept); nil otherwise.
         @inline(__always)
-        fileprivate func knownRole(_ bytes: UnsafeRawBufferPointer) -> (id: String, warning: [String: DiagnosticArg]?)? {
+        fileprivate func knownRole(_ bytes: UnsafeRawBufferPointer) -> (id: String, warning: DiagnosticArgs?)? {
             guard bytes.count <= 16 else { return nil }  // the key alone tells such words apart
             let key = ByteKey(bytes)
             for r in recentRoles where r.key == key { return (r.id, r.warning) }
@@ -294,7 +296,7 @@ struct RawStaff {
     var role: String?
     /// The role's meaning when the reader knew the word already (`Scratch.knownRole`); `role`
     /// is then nil.
-    var known: (id: String, warning: [String: DiagnosticArg]?)?
+    var known: (id: String, warning: DiagnosticArgs?)?
     var roleMark = Mark.start
     /// Its answers: `RawVisit.answers[answers]`.
     var answers: Range<Int> = 0..<0
@@ -452,7 +454,8 @@ private struct EventReader {
         UnsafeRawBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length))
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The current scalar's text; the same String as last time when these bytes were met lately.
+    var text: String { scratch.strings.string(bytes) }
 
     /// The text of bytes kept in the store.
     func string(_ span: Span) -> String {
@@ -503,7 +506,7 @@ private struct EventReader {
         }
     }
 
-    mutating func error(_ code: DiagnosticCode, _ args: [String: DiagnosticArg], at mark: Mark) {
+    mutating func error(_ code: DiagnosticCode, _ args: DiagnosticArgs, at mark: Mark) {
         found.append(Diagnostic(file: file, mark: mark, severity: .error, code: code, args: args))
     }
 

@@ -37,7 +37,7 @@ public enum HTML {
         return hyphenated.stringByReplacingMatches(in: escaped, range: range, withTemplate: "<span class=\"nw\">$0</span>")
     }
 
-    nonisolated(unsafe) private static let hyphenated = try! NSRegularExpression(pattern: "[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)+")
+    private static let hyphenated = try! NSRegularExpression(pattern: "[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)+")
 }
 
 /// `--format html`: one self-contained file (inline CSS and SVG, no scripts, no web fonts,

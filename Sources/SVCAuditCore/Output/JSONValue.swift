@@ -74,8 +74,10 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The same bytes as `render`, handed to `sink` in chunks of about `chunk` bytes as they
     /// are made, so the whole text is never held. `sink` returns false to stop taking bytes (a
-    /// closed pipe, a full disk); the result says whether every byte was taken.
-    public func write(pretty: Bool = true, chunk: Int = 1 << 16, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+    /// closed pipe, a full disk); the result says whether every byte was taken. With `jobs`
+    /// above 1 a long lazy array (a ranking's entries) is rendered in blocks on that many
+    /// threads, handed to `sink` in order: the same bytes.
+    public func write(pretty: Bool = true, chunk: Int = 1 << 16, jobs: Int = 1, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         var out = JSONBytes(capacity: chunk + 4096)
         defer { out.release() }
         var ok = true
@@ -84,7 +86,7 @@ public enum JSONValue: Sendable, Equatable {
             bytes.clear()
         }
         withoutActuallyEscaping(drain) { drain in
-            write(to: &out, pretty: pretty, indent: 0, drain: Drain(limit: chunk, call: drain))
+            write(to: &out, pretty: pretty, indent: 0, drain: Drain(limit: chunk, call: drain), jobs: jobs)
         }
         out.append(0x0A)
         drain(&out)
@@ -97,7 +99,7 @@ public enum JSONValue: Sendable, Equatable {
         let call: (inout JSONBytes) -> Void
     }
 
-    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?) {
+    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?, jobs: Int = 1) {
         switch self {
         case .null: out.append("null")
         case let .bool(b): if b { out.append("true") } else { out.append("false") }
@@ -116,6 +118,11 @@ public enum JSONValue: Sendable, Equatable {
         case let .lazyArray(l):
             guard l.count > 0 else { out.append("[]"); return }
             out.append(0x5B)
+            if jobs > 1 && l.count >= 2 * Self.block {
+                Self.writeInBlocks(l, to: &out, pretty: pretty, indent: indent, drain: drain, jobs: jobs)
+                Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
+                return
+            }
             for i in 0..<l.count {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
                 l.element(i).write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
@@ -135,6 +142,32 @@ public enum JSONValue: Sendable, Equatable {
             }
             Self.close(0x7D, to: &out, pretty: pretty, indent: indent)
         }
+    }
+
+    /// Elements of a long lazy array rendered together on one thread (~60 KB of a ranking).
+    static let block = 128
+
+    /// A lazy array's elements (without its brackets), rendered `block` at a time on `jobs`
+    /// threads and appended in order: the bytes the one-thread loop above writes.
+    private static func writeInBlocks(_ l: LazyArray, to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?, jobs: Int) {
+        let blocks = (l.count + block - 1) / block
+        OrderedParallel.run(count: blocks, jobs: jobs, window: 4 * jobs, state: {}, make: { b, _ in
+            let chunk = JSONChunk()
+            for i in b * block..<min(l.count, (b + 1) * block) {
+                separate(first: i == 0, to: &chunk.bytes, pretty: pretty, indent: indent)
+                l.element(i).write(to: &chunk.bytes, pretty: pretty, indent: indent + 1, drain: nil)
+            }
+            return chunk
+        }, take: { chunk in
+            out.append(chunk.bytes.bytes)
+            if let drain, out.count >= drain.limit { drain.call(&out) }
+        })
+    }
+
+    /// One block's bytes, made on one thread and appended on another.
+    private final class JSONChunk: @unchecked Sendable {
+        var bytes = JSONBytes(capacity: 1 << 16)
+        deinit { bytes.release() }
     }
 
     /// Before an element: "," after the first, then in pretty form a new line and the indent.

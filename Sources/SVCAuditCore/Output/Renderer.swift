@@ -39,7 +39,7 @@ public enum JSONRenderer: Renderer {
 
     /// The same bytes streamed to `sink` in chunks (`JSONValue.write(to:)`): `--format json`
     /// of a whole bank is tens of megabytes, never held whole (SPEC §5). False when `sink` refused.
-    public static func write(_ report: any Report, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        report.json().write(to: sink)
+    public static func write(_ report: any Report, jobs: Int = 1, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        report.json().write(jobs: jobs, to: sink)
     }
 }

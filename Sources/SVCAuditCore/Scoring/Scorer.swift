@@ -90,6 +90,9 @@ public struct Scorer: Sendable {
         fileprivate var sectionSums = UnsafeMutablePointer<SubjectTotals.SectionTotal>.allocate(capacity: 1)
         fileprivate var sectionOrder = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         fileprivate var sectionCount = 0
+        /// Per section, the visit's mean of its subjects' section scores (§2.3), reset per visit:
+        /// a new array for it was an allocation and a free in every visit.
+        fileprivate var sectionMeans = UnsafeMutablePointer<MeanAccumulator>.allocate(capacity: 1)
         fileprivate var counted = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
         fileprivate var countedCapacity = 1
         fileprivate var totals = Totals()
@@ -98,6 +101,7 @@ public struct Scorer: Sendable {
 
         deinit {
             slot.deallocate(); sectionSums.deallocate(); sectionOrder.deallocate(); counted.deallocate()
+            sectionMeans.deallocate()
         }
 
         /// Room for a catalog of `items` items and `sections` sections, and `answers` answers.
@@ -109,9 +113,10 @@ public struct Scorer: Sendable {
                 self.items = items
             }
             if sectionCount < sections {
-                sectionSums.deallocate(); sectionOrder.deallocate()
+                sectionSums.deallocate(); sectionOrder.deallocate(); sectionMeans.deallocate()
                 sectionSums = .allocate(capacity: sections)
                 sectionOrder = .allocate(capacity: sections)
+                sectionMeans = .allocate(capacity: sections)
                 for s in 0..<sections { sectionSums[s] = .init(section: -1) }
                 sectionCount = sections
             }
@@ -314,7 +319,8 @@ public struct Scorer: Sendable {
         let countedRoom = scratch.counted
         var counted = 0
         var breaches: [VisitSummary.Breach] = []
-        var sectionMeans = [MeanAccumulator](repeating: MeanAccumulator(), count: index.sections.count)
+        let sectionMeans = scratch.sectionMeans
+        sectionMeans.update(repeating: MeanAccumulator(), count: index.sections.count)
         var parts: [SubjectScore] = []
         var branch = SubjectTotals()
         var staff: [SubjectTotals] = []
@@ -360,9 +366,9 @@ public struct Scorer: Sendable {
         // The summary's lists are built at their final size: grown one element at a time they
         // were reallocated once or twice each, for every visit.
         var sections: [VisitSummary.SectionScore] = []
-        sections.reserveCapacity(sectionMeans.count)
-        for (k, acc) in sectionMeans.enumerated() {
-            if let mean = acc.mean { sections.append(.init(section: Int(index.globalSection[k]), score: mean)) }
+        sections.reserveCapacity(index.sections.count)
+        for k in 0..<index.sections.count {
+            if let mean = sectionMeans[k].mean { sections.append(.init(section: Int(index.globalSection[k]), score: mean)) }
         }
         var staffSummaries: [VisitSummary.Staff] = []
         staffSummaries.reserveCapacity(staff.count)

@@ -13,7 +13,7 @@ public enum WorkbookImport {
         let items = Set(itemIDs)
         var columns: [Int: WorkbookLayout.Column] = [:]
         var headerText: [Int: String] = [:]
-        func cellArgs(_ row: Int, _ col: Int) -> [String: DiagnosticArg] {
+        func cellArgs(_ row: Int, _ col: Int) -> DiagnosticArgs {
             ["sheet": .text(sheet.name), "row": .count(row), "column": .text(WorkbookSheet.columnName(col)), "header": .text(headerText[col] ?? "")]
         }
         for (c, text) in header.cells.sorted(by: { $0.key < $1.key }) {

@@ -3,9 +3,9 @@
 public struct YAMLError: Error, Equatable, Sendable {
     public var mark: Mark
     public var code: DiagnosticCode
-    public var args: [String: DiagnosticArg]
+    public var args: DiagnosticArgs
 
-    public init(_ code: DiagnosticCode, _ args: [String: DiagnosticArg] = [:], at mark: Mark) {
+    public init(_ code: DiagnosticCode, _ args: DiagnosticArgs = [:], at mark: Mark) {
         self.code = code
         self.args = args
         self.mark = mark

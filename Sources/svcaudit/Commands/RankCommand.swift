@@ -48,6 +48,6 @@ struct RankCommand: ParsableCommand {
         if !report.dataWarnings.isEmpty, !out.quiet {
             Console.error("svcaudit: " + Console.t("上面的 \(report.dataWarnings.count) 条数据质量警告可能影响排名", "\(report.dataWarnings.count) data-quality warning(s) above may distort the ranking"))
         }
-        try out.emit(report, roles: loaded.catalog.roles)
+        try out.emit(report, roles: loaded.catalog.roles, jobs: input.threads)
     }
 }

@@ -70,6 +70,6 @@ struct ReportCommand: ParsableCommand {
             let all = try resolve(tracker, answers, quiet: out.quiet).filter { resolved?.contains($0.date) ?? true }
             report.accountability.rectification = RectificationReport(resolved: all, tracker: tracker, catalog: loaded.catalog)
         }
-        try out.emit(report, roles: loaded.catalog.roles)
+        try out.emit(report, roles: loaded.catalog.roles, jobs: input.threads)
     }
 }

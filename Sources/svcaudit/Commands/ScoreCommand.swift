@@ -40,7 +40,7 @@ struct ScoreCommand: ParsableCommand {
         }
         try empty.check(gate, lang: out.context.lang)
         let report = ScoreReport(visits: rows, catalog: loaded.catalog, skipped: summary.invalidFiles)
-        try out.emit(report, roles: loaded.catalog.roles)
+        try out.emit(report, roles: loaded.catalog.roles, jobs: input.threads)
 
         var crossed = false
         if let failUnder {

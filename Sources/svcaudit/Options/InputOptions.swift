@@ -15,8 +15,11 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Go on with the valid files when some are invalid, and name the skipped ones in the output.")
     var skipInvalid = false
 
-    @Option(name: .long, help: ArgumentHelp("Files to read and score in parallel (default: all cores).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Threads that read and score files, and render long JSON output (default: all cores).", valueName: "n"))
     var jobs: Int?
+
+    /// --jobs, or every core.
+    var threads: Int { jobs ?? InputPipeline.defaultJobs }
 
     @Flag(name: .long, help: "Print every warning. By default a command that folds many files prints the first 20 and then one line per warning code with its count (validate always prints every one).")
     var allWarnings = false
@@ -30,7 +33,7 @@ struct InputOptions: ParsableArguments {
         var s = VisitRun.Settings(paths: paths)
         s.strict = strict
         s.skipInvalid = skipInvalid
-        s.jobs = jobs ?? InputPipeline.defaultJobs
+        s.jobs = threads
         if let progress { s.progress = { progress.update(done: $0, total: $1) } }
         return s
     }

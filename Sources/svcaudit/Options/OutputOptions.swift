@@ -29,7 +29,7 @@ struct OutputOptions<R: Report>: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print no warnings and no progress line, only errors.")
     var quiet = false
 
-    static func parseFormat(_ text: String) throws -> OutputFormat {
+    @Sendable static func parseFormat(_ text: String) throws -> OutputFormat {
         guard let f = OutputFormat(rawValue: text), R.formats.contains(f) else {
             throw ValidationError(Console.t("此命令不提供 --format \(text)；可选：\(R.formats.map(\.rawValue).joined(separator: "、"))", "--format \(text) is not available here; use one of: \(R.formats.map(\.rawValue).joined(separator: ", "))"))
         }
@@ -60,11 +60,12 @@ struct OutputOptions<R: Report>: ParsableArguments {
 
     /// Renders the result and writes it where asked.
     /// `roles` names the roles in the output (roles.yaml of the loaded checklists).
-    func emit(_ report: R, roles: RoleCatalog) throws {
+    /// Renders `report` in the chosen format; `jobs` threads render a long JSON array.
+    func emit(_ report: R, roles: RoleCatalog, jobs: Int = 1) throws {
         if format == .json {
             // Streamed as it is made: the JSON of a year of a whole bank's visits is tens of
             // megabytes, never held whole (SPEC §5).
-            try write { sink in JSONRenderer.write(report, to: sink) }
+            try write { sink in JSONRenderer.write(report, jobs: jobs, to: sink) }
             return
         }
         var ctx = context

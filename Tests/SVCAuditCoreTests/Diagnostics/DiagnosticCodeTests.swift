@@ -13,7 +13,7 @@ import Testing
 
     @Test func templatesFillTypedArguments() {
         let t = MessageTemplate(zh: "{item} 应填 0 至 {max} 的数字{hint}；涉及 {ids}", en: "{item} takes 0 to {max}{hint}; {n} item{s:n}: {ids}")
-        let args: [String: DiagnosticArg] = ["item": "C15", "max": .number(10), "hint": .hint("C16"), "ids": .list(["A", "B"]), "n": 2]
+        let args: DiagnosticArgs = ["item": "C15", "max": .number(10), "hint": .hint("C16"), "ids": .list(["A", "B"]), "n": 2]
         #expect(t.render(.zh, args) == "C15 应填 0 至 10 的数字（是否应为 'C16'？）；涉及 A、B")
         #expect(t.render(.en, args) == "C15 takes 0 to 10 (did you mean 'C16'?); 2 items: A, B")
         #expect(t.render(.en, ["item": "C15", "max": .number(0.5), "hint": .hint(nil), "n": 1, "ids": .list([])]) == "C15 takes 0 to 0.5; 1 item: ")

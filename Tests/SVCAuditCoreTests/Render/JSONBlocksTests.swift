@@ -1,0 +1,40 @@
+import Testing
+@testable import SVCAuditCore
+
+/// A long lazy array written on several threads, in blocks, gives the bytes of the one-thread
+/// rendering: separators, indents and nested values across every block boundary.
+@Suite struct JSONBlocksTests {
+    static func document(_ n: Int) -> JSONValue {
+        ["by": "staff", "entries": .lazy(n) { i in
+            ["rank": .int(i + 1), "id": .string("E\(i)"), "score": .number(Double(i % 997) / 7),
+             "visits": .lazy(i % 3) { j in .int(j) }, "reasons": i % 5 == 0 ? [] : ["短", "a\"b"], "tied": .bool(i % 2 == 0)]
+        }, "skipped": []]
+    }
+
+    func streamed(_ doc: JSONValue, pretty: Bool, jobs: Int, chunk: Int) -> String {
+        var bytes: [UInt8] = []
+        let ok = doc.write(pretty: pretty, chunk: chunk, jobs: jobs) { bytes.append(contentsOf: $0); return true }
+        #expect(ok)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [0, 1, JSONValue.block - 1, 2 * JSONValue.block, 2 * JSONValue.block + 1, 10 * JSONValue.block + 5])
+    func blocksGiveTheSameBytes(count: Int) {
+        let doc = Self.document(count)
+        for pretty in [true, false] {
+            let one = doc.render(pretty: pretty)
+            for jobs in [1, 2, 3] {
+                for chunk in [64, 1 << 16] {
+                    #expect(streamed(doc, pretty: pretty, jobs: jobs, chunk: chunk) == one, "count \(count) pretty \(pretty) jobs \(jobs) chunk \(chunk)")
+                }
+            }
+        }
+    }
+
+    @Test func aRefusingSinkStopsEveryBlock() {
+        var calls = 0
+        let ok = Self.document(20 * JSONValue.block).write(chunk: 64, jobs: 2) { _ in calls += 1; return false }
+        #expect(!ok)
+        #expect(calls == 1)
+    }
+}
