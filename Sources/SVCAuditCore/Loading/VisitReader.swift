@@ -33,6 +33,8 @@ public enum VisitReader {
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
         fileprivate var answers: [RawAnswer] = []
+        /// The checker's valid answers (`Checker.flat`), kept with their capacity the same way.
+        fileprivate var flat: [Scorer.FlatAnswer] = []
         /// Per flat item: the subject that last answered it and where (`Checker.seen`), kept
         /// from file to file. Subjects are numbered across files (`subjects`), so a number left
         /// from an earlier file never matches: nothing is cleared per file. Raw memory, two
@@ -1069,12 +1071,17 @@ private struct Checker {
         self.raw = raw; self.store = store; self.file = file
         self.index = index; self.detail = detail; self.limits = limits; self.scratch = scratch
         (seen, subjectNo) = scratch.takeSeen(items: index.items.count)
+        swap(&flat, &scratch.flat)
     }
 
-    /// Hands the subject numbers and the visit's buffers back to the thread's scratch.
+    /// Hands the subject numbers and the visit's buffers back to the thread's scratch (the
+    /// valid answers' list too, unless a huge file grew it: a worker does not keep that).
     mutating func recycle() {
         scratch.recycleSeen(subjects: subjectNo)
         scratch.recycle(&raw)
+        guard flat.capacity <= 1 << 14 else { return }
+        flat.removeAll(keepingCapacity: true)
+        swap(&flat, &scratch.flat)
     }
 
     enum Subject {
