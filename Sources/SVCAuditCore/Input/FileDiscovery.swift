@@ -14,6 +14,9 @@ public enum FileDiscovery {
         public var diagnostics: [Diagnostic] = []
         /// Files inside directories that were not read because they are not `.yaml`/`.yml`.
         public var skipped: [String] = []
+        /// Each file's place in byte-wise path order, when that is not its place in `files`
+        /// (several PATHS not given in that order); nil when it is.
+        public var order: [Int32]?
     }
 
     public static func isYAMLName(_ name: String) -> Bool {
@@ -24,7 +27,10 @@ public enum FileDiscovery {
     public static func expand(_ paths: [String]) -> Result {
         var result = Result()
         var seenFiles = Set<String>()
+        // Where each PATH's files start in `files`: each PATH's own files are in byte order.
+        var starts: [Int] = []
         for path in paths {
+            starts.append(result.files.count)
             if path == "-" {
                 if seenFiles.insert("-").inserted { result.files.append(path: "-") }
                 continue
@@ -52,7 +58,30 @@ public enum FileDiscovery {
         }
         result.skipped.sort(by: pathOrder)
         result.files.trim()
+        if paths.count > 1 { result.order = byteOrder(result.files, runs: starts) }
         return result
+    }
+
+    /// Each file's place in byte-wise path order, merging the runs (each in byte order
+    /// already) by their first paths; nil when the list is in that order as it is. The paths
+    /// are made one at a time: a million of them at once would be ~100 MB.
+    static func byteOrder(_ files: PathList, runs starts: [Int]) -> [Int32]? {
+        let bounds = zip(starts, starts.dropFirst() + [files.count]).filter { $0 < $1 }
+        var heads = bounds.map { (next: $0.0, end: $0.1, path: files[$0.0]) }
+        var inOrder = true
+        for k in heads.indices.dropFirst() where !pathOrder(files[heads[k - 1].end - 1], heads[k].path) { inOrder = false }
+        if inOrder { return nil }
+        var order = [Int32](repeating: 0, count: files.count)
+        for place in 0..<files.count {
+            var best = -1
+            for k in heads.indices where heads[k].next < heads[k].end {
+                if best < 0 || pathOrder(heads[k].path, heads[best].path) { best = k }
+            }
+            order[heads[best].next] = Int32(place)
+            heads[best].next += 1
+            if heads[best].next < heads[best].end { heads[best].path = files[heads[best].next] }
+        }
+        return order
     }
 
     /// Byte-wise order of paths, so `a/b.yaml` < `a-c.yaml` is stable across platforms.

@@ -74,6 +74,7 @@ public struct VisitRun {
         // Checklist files among PATHS that are the loaded ones were checked already.
         options.skipping = checklists.files
         let files = found.files
+        let fileOrder = found.order
         let catalog = checklists.catalog
         let limits = settings.limits
         var cross = VisitSetChecks(files: files.count, path: { files[$0] }, reread: { n in
@@ -109,8 +110,13 @@ public struct VisitRun {
             }
             if invalid {
                 summary.invalidFiles.append(outcome.path)
-            } else if let summary = outcome.summary {
-                onVisit(Scored(summary: summary, score: outcome.score))
+            } else if var summary = outcome.summary {
+                // Its place in byte-wise path order, which the latest-visit rule compares.
+                let order = fileOrder.map { Int($0[number]) } ?? number
+                summary.fileOrder = order
+                var score = outcome.score
+                score?.summary.fileOrder = order
+                onVisit(Scored(summary: summary, score: score))
             }
         }
         return summary

@@ -1,8 +1,8 @@
 /// Checks across visits (SPEC §1.2): unique visit ids (error), and the warnings that can
 /// distort a ranking — one employee id with two names or roles, the same visit recorded twice.
 ///
-/// Memory stays flat in the number of files (SPEC §5): per file only a 64-bit hash of its
-/// visit id and one of its duplicate-visit key, each with the file's number in path order.
+/// Memory stays flat in the number of files (SPEC §5): per file only a hash of its visit id
+/// and one of its duplicate-visit key, each with the file's number in path order (`HashFileTable`).
 /// Equal hashes are confirmed by reading the earlier file again (`reread`): a true duplicate
 /// is reported, a mere hash collision is remembered exactly, apart. Per employee: hashes of
 /// the id and of the name first seen, the role first seen, and the number of that file; a
@@ -130,29 +130,92 @@ public struct VisitSetChecks {
     }
 }
 
-/// 64-bit hashes, each with the number of the first file that had it, packed into one UInt64
-/// per slot of an open-addressing table made once for the run's file count: about 11 bytes a
-/// file, where a `[UInt64: Int32]` took 12 to 32 and twice that while it grew (SPEC §5).
-/// A slot holds the file number + 1 in its low bits and the hash's bits above them, so two
-/// hashes that differ only in those low bits meet as one: like any equal hash, that is
-/// confirmed by reading the earlier file again.
+/// Hashes, each with the number of the first file that had it, in an open-addressing table
+/// made once for the run's file count, at most 7/10 full. A slot is one 32-bit word: the file
+/// number + 1 in its low bits, and above them as many bits of the hash as are left (12 at a
+/// million files); where a slot starts looking comes from other bits of the hash. About 5.7
+/// bytes a file, where 64-bit slots took 11 (SPEC §5). Hashes that agree in the bits kept meet
+/// as one: like any equal hash, that is confirmed by reading the earlier file again — at a
+/// million files about one insert in 700 — and a mere collision is kept exactly, apart.
+/// Runs of more than 4 million files, where too few bits would be left, use 64-bit slots.
 struct HashFileTable {
-    private var slots: [UInt64]
-    private let fileBits: Int
-    private var used = 0
+    /// One table; a full one is kept as it is and a bigger one started (its slots hold too
+    /// little of each hash to move them), so a lookup asks each, the newest last.
+    private struct Generation {
+        var narrow: [UInt32] = []
+        var wide: [UInt64] = []
+        let fileBits: Int
+        let limit: Int
+        var used = 0
 
-    init(files: Int) {
-        fileBits = max(1, Int.bitWidth - (files + 1).leadingZeroBitCount)
-        slots = [UInt64](repeating: 0, count: Self.capacity(for: files))
+        init(files: Int) {
+            fileBits = max(1, Int.bitWidth - (files + 1).leadingZeroBitCount)
+            let n = files + files * 3 / 7 + 16
+            limit = n * 7 / 10
+            if fileBits <= Self.narrowBits { narrow = [UInt32](repeating: 0, count: n) } else { wide = [UInt64](repeating: 0, count: n) }
+        }
+
+        /// Up to 4 million files (22 bits), a 32-bit slot keeps at least 10 bits of the hash.
+        static var narrowBits: Int { 22 }
+
+        func holds(file: Int) -> Bool { file + 1 < 1 << fileBits }
+
+        func find(_ mixed: UInt64) -> Int? {
+            narrow.isEmpty ? Self.probe(wide, mixed, fileBits) : Self.probe(narrow, mixed, fileBits)
+        }
+
+        mutating func insert(_ mixed: UInt64, file: Int) {
+            if narrow.isEmpty { Self.place(&wide, mixed, fileBits, file) } else { Self.place(&narrow, mixed, fileBits, file) }
+            used += 1
+        }
+
+        /// The slot's word for `mixed` without the file, and where it starts looking: the top
+        /// bits of the hash above the file's, and the position from its low 32 bits.
+        private static func key<S: FixedWidthInteger & UnsignedInteger>(_ mixed: UInt64, _ fileBits: Int, _ n: Int, as: S.Type) -> (tag: S, at: Int) {
+            let fileMask = (S(1) << S(fileBits)) - 1
+            let tag = S(truncatingIfNeeded: mixed >> UInt64(64 - S.bitWidth)) & ~fileMask
+            return (tag, Int(truncatingIfNeeded: ((mixed & 0xFFFF_FFFF) &* UInt64(n)) >> 32))
+        }
+
+        private static func probe<S: FixedWidthInteger & UnsignedInteger>(_ slots: [S], _ mixed: UInt64, _ fileBits: Int) -> Int? {
+            let fileMask = (S(1) << S(fileBits)) - 1
+            let n = slots.count
+            var (tag, i) = key(mixed, fileBits, n, as: S.self)
+            while true {
+                let s = slots[i]
+                if s == 0 { return nil }
+                if s & ~fileMask == tag { return Int(s & fileMask) - 1 }
+                i += 1
+                if i == n { i = 0 }
+            }
+        }
+
+        private static func place<S: FixedWidthInteger & UnsignedInteger>(_ slots: inout [S], _ mixed: UInt64, _ fileBits: Int, _ file: Int) {
+            let n = slots.count
+            var (tag, i) = key(mixed, fileBits, n, as: S.self)
+            while slots[i] != 0 {
+                i += 1
+                if i == n { i = 0 }
+            }
+            slots[i] = tag | S(file + 1)
+        }
     }
 
-    /// At most 3/4 full: linear probing stays short.
-    private static func capacity(for n: Int) -> Int { n + n / 3 + 16 }
+    private var generations: [Generation]
+
+    init(files: Int) { generations = [Generation(files: files)] }
 
     /// The file that first had `hash`; nil when none did, and `file` is now that file.
     mutating func firstFile(_ hash: UInt64, orInsert file: Int) -> Int? {
-        if file + 1 >= 1 << fileBits || 4 * (used + 1) > 3 * slots.count { grow(toHold: file + 1) }
-        return insertMixed(Self.mix(hash), file: file)
+        let mixed = Self.mix(hash)
+        for g in generations { if let f = g.find(mixed) { return f } }
+        let last = generations.count - 1
+        if !generations[last].holds(file: file) || generations[last].used >= generations[last].limit {
+            // More files than the table was made for (a caller that did not say how many).
+            generations.append(Generation(files: max(file + 1, 2 * (generations[last].limit + 16))))
+        }
+        generations[generations.count - 1].insert(mixed, file: file)
+        return nil
     }
 
     /// FNV-1a's last bytes barely reach its top bits, and ids of one branch and day differ in
@@ -163,38 +226,6 @@ struct HashFileTable {
         x ^= x >> 33; x = x &* 0xc4ce_b9fe_1a85_ec53
         x ^= x >> 33
         return x
-    }
-
-    private mutating func insertMixed(_ mixed: UInt64, file: Int) -> Int? {
-        let fileMask: UInt64 = (1 << UInt64(fileBits)) - 1
-        let top = mixed & ~fileMask
-        let n = slots.count
-        // Multiply-shift maps the kept bits onto the table without a power-of-two size (the
-        // kept bits only, so an entry moved by `grow` lands where its hash will look for it).
-        var i = Int(truncatingIfNeeded: top.multipliedFullWidth(by: UInt64(n)).high)
-        while true {
-            let s = slots[i]
-            if s == 0 {
-                slots[i] = top | UInt64(file + 1)
-                used += 1
-                return nil
-            }
-            if s & ~fileMask == top { return Int(s & fileMask) - 1 }
-            i += 1
-            if i == n { i = 0 }
-        }
-    }
-
-    /// More files than the table was made for (a caller that did not say how many): start
-    /// again, bigger. Hashes are not kept, only their top bits, so the old entries are moved
-    /// by those — still equal for equal hashes.
-    private mutating func grow(toHold files: Int) {
-        let old = slots
-        let oldMask: UInt64 = (1 << UInt64(fileBits)) - 1
-        self = HashFileTable(files: max(files, 2 * max(used, 16)))
-        for s in old where s != 0 {
-            _ = insertMixed(s & ~oldMask, file: Int(s & oldMask) - 1)
-        }
     }
 }
 

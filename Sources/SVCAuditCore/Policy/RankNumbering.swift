@@ -59,7 +59,8 @@ public enum RankNumbering {
 
     /// How many of the first entries are selected: K, unless the K-th is tied with the
     /// (K+1)-th — then include takes the whole tie and exclude stops before it.
-    public static func selectedCount(_ keys: [OrderKey], quota k: Int, atCutoff: Policy.AtCutoff) -> Int {
+    public static func selectedCount<K: RandomAccessCollection>(_ keys: K, quota k: Int, atCutoff: Policy.AtCutoff) -> Int
+        where K.Element == OrderKey, K.Index == Int {
         let n = keys.count
         guard k > 0 else { return 0 }
         guard k < n else { return n }

@@ -44,6 +44,9 @@ public struct VisitSummary: Sendable, Equatable {
 
     public var id: String
     public var file: String
+    /// The file's number in byte-wise path order among the run's files (`VisitRun` sets it; 0
+    /// otherwise): the latest-visit rule compares it, not the path (`LatestVisit`).
+    public var fileOrder = 0
     public var branch: Branch
     public var date: Day
     public var inspector: String

@@ -38,8 +38,15 @@ enum RankFixtures {
 
     static func rank(_ visits: [VisitScore], _ policy: Policy = Policy(), period: Period? = nil) -> Ranking {
         var fold = RankFold(policy: policy, period: period)
-        for v in visits { fold.add(v) }
+        for v in numbered(visits) { fold.add(v) }
         return fold.ranking()
+    }
+
+    /// The visits with each file's number in byte-wise path order, as a run numbers them.
+    static func numbered(_ visits: [VisitScore]) -> [VisitScore] {
+        let files = Set(visits.map(\.summary.file)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let place = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        return visits.map { var v = $0; v.summary.fileOrder = place[v.summary.file]!; return v }
     }
 }
 

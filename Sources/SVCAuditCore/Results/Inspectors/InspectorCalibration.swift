@@ -13,13 +13,23 @@ public struct InspectorCalibration: Sendable {
         mutating func add(_ x: Double) { sum += x; count += 1 }
     }
 
-    struct InspectorTally: Sendable {
+    struct InspectorTally: Sendable, Identified {
+        /// The inspector's name.
+        let id: String
         var score = Sums()
         var findings = 0
         var vetoes = 0
-        var methods: [Visit.Method: Int] = [:]
-        /// Branch id → this inspector's visit scores there.
-        var branches: [String: Sums] = [:]
+        /// Visits by method, in `Visit.Method.allCases` order.
+        var methods = [Int32](repeating: 0, count: Visit.Method.allCases.count)
+        /// This inspector's visit scores at each branch it visited (numbered in `branches`), in
+        /// the order first visited: a list of a few where a dictionary per inspector took ~1 KB
+        /// (4,000 inspectors at 60,000 branch pairs in a million files; SPEC §5).
+        var branches: [(branch: Int32, sums: Sums)] = []
+    }
+
+    struct BranchSums: Sendable, Identified {
+        let id: String
+        var sums = Sums()
     }
 
     struct MethodTally: Sendable {
@@ -28,8 +38,9 @@ public struct InspectorCalibration: Sendable {
     }
 
     public let period: Period?
-    var inspectors: [String: InspectorTally] = [:]
-    var branches: [String: Sums] = [:]
+    var inspectors = IDTable<InspectorTally>()
+    /// Every branch's visit scores, by branch id.
+    var branches = IDTable<BranchSums>()
     var methods: [Visit.Method: MethodTally] = [:]
     /// Visits in the period with a visit score (the ones calibration looks at).
     public private(set) var visits = 0
@@ -43,26 +54,36 @@ public struct InspectorCalibration: Sendable {
         if let period, !period.contains(v.date) { outside += 1; return }
         guard let x = v.score else { unscored += 1; return }
         visits += 1
-        branches[v.branch.id, default: Sums()].add(x)
-        var t = inspectors[v.inspector] ?? InspectorTally()
-        t.score.add(x)
-        t.findings += v.findings
-        t.vetoes += v.breaches.count
-        t.methods[v.method, default: 0] += 1
-        t.branches[v.branch.id, default: Sums()].add(x)
-        inspectors[v.inspector] = t
+        let b = Int32(branches.row(v.branch.id) { BranchSums(id: v.branch.id) })
+        branches[Int(b)].sums.add(x)
+        // Changed in place: no copy of the inspector's tally goes out and back.
+        let i = inspectors.row(v.inspector) { InspectorTally(id: v.inspector) }
+        inspectors[i].score.add(x)
+        inspectors[i].findings += v.findings
+        inspectors[i].vetoes += v.breaches.count
+        inspectors[i].methods[Self.methodNumber(v.method)] += 1
+        if let k = inspectors[i].branches.firstIndex(where: { $0.branch == b }) {
+            inspectors[i].branches[k].sums.add(x)
+        } else {
+            var sums = Sums()
+            sums.add(x)
+            inspectors[i].branches.append((b, sums))
+        }
         methods[v.method, default: MethodTally()].score.add(x)
         methods[v.method]!.findings += v.findings
     }
 
+    static func methodNumber(_ m: Visit.Method) -> Int { Visit.Method.allCases.firstIndex(of: m)! }
+
     /// Applies the policy's flag rule and returns the rows (inspectors by name, methods in
     /// their fixed order).
     public func report(_ rules: Policy.Calibration = Policy.Calibration()) -> InspectorReport {
-        let rows: [InspectorReport.Inspector] = inspectors.map { name, t in
+        let rows: [InspectorReport.Inspector] = inspectors.rows.map { t in
+            let name = t.id
             var compared = 0
             var deviation = 0.0
             for (b, own) in t.branches {
-                let all = branches[b]!
+                let all = branches[Int(b)].sums
                 let others = all.count - own.count
                 guard others > 0 else { continue }
                 let m = (all.sum - own.sum) / Double(others)
@@ -74,7 +95,8 @@ public struct InspectorCalibration: Sendable {
             return InspectorReport.Inspector(
                 name: name, visits: t.score.count, compared: compared, mean: t.score.sum / Double(t.score.count),
                 offset: offset, findingsPerVisit: Double(t.findings) / Double(t.score.count), vetoes: t.vetoes,
-                methods: Visit.Method.allCases.compactMap { m in t.methods[m].map { (m, $0) } }, flagged: flagged)
+                methods: Visit.Method.allCases.enumerated().compactMap { k, m in t.methods[k] > 0 ? (m, Int(t.methods[k])) : nil },
+                flagged: flagged)
         }.sorted { $0.name < $1.name }
         let methodRows = Visit.Method.allCases.compactMap { m -> InspectorReport.MethodRow? in
             guard let t = methods[m] else { return nil }

@@ -21,7 +21,7 @@ extension RankFold {
                 } else {
                     never += 1
                     fold.addSlot(EntrySlot(id: id, name: a.name, role: fold.number(role: a.role), branch: branch,
-                                           latest: .init(scored: false, date: period.to, file: "")))
+                                           latest: .init(scored: false, date: period.to, file: 0)))
                     fold.rosterReasons[id] = .neverInspected
                 }
             }
@@ -40,7 +40,7 @@ extension RankFold {
                 } else {
                     never += 1
                     fold.addSlot(EntrySlot(id: id, name: b.name, role: 0, branch: branch,
-                                           latest: .init(scored: false, date: period.to, file: "")))
+                                           latest: .init(scored: false, date: period.to, file: 0)))
                     fold.rosterReasons[id] = .neverInspected
                 }
             }

@@ -68,7 +68,8 @@ public struct RankFold: Sendable {
     }
 
     /// Adds one visit. Visits may come in any order; the entry's name, role and branch are
-    /// those of its latest visit (by date; on the same date the later file in path order).
+    /// those of its latest visit (by date; on the same date the later file in path order, by
+    /// `fileOrder`: without one, the visit that came later).
     public mutating func add(_ v: VisitSummary) {
         if let period, !period.contains(v.date) {
             visitsOutside += 1
@@ -202,7 +203,7 @@ public struct RankFold: Sendable {
 
     private mutating func fold(id: String, name: String, role: String?, visit v: VisitSummary, branch: Int32, score: Double?,
                                weight u: Double, breaches: [VetoIncident], unweighted: Bool = false) {
-        let key = LatestVisit(scored: score != nil, date: v.date, file: v.file)
+        let key = LatestVisit(scored: score != nil, date: v.date, file: v.fileOrder)
         let h = EntryIndex.hash(id)
         let k: Int
         if let found = index.find(id, hash: h, in: slots) {
@@ -244,22 +245,21 @@ public struct CountedVisit: Sendable, Equatable {
     public var counted: Double
 }
 
-/// The running totals of one entry, as compact as its fields allow (96 bytes with the
+/// The running totals of one entry, as compact as its fields allow (80 bytes with the
 /// strings inline): a bank has 400,000 staff (SPEC §5). Breaches and kept visits, which most
 /// entries have none of, are in `RankFold`'s tables by slot number.
 struct EntrySlot: Identified {
-    // In this order the slot is 96 bytes: the day and flag of `latest` and the numbers fill
-    // what would be padding, and `unweighted` sits after the mean's 28 bytes.
+    // In this order the slot is 80 bytes: the three 4-byte numbers follow the mean's 28.
     var id: String
     var name: String
-    /// Which visit supplies name, role and branch (`LatestVisit`).
+    /// Which visit supplies name, role and branch (`LatestVisit`, 8 bytes).
     var latest: LatestVisit
+    /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
+    var mean = WeightedMean()
     /// The role, a number in `RankFold.roles` + 1 (0: none, a branch entry).
     var role: UInt32
     /// The branch, a number in `RankFold.branches`.
     var branch: Int32
-    /// Σ u_j, Σ u_j x_j, the count and the lowest of the counted visit scores.
-    var mean = WeightedMean()
     /// Visits of a method weighted 0 the entry was seen on (not counted).
     var unweighted: Int32 = 0
     var visits: Int { mean.count }

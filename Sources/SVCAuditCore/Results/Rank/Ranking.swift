@@ -203,6 +203,9 @@ extension RankFold {
         // slot numbers, and the eligible ones' keys only until they are numbered.
         var eligible: [(key: OrderKey, slot: Int32)] = []
         var ineligible: [Int32] = []
+        // Room made once for every entry: grown by doubling, the list was up to 1.5x its size
+        // and held its old buffer beside the new one at each step (SPEC §5).
+        eligible.reserveCapacity(slots.count)
         for k in slots.indices {
             let e = entry(k, prior: c)
             if e.eligible { eligible.append((OrderKey(e), Int32(k))) } else { ineligible.append(Int32(k)) }
@@ -227,13 +230,15 @@ extension RankFold {
 
         // Selection per group. Entries keep their global order inside a group.
         func branchOf(_ i: Int) -> Branch { branch(of: Int(placed[i].slot)) }
-        var members: [String?: [Int]] = [:]
+        var members: [String?: [Int32]] = [:]
         for i in 0..<split {
-            members[Self.groupKey(branchOf(i), p.select.per), default: []].append(i)
+            members[Self.groupKey(branchOf(i), p.select.per), default: []].append(Int32(i))
         }
         var selectedIn: [String?: Int] = [:]
-        for (g, idx) in members {
-            let gk = idx.map { eligible[$0].key }
+        for (g, list) in members {
+            // The group's keys read where they are, in `eligible`, not copied.
+            let idx = list.lazy.map { Int($0) }
+            let gk = list.lazy.map { eligible[Int($0)].key }
             for j in idx.indices where RankNumbering.tied(gk, j) {
                 placed[idx[j]].flags |= RankEntries.Placement.tiedInGroup
             }

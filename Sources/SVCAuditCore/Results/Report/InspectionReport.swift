@@ -167,7 +167,7 @@ public struct InspectionReport: Sendable {
             let span = period ?? current.firstDate.flatMap { a in current.lastDate.map { Period(from: a, to: $0) } }
             if let span {
                 let active = roster.activeBranches(in: span)
-                let missing = active.filter { current.branches[$0] == nil }
+                let missing = active.filter { current.branch($0) == nil }
                 uninspectedBranches = missing.map { roster.branch($0)!.branch }
                 tot.branchShare.uninspected = missing.count
                 tot.staffShare.uninspected = roster.activeStaff(in: span).filter { !current.observed($0) }.count
@@ -182,14 +182,14 @@ public struct InspectionReport: Sendable {
         let order = catalog.checklists.map(\.id)
 
         // Branches, ranked within their parent.
-        var rows: [BranchRow] = current.branches.values.map { b in
+        var rows: [BranchRow] = current.branches.map { b in
             BranchRow(id: b.branch.id, name: b.branch.name, parent: b.branch.parent, region: b.branch.region,
                       visits: b.visits, mean: b.score.mean,
-                      checklists: order.compactMap { id in b.checklists[id]?.mean.map { (id, $0) } },
+                      checklists: order.compactMap { id in current.checklist(id, at: b)?.mean.map { (id, $0) } },
                       visitPassRate: b.branchPass.rate, employeeVisitPassRate: b.staffPass.rate,
                       weightedMean: b.weighted.mean, passMark: policy.passMark, employeeVisits: b.staffPass.count, findings: b.findings, flaggedVisits: b.flaggedVisits,
                       parentRank: nil, parentSize: 0,
-                      previousMean: previous?.branches[b.branch.id]?.score.mean)
+                      previousMean: previous?.branch(b.branch.id)?.score.mean)
         }
         let groups = Dictionary(grouping: rows.indices, by: { rows[$0].parent })
         for (_, members) in groups {
@@ -297,7 +297,7 @@ public struct InspectionReport: Sendable {
     static func totals(_ t: InspectionTally) -> Totals {
         Totals(visits: t.visits, scoredVisits: t.score.count, branches: t.branches.count, staff: t.staffCount,
                employeeVisits: t.staffPass.count, mean: t.score.mean, staffMean: t.staffScore.mean,
-               branchShare: PassShare(t.branches.values.map(\.weighted), passMark: t.passMark),
+               branchShare: PassShare(t.branches.lazy.map(\.weighted), passMark: t.passMark),
                staffShare: PassShare(t.staffMeans, passMark: t.passMark),
                visitPassRate: t.branchPass.rate, employeeVisitPassRate: t.staffPass.rate, findings: t.findings,
                flaggedVisits: t.flaggedVisits)

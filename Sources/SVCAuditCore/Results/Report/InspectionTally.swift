@@ -16,9 +16,10 @@ public struct InspectionTally: Sendable {
         public var note: String?
     }
 
-    public struct BranchTally: Sendable {
+    public struct BranchTally: Sendable, Identified {
         /// Name, parent and region from the branch's latest visit (ties: the later file).
         public var branch: Branch
+        public var id: String { branch.id }
         var latest: Day
         public var visits = 0
         /// Visit scores (SPEC §2.3).
@@ -29,8 +30,9 @@ public struct InspectionTally: Sendable {
         public var staffPass = RateAccumulator()
         /// R of the branch (method-weighted): whether it 达标 (SPEC §2.6).
         public var weighted = WeightedMean()
-        /// Visit-level checklist scores by checklist id.
-        public var checklists: [String: MeanAccumulator] = [:]
+        /// Visit-level checklist scores, numbered like the tally's `checklistIDs` (a list of a
+        /// handful where a dictionary per branch took ~330 bytes; a bank has 20,000 branches).
+        var checklists: [MeanAccumulator] = []
         public var findings = 0
         /// Visits where anything was breached.
         public var flaggedVisits = 0
@@ -61,7 +63,18 @@ public struct InspectionTally: Sendable {
     public private(set) var staffScore = MeanAccumulator()
     public private(set) var findings = 0
     public private(set) var flaggedVisits = 0
-    public private(set) var branches: [String: BranchTally] = [:]
+    /// The branches in the order first seen, found by id: each changed in place, where a
+    /// `[String: BranchTally]` copied the tally out and back for every visit (SPEC §5).
+    private var branchTable = IDTable<BranchTally>()
+    var branches: ChunkedRows<BranchTally> { branchTable.rows }
+    public func branch(_ id: String) -> BranchTally? { branchTable.find(id).map { branchTable[$0] } }
+    /// The checklist ids the branches' `checklists` are numbered by, in the order first seen.
+    public private(set) var checklistIDs: [String] = []
+    /// The mean of checklist `id` at branch `b`, if it was scored there.
+    public func checklist(_ id: String, at b: BranchTally) -> MeanAccumulator? {
+        guard let k = checklistIDs.firstIndex(of: id), k < b.checklists.count, b.checklists[k].count > 0 else { return nil }
+        return b.checklists[k]
+    }
     /// R of each employee observed (method-weighted; no mean without a weighted score), for
     /// 员工达标率 as a share of employees. One table serves both: its rows are the staff seen,
     /// 48 bytes each with the id inline and an 8-byte bucket to find it (a `[String:
@@ -125,11 +138,11 @@ public struct InspectionTally: Sendable {
         let flagged = !v.anyBreach.isEmpty
         if flagged { flaggedVisits += 1 }
 
-        var b = branches[v.branch.id] ?? BranchTally(branch: v.branch, latest: v.date)
-        if v.date >= b.latest { b.branch = v.branch; b.latest = v.date }
-        b.visits += 1
-        b.findings += v.findings
-        if flagged { b.flaggedVisits += 1 }
+        let bk = branchTable.row(v.branch.id) { BranchTally(branch: v.branch, latest: v.date) }
+        if v.date >= branchTable[bk].latest { branchTable[bk].branch = v.branch; branchTable[bk].latest = v.date }
+        branchTable[bk].visits += 1
+        branchTable[bk].findings += v.findings
+        if flagged { branchTable[bk].flaggedVisits += 1 }
 
         let monthKey = MonthKey(v.date)
         var m = months[monthKey] ?? MonthTally()
@@ -138,14 +151,18 @@ public struct InspectionTally: Sendable {
         if let s = v.score {
             let pass = s >= passMark
             score.add(s); branchPass.add(pass)
-            b.score.add(s); b.branchPass.add(pass)
-            b.weighted.add(s, weight: policy.weight(of: v.method))
+            branchTable[bk].score.add(s); branchTable[bk].branchPass.add(pass)
+            branchTable[bk].weighted.add(s, weight: policy.weight(of: v.method))
             m.score.add(s); m.branchPass.add(pass)
             scoreBuckets[InspectionReport.bucket(s), default: 0] += 1
         }
         for c in v.checklists {
             checklists[c.id, default: MeanAccumulator()].add(c.score)
-            b.checklists[c.id, default: MeanAccumulator()].add(c.score)
+            let k = checklistNumber(c.id)
+            if branchTable[bk].checklists.count <= k {
+                branchTable[bk].checklists += repeatElement(MeanAccumulator(), count: k + 1 - branchTable[bk].checklists.count)
+            }
+            branchTable[bk].checklists[k].add(c.score)
             m.checklists[c.id, default: MeanAccumulator()].add(c.score)
         }
         for st in v.staff {
@@ -155,14 +172,20 @@ public struct InspectionTally: Sendable {
                 let pass = s >= passMark
                 staffPass.add(pass); staffScore.add(s)
                 staff[k].mean.add(s, weight: policy.weight(of: v.method))
-                b.staffPass.add(pass)
+                branchTable[bk].staffPass.add(pass)
                 m.staffPass.add(pass)
             }
         }
         addSections(v)
         addItems(v)
-        branches[v.branch.id] = b
         months[monthKey] = m
+    }
+
+    /// The number of checklist `id` in `checklistIDs` (added when new): a catalog has a handful.
+    private mutating func checklistNumber(_ id: String) -> Int {
+        if let k = checklistIDs.firstIndex(of: id) { return k }
+        checklistIDs.append(id)
+        return checklistIDs.count - 1
     }
 
     /// Section scores of the visit, formed like its checklist scores (SPEC §2.3): a branch-scope
