@@ -33,6 +33,10 @@ public enum VisitReader {
         /// reading a file then allocates neither (the store's old bytes are written over).
         fileprivate let store = ByteStore()
         fileprivate var answers: [RawAnswer] = []
+        /// The checker's valid answers (`Checker.flat`) and the visit's employees as read
+        /// (`RawVisit.staff`), kept with their capacity the same way.
+        fileprivate var flat: [Scorer.FlatAnswer] = []
+        fileprivate var staff: [RawStaff] = []
         /// Per flat item: the subject that last answered it and where (`Checker.seen`), kept
         /// from file to file. Subjects are numbered across files (`subjects`), so a number left
         /// from an earlier file never matches: nothing is cleared per file. Raw memory, two
@@ -61,6 +65,10 @@ public enum VisitReader {
         /// file's are let go, so a worker does not keep its memory).
         fileprivate func recycle(_ raw: inout RawVisit) {
             store.shrink(to: 1 << 20)
+            if raw.staff.capacity <= 1 << 8 {
+                raw.staff.removeAll(keepingCapacity: true)
+                swap(&staff, &raw.staff)
+            }
             guard raw.answers.capacity <= 1 << 14 else { return }
             raw.answers.removeAll(keepingCapacity: true)
             swap(&answers, &raw.answers)
@@ -783,6 +791,7 @@ error(.wrongType, ["field": .field(key), "expected": .phrase("列表（如 [a, b
                     break
                 }
                 v.staffMark = mark
+                if v.staff.isEmpty { swap(&v.staff, &scratch.staff) }  // the last visit's list, emptied
                 v.staff.reserveCapacity(8)  // a visit names a handful: no regrowth one by one
                 while next(), type != YAML_SEQUENCE_END_EVENT {
                     v.staffCount += 1
@@ -1069,12 +1078,17 @@ private struct Checker {
         self.raw = raw; self.store = store; self.file = file
         self.index = index; self.detail = detail; self.limits = limits; self.scratch = scratch
         (seen, subjectNo) = scratch.takeSeen(items: index.items.count)
+        swap(&flat, &scratch.flat)
     }
 
-    /// Hands the subject numbers and the visit's buffers back to the thread's scratch.
+    /// Hands the subject numbers and the visit's buffers back to the thread's scratch (the
+    /// valid answers' list too, unless a huge file grew it: a worker does not keep that).
     mutating func recycle() {
         scratch.recycleSeen(subjects: subjectNo)
         scratch.recycle(&raw)
+        guard flat.capacity <= 1 << 14 else { return }
+        flat.removeAll(keepingCapacity: true)
+        swap(&flat, &scratch.flat)
     }
 
     enum Subject {
