@@ -20,3 +20,48 @@ struct DiscoveryOrderTests {
         #expect(found == expected)
     }
 }
+
+/// Several PATHS out of byte order: each file's place in byte order, as a sort would give it,
+/// for runs of every length (one file each, as a shell glob passes them, and whole folders).
+struct DiscoveryMergeOrderTests {
+    func placesBySorting(_ paths: [String]) -> [Int32] {
+        let sorted = paths.indices.sorted { paths[$0].utf8.lexicographicallyPrecedes(paths[$1].utf8) }
+        var order = [Int32](repeating: 0, count: paths.count)
+        for (place, i) in sorted.enumerated() { order[i] = Int32(place) }
+        return order
+    }
+
+    @Test func mergedRunsGiveEachFilesByteOrderPlace() {
+        var x: UInt64 = 2026
+        func next(_ n: Int) -> Int { x = x &* 6364136223846793005 &+ 1442695040888963407; return Int(x >> 33) % n }
+        for trial in 0..<200 {
+            // Distinct paths cut into runs, each run sorted, the runs shuffled.
+            let n = 1 + next(60)
+            let all = Array(Set((0..<n).map { _ in "d\(next(5))/" + String(repeating: "a", count: next(3)) + "\(next(1000)).yaml" })).sorted()
+            var runs: [[String]] = []
+            var rng = LCG(seed: UInt64(trial))
+            var rest = all.shuffled(using: &rng)
+            while !rest.isEmpty {
+                let k = trial % 3 == 0 ? 1 : 1 + next(rest.count)
+                runs.append(rest.prefix(k).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+                rest.removeFirst(k)
+            }
+            var files = PathList()
+            var starts: [Int] = []
+            for r in runs { starts.append(files.count); for p in r { files.append(path: p) } }
+            let flat = runs.flatMap { $0 }
+            let expected = placesBySorting(flat)
+            let got = FileDiscovery.byteOrder(files, runs: starts)
+            if expected == Array(0..<Int32(flat.count)) {
+                #expect(got == nil, "trial \(trial)")
+            } else {
+                #expect(got == expected, "trial \(trial)")
+            }
+        }
+    }
+
+    struct LCG: RandomNumberGenerator {
+        var seed: UInt64
+        mutating func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed }
+    }
+}
