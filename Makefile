@@ -65,15 +65,19 @@ MANPAGE  = .build/plugins/GenerateManual/outputs/svcaudit/svcaudit.1
 
 # The man page, written by swift-argument-parser's generate-manual plugin from the same
 # command definitions as --help. The plugin builds the release binary it reads them from, but
-# without $(STATIC): the binary is linked again with it afterwards, so what `make install`
-# copies is the one `make build` makes.
+# without $(STATIC), over the one `make build` made (and SwiftPM then calls either of them up
+# to date): `make install` keeps the static one aside while the plugin runs, installs it, and
+# puts it back.
 man: $(MANPAGE)
 $(MANPAGE): build
 	$(SWIFT) package --disable-sandbox plugin generate-manual --configuration release \
 	  --authors "svcaudit maintainers" >/dev/null
-	$(SWIFT) build -c release --product svcaudit $(STATIC)
 
-install: build $(MANPAGE)
+install: build
+	cp $(BIN) .build/svcaudit-static
+	@rm -f $(MANPAGE)
+	$(MAKE) --no-print-directory man
+	cp .build/svcaudit-static $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/svcaudit/checklists
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/svcaudit
 	install -m 644 checklists/*.yaml $(DESTDIR)$(PREFIX)/share/svcaudit/checklists/
