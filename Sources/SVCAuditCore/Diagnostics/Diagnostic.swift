@@ -55,16 +55,12 @@ public struct Diagnostic: Equatable, Hashable, Sendable {
         code.template.render(lang, args, into: &out)
     }
 
+    /// `String(n)`'s digits, by the project's one digit writer (`Num.writeDigits`).
     private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        guard n >= 0 else { out.append(contentsOf: String(n).utf8); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var k = 0
-        var m = n
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[k] = UInt8(truncatingIfNeeded: 48 + m % 10); m /= 10; k += 1 } while m > 0
-            while k > 0 { k -= 1; out.append(d[k]) }
+        if n < 0 { out.append(0x2D) }  // "-"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { d in
+            let k = Num.writeDigits(UInt64(n.magnitude), to: d.baseAddress!)
+            out.append(contentsOf: d[0..<k])
         }
     }
 

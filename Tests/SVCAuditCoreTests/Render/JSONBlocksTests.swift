@@ -31,7 +31,8 @@ import Testing
         }
     }
 
-    @Test func aRefusingSinkStopsEveryBlock() {
+    /// Once the sink refuses (a closed pipe), it is not handed another block, and the write says so.
+    @Test func aRefusingSinkIsNotCalledAgain() {
         var calls = 0
         let ok = Self.document(20 * JSONValue.block).write(chunk: 64, jobs: 2) { _ in calls += 1; return false }
         #expect(!ok)
