@@ -14,6 +14,9 @@ public struct VisitRun {
         public var keepLimit = 1000
         /// Called after each file is read with (files read, files found): the progress line.
         public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+        /// `paths` already being walked on a thread (started before the checklists loaded):
+        /// its result is used instead of walking them here.
+        public var walk: BackgroundWalk?
 
         public init(paths: [String]) { self.paths = paths }
     }
@@ -65,7 +68,7 @@ public struct VisitRun {
             summary.fatal = true
             return summary
         }
-        let found = FileDiscovery.expand(settings.paths)
+        let found = settings.walk.map { precondition($0.paths == settings.paths); return $0.wait() } ?? FileDiscovery.expand(settings.paths)
         report(found.diagnostics)
         if !found.diagnostics.isEmpty { summary.fatal = true }
         summary.notYAML = found.skipped

@@ -32,13 +32,15 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)!
         let resolved = try period.resolved()!
         var fold = CoverageFold(roster: roster, policy: p, period: resolved)
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, roster: RosterCheck.Against(roster, period: resolved),
+        let summary = try input.readSummaries(loaded, walk: walk, quiet: out.quiet, roster: RosterCheck.Against(roster, period: resolved),
                                               progress: out.progress()) { v in
             gate.see(v.date)
             fold.add(v)

@@ -29,6 +29,8 @@ struct HistoryCommand: ParsableCommand {
     var branch = false
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let log = try events.load(loaded.catalog, quiet: out.quiet)
@@ -39,7 +41,7 @@ struct HistoryCommand: ParsableCommand {
         var rankPolicy = p
         rankPolicy.by = branch ? .branch : .staff
         var fold = RankFold(policy: rankPolicy, period: resolved)
-        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { collector.add($0); fold.add($0.summary) }
+        let summary = try input.readVisits(loaded, walk: walk, quiet: out.quiet, progress: out.progress()) { collector.add($0); fold.add($0.summary) }
         fold.add(events: log)
         // With --roster an employee on it has a record even when never inspected.
         let onRoster = !branch && roster?.staff[id] != nil

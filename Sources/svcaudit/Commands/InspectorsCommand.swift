@@ -22,12 +22,14 @@ struct InspectorsCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions<InspectorReport>
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
         var fold = InspectorCalibration(period: resolved)
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, walk: walk, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             fold.add(v)
         }

@@ -25,6 +25,8 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions<RankReport>
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
@@ -34,7 +36,7 @@ struct RankCommand: ParsableCommand {
         let log = try events.load(loaded.catalog, quiet: out.quiet)
         let roster = try rosterOptions.load(loaded, quiet: out.quiet)
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, keep: RankReport.dataWarningCodes,
+        let summary = try input.readSummaries(loaded, walk: walk, quiet: out.quiet, keep: RankReport.dataWarningCodes,
                                               roster: RosterCheck.Against(roster, period: resolved), progress: out.progress()) { v in
             gate.see(v.date)
             fold.add(v)

@@ -53,12 +53,14 @@ struct RectifyCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { try parseDay($0, flag: "--as-of") } ?? Day.today()
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles)
         let answers = try loadResponses(responses, quiet: out.quiet)
         let catalog = loaded.catalog
         var tracker = RectificationTracker(catalog: catalog, asOf: day, rules: p.rectify)
-        let summary = try input.readVisits(loaded, quiet: out.quiet, progress: out.progress()) { tracker.add($0) }
+        let summary = try input.readVisits(loaded, walk: walk, quiet: out.quiet, progress: out.progress()) { tracker.add($0) }
         let all = try resolve(tracker, answers, quiet: out.quiet)
         var only: RectificationTracker.Finding.Status?
         if case .only(let s)? = status { only = s }

@@ -42,6 +42,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         let p = try policy.load(quiet: out.quiet, roles: loaded.catalog.roles, period: try period.resolved())
         let resolved = try period.resolved()
@@ -53,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         var calibration = InspectorCalibration(period: resolved)
         var tracker = rectifyAsOf.map { RectificationTracker(catalog: loaded.catalog, asOf: $0, rules: p.rectify) }
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readScored(loaded, quiet: out.quiet, full: tracker != nil, roster: RosterCheck.Against(roster, period: resolved),
+        let summary = try input.readScored(loaded, walk: walk, quiet: out.quiet, full: tracker != nil, roster: RosterCheck.Against(roster, period: resolved),
                                            progress: out.progress()) { v, score in
             gate.see(v.date)
             buckets.add(v)

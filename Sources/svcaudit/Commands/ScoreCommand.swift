@@ -30,11 +30,13 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         var rows: [ScoreReport.VisitRow] = []
         let resolved = try period.resolved()
         var gate = PeriodGate(period: resolved)
-        let summary = try input.readSummaries(loaded, quiet: out.quiet, progress: out.progress()) { v in
+        let summary = try input.readSummaries(loaded, walk: walk, quiet: out.quiet, progress: out.progress()) { v in
             gate.see(v.date)
             if resolved?.contains(v.date) ?? true { rows.append(.init(v)) }
         }

@@ -19,6 +19,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions<ValidationReport>
 
     func run() throws {
+        // The folders are walked meanwhile, while the checklists and the rest load.
+        let walk = input.startWalk()
         let loaded = input.checklistOptions.load()
         // With --roster the roster's own problems are listed too, and each valid visit is
         // checked against it (SPEC §1.4 warnings).
@@ -39,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
         // The roster's own problems first; each visit's against the roster right after its own.
         digest.add(file: strict(rosterDiagnostics))
         let progress = out.progress()
-        var summary = VisitRun.run(input.settings(progress: progress), checklists: loaded, digest: digest) { v in
+        var summary = VisitRun.run(input.settings(progress: progress, walk: walk), checklists: loaded, digest: digest) { v in
             if let roster { digest.add(file: strict(RosterCheck.check(v.summary, against: roster))) }
         }
         progress?.finish()

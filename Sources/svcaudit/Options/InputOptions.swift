@@ -29,8 +29,16 @@ struct InputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
     }
 
-    func settings(progress: ProgressLine? = nil) -> VisitRun.Settings {
+    /// PATHS walked on a thread from now on, while the command loads its checklists and
+    /// policy (nil with --jobs 1, which keeps the whole run on one thread). Pass it on to
+    /// `readVisits` / `readScored` / `readSummaries` or `settings`.
+    func startWalk() -> BackgroundWalk? {
+        threads > 1 ? BackgroundWalk(paths) : nil
+    }
+
+    func settings(progress: ProgressLine? = nil, walk: BackgroundWalk? = nil) -> VisitRun.Settings {
         var s = VisitRun.Settings(paths: paths)
+        s.walk = walk
         s.strict = strict
         s.skipInvalid = skipInvalid
         s.jobs = threads
@@ -44,9 +52,9 @@ extension InputOptions {
     /// Reads and scores PATHS once, handing each valid visit to `onVisit`; prints the
     /// diagnostics. When any input is invalid (SPEC §4) it exits 1 without a result, unless
     /// --skip-invalid, in which case the invalid files are returned to be named in the output.
-    func readVisits(_ loaded: ChecklistSource.Loaded, quiet: Bool, progress: ProgressLine? = nil,
+    func readVisits(_ loaded: ChecklistSource.Loaded, walk: BackgroundWalk? = nil, quiet: Bool, progress: ProgressLine? = nil,
                     onVisit: (VisitScore) -> Void) throws -> VisitRun.Summary {
-        var s = settings(progress: progress)
+        var s = settings(progress: progress, walk: walk)
         s.detail = true
         let digest = self.digest(quiet: quiet)
         let summary = VisitRun.run(s, checklists: loaded, digest: digest) { onVisit($0.score!) }
@@ -57,9 +65,9 @@ extension InputOptions {
 
     /// As `readVisits`, handing on both the summary and, with `full`, the full score (nil
     /// otherwise): for a command that needs item-by-item results only for some of its output.
-    func readScored(_ loaded: ChecklistSource.Loaded, quiet: Bool, full: Bool, roster: RosterCheck.Against? = nil,
+    func readScored(_ loaded: ChecklistSource.Loaded, walk: BackgroundWalk? = nil, quiet: Bool, full: Bool, roster: RosterCheck.Against? = nil,
                     progress: ProgressLine? = nil, onVisit: (VisitSummary, VisitScore?) -> Void) throws -> VisitRun.Summary {
-        var s = settings(progress: progress)
+        var s = settings(progress: progress, walk: walk)
         s.detail = full
         let digest = self.digest(quiet: quiet)
         let summary = VisitRun.run(s, checklists: loaded, digest: digest) {
@@ -76,9 +84,9 @@ extension InputOptions {
     /// `keep`: diagnostic codes the command shows in its output too (held in `Summary.diagnostics`).
     /// `roster`: each visit is checked against it (SPEC §1.4), its warnings going through the
     /// digest right after the file's own, so they are capped and counted like any other.
-    func readSummaries(_ loaded: ChecklistSource.Loaded, quiet: Bool, keep: Set<DiagnosticCode> = [], roster: RosterCheck.Against? = nil,
+    func readSummaries(_ loaded: ChecklistSource.Loaded, walk: BackgroundWalk? = nil, quiet: Bool, keep: Set<DiagnosticCode> = [], roster: RosterCheck.Against? = nil,
                        progress: ProgressLine? = nil, onVisit: (VisitSummary) -> Void) throws -> VisitRun.Summary {
-        var s = settings(progress: progress)
+        var s = settings(progress: progress, walk: walk)
         s.keepCodes = keep
         let digest = self.digest(quiet: quiet)
         let summary = VisitRun.run(s, checklists: loaded, digest: digest) {

@@ -19,6 +19,29 @@ struct DiscoveryOrderTests {
         let expected = names.map { root.path + "/" + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(found == expected)
     }
+
+    /// The walk started on its own thread (while a command loads its checklists) hands back
+    /// exactly what walking in place gives: files, the files not read, and the path errors.
+    @Test func backgroundWalkGivesWhatExpandGives() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("svcaudit-bg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for n in ["2026-07/杭州分行/BR1-20260701-01.yaml", "2026-07/杭州分行/说明.txt", "2026-07/a.yml",
+                  "2026-08/BR2.yaml", "2026-08/BR2.yaml.bak", "readme.md"] {
+            let url = root.appendingPathComponent(n)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x: 1\n".utf8).write(to: url)
+        }
+        let paths = [root.appendingPathComponent("2026-08").path, root.path, root.path + "/missing"]
+        let here = FileDiscovery.expand(paths)
+        let there = BackgroundWalk(paths).wait()
+        #expect(Array(there.files) == Array(here.files))
+        #expect(there.files.count == 3)
+        #expect(there.skipped == here.skipped)
+        #expect(there.skipped.count == 3)
+        #expect(there.order == here.order)
+        #expect(there.diagnostics.map(\.code) == [.path])
+        #expect(there.diagnostics.map { $0.rendered(.en) } == here.diagnostics.map { $0.rendered(.en) })
+    }
 }
 
 /// Several PATHS out of byte order: each file's place in byte order, as a sort would give it,
