@@ -67,7 +67,7 @@ public enum JSONValue: Sendable, Equatable {
         // Bytes, not String appends: a ranking of a whole bank is megabytes of JSON.
         var out = JSONBytes(capacity: 1 << 16)
         defer { out.release() }
-        write(to: &out, pretty: pretty, indent: 0, drain: nil)
+        write(to: &out, pretty: pretty, indent: 0, drain: nil, jobs: 1)
         out.append(0x0A)
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -99,7 +99,7 @@ public enum JSONValue: Sendable, Equatable {
         let call: (inout JSONBytes) -> Void
     }
 
-    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?, jobs: Int = 1) {
+    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int, drain: Drain?, jobs: Int) {
         switch self {
         case .null: out.append("null")
         case let .bool(b): if b { out.append("true") } else { out.append("false") }
@@ -111,7 +111,7 @@ public enum JSONValue: Sendable, Equatable {
             out.append(0x5B)  // "["
             for i in items.indices {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
-                items[i].write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                items[i].write(to: &out, pretty: pretty, indent: indent + 1, drain: drain, jobs: jobs)
                 if let drain, out.count >= drain.limit { drain.call(&out) }
             }
             Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
@@ -125,7 +125,7 @@ public enum JSONValue: Sendable, Equatable {
             }
             for i in 0..<l.count {
                 Self.separate(first: i == 0, to: &out, pretty: pretty, indent: indent)
-                l.element(i).write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                l.element(i).write(to: &out, pretty: pretty, indent: indent + 1, drain: drain, jobs: jobs)
                 if let drain, out.count >= drain.limit { drain.call(&out) }
             }
             Self.close(0x5D, to: &out, pretty: pretty, indent: indent)
@@ -137,7 +137,9 @@ public enum JSONValue: Sendable, Equatable {
                 Self.writeString(members[i].0, to: &out)
                 out.append(0x3A)  // ":"
                 if pretty { out.append(0x20) }
-                members[i].1.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain)
+                // `jobs` goes down with the value: a report's long arrays are members of its
+                // top object, and without it they were rendered on one thread.
+                members[i].1.write(to: &out, pretty: pretty, indent: indent + 1, drain: drain, jobs: jobs)
                 if let drain, out.count >= drain.limit { drain.call(&out) }
             }
             Self.close(0x7D, to: &out, pretty: pretty, indent: indent)
@@ -155,7 +157,8 @@ public enum JSONValue: Sendable, Equatable {
             let chunk = JSONChunk()
             for i in b * block..<min(l.count, (b + 1) * block) {
                 separate(first: i == 0, to: &chunk.bytes, pretty: pretty, indent: indent)
-                l.element(i).write(to: &chunk.bytes, pretty: pretty, indent: indent + 1, drain: nil)
+                // One thread a block: what is inside an element is not split again.
+                l.element(i).write(to: &chunk.bytes, pretty: pretty, indent: indent + 1, drain: nil, jobs: 1)
             }
             return chunk
         }, take: { chunk in

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 @testable import SVCAuditCore
 
@@ -29,6 +31,28 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The entries of a report are a member of its top object: `jobs` must reach them there.
+    /// The first element waits until an element two blocks on is made — which only another
+    /// thread can do while it waits (on one thread it gives up after the timeout).
+    @Test func blocksInsideAnObjectAreMadeOnTwoThreads() {
+        let later = DispatchSemaphore(value: 0)
+        let overlap = Flag()
+        let doc: JSONValue = ["entries": .lazy(8 * JSONValue.block) { i in
+            if i == 0 { overlap.set(later.wait(timeout: .now() + 10) == .success) }
+            if i == 2 * JSONValue.block { later.signal() }
+            return .int(i)
+        }]
+        _ = streamed(doc, pretty: true, jobs: 2, chunk: 1 << 16)
+        #expect(overlap.value)
+    }
+
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var v = false
+        func set(_ b: Bool) { lock.lock(); v = b; lock.unlock() }
+        var value: Bool { lock.lock(); defer { lock.unlock() }; return v }
     }
 
     /// Once the sink refuses (a closed pipe), it is not handed another block, and the write says so.
