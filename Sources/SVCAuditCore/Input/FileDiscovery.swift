@@ -66,6 +66,13 @@ public enum FileDiscovery {
             }
         }
         result.skipped.sort(by: pathOrder)
+        // A folder inside another PATH is walked twice; its files are kept once, and so are
+        // the ones not read.
+        if paths.count > 1 {
+            var unique: [String] = []
+            for p in result.skipped where unique.last != p { unique.append(p) }
+            result.skipped = unique
+        }
         result.files.trim()
         if paths.count > 1 { result.order = byteOrder(result.files, runs: starts) }
         return result
