@@ -7,6 +7,9 @@ struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Visit files or directories (searched recursively for *.yaml / *.yml); - reads one visit from standard input.", valueName: "paths"))
     var paths: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Read more PATHS from a file, one a line (UTF-8; blank lines skipped; - reads the list from standard input), after the ones given as arguments: for thousands of files, as from find.", valueName: "file"))
+    var filesFrom: String?
+
     @OptionGroup var checklistOptions: ChecklistOptions
 
     @Flag(name: .long, help: "Treat warnings (unanswered items, deductions without a note, …) as errors.")
@@ -24,9 +27,43 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print every warning. By default a command that folds many files prints the first 20 and then one line per warning code with its count (validate always prints every one).")
     var allWarnings = false
 
-    func validate() throws {
+    /// Appends the --files-from list to `paths` (the parser sees one option, not thousands of
+    /// positionals), so the walk, the run and every check below see the combined PATHS.
+    mutating func validate() throws {
+        if let filesFrom {
+            paths += try Self.readList(filesFrom, stdinTaken: paths.contains("-"))
+            if paths.isEmpty {
+                let name = filesFrom == "-" ? Console.t("标准输入", "standard input") : "'\(filesFrom)'"
+                throw ValidationError(Console.t("--files-from 列表 \(name) 是空的：请至少给出一个检查记录文件或文件夹",
+                                                "the --files-from list \(name) is empty: give at least one visit file or directory"))
+            }
+        }
         if paths.isEmpty { throw ValidationError(Console.t("请至少给出一个检查记录文件或文件夹（例如 samples）", "give at least one visit file or directory (for example: samples)")) }
         if let jobs, jobs < 1 { throw ValidationError(Console.t("--jobs 应为 1 或以上", "--jobs must be 1 or more")) }
+    }
+
+    /// The list's PATHS, or one message naming the list (and the line) and exit 1.
+    private static func readList(_ file: String, stdinTaken: Bool) throws -> [String] {
+        let name = file == "-" ? Console.t("标准输入", "standard input") : "'\(file)'"
+        func fail(_ zh: String, _ en: String) -> ExitCode {
+            Console.error("svcaudit: " + Console.t("无法读取 --files-from 列表 \(name)：\(zh)", "cannot read the --files-from list \(name): \(en)"))
+            return ExitCode(1)
+        }
+        if file == "-", stdinTaken {
+            throw fail("标准输入已用于读取一个检查记录（PATHS 中的 -），不能同时是列表",
+                       "standard input is already a visit (- among PATHS), so it cannot also be the list")
+        }
+        switch PathListFile.read(file) {
+        case .success(let names): return names
+        case .failure(.missing): throw fail("文件不存在", "no such file")
+        case .failure(.isDirectory): throw fail("这是一个文件夹，不是列表文件（文件夹可直接作为 PATHS 给出）",
+                                                "it is a directory, not a list file (give a directory as a PATH instead)")
+        case .failure(.unreadable(let reason)): throw fail(reason, reason)
+        case .failure(.notUTF8(let line)): throw fail("第 \(line) 行不是 UTF-8 编码", "line \(line) is not UTF-8")
+        case .failure(.stdinEntry(let line)):
+            throw fail("第 \(line) 行是 -，但列表本身来自标准输入，无法再从标准输入读取检查记录",
+                       "line \(line) is -, but the list itself is standard input, so no visit can be read from it")
+        }
     }
 
     /// PATHS walked on a thread from now on, while the command loads its checklists and
