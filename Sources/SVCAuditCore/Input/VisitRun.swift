@@ -98,8 +98,14 @@ public struct VisitRun {
                 summary.checklistFiles += 1
                 return
             }
+            // The file's own list is read where it lies, not appended to: `+=` on a copy
+            // copied the list, retaining every diagnostic's strings (objects the reading
+            // thread had just written), for the cross-visit checks that are nearly always none.
             var diags = outcome.diagnostics
-            if let summary = outcome.summary { diags += cross.check(summary, file: number) }
+            if let summary = outcome.summary {
+                let more = cross.check(summary, file: number)
+                if !more.isEmpty { diags += more }
+            }
             if settings.strict {
                 diags = diags.map { var d = $0; d.severity = .error; return d }
             }

@@ -80,12 +80,14 @@ public enum OrderedParallel {
         // into the arena of the thread that allocated it, under that arena's lock: when this
         // thread freed what the helpers allocated, the helpers' own malloc and free waited
         // on it (thousands of futex waits on 100,000 files at --jobs 2).
-        var done: (result: Result, madeBy: Int)?
+        // It is moved, never copied: a copy of a visit's outcome retained (and then released)
+        // every string and list in it, on objects another core had just written.
+        var done: Result?
+        var doneBy = 0
         for i in 0..<count {
             lock.lock()
-            if let (result, h) = done {
-                ring.spent[h].append(result)
-                done = nil
+            if let result = done.take() {
+                ring.spent[doneBy].append(consume result)
             }
             while ring.slots[i % window] == nil {
                 if ring.next < count && ring.next < ring.taken + window {
@@ -102,7 +104,10 @@ public enum OrderedParallel {
             if ring.helpersWaiting > 0 { lock.broadcast() }
             lock.unlock()
             take(&result)
-            if madeBy > 0 { done = (result, madeBy) }
+            if madeBy > 0 {
+                done = consume result
+                doneBy = madeBy
+            }
         }
         // Every result was taken, so every helper has claimed its last one and is leaving.
         lock.lock()
