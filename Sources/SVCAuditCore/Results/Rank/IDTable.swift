@@ -32,7 +32,8 @@ struct ChunkedRows<Row: Identified>: RandomAccessCollection, Sendable {
     }
 }
 
-/// Id → row number for `ChunkedRows`: open addressing over 8-byte buckets (the row number + 1
+/// Id → row number for `ChunkedRows` (or any rows a caller can hash and compare: a fold's
+/// branches): open addressing over 8-byte buckets (the row number + 1
 /// and the top of the id's hash), at most 4/5 full; the ids themselves are only in the rows.
 /// A `[String: Row]` held each id twice, hashed it with SipHash and copied itself to grow.
 /// It grows by halves, not doubling (a bucket's place is its hash's low 32 bits times the
@@ -51,6 +52,11 @@ struct EntryIndex: Sendable {
     }
 
     func find<Row>(_ id: String, hash h: UInt64, in rows: ChunkedRows<Row>) -> Int? {
+        find(hash: h) { rows[$0].id == id }
+    }
+
+    /// The row whose bucket carries `h`'s tag and that `same` confirms; nil when none does.
+    func find(hash h: UInt64, where same: (Int) -> Bool) -> Int? {
         guard !buckets.isEmpty else { return nil }
         let n = buckets.count
         let tag = h & 0xFFFF_FFFF_0000_0000
@@ -60,7 +66,7 @@ struct EntryIndex: Sendable {
             if b == 0 { return nil }
             if b & 0xFFFF_FFFF_0000_0000 == tag {
                 let k = Int(b & 0xFFFF_FFFF) - 1
-                if rows[k].id == id { return k }
+                if same(k) { return k }
             }
             i += 1
             if i == n { i = 0 }
@@ -69,13 +75,18 @@ struct EntryIndex: Sendable {
 
     /// Files row `k` under `h` (its id has no row yet).
     mutating func insert<Row>(_ k: Int, hash h: UInt64, in rows: ChunkedRows<Row>) {
+        insert(k, hash: h) { Self.hash(rows[$0].id) }
+    }
+
+    /// Files row `k` under `h`; `rehash` gives an earlier row's hash when the buckets grow.
+    mutating func insert(_ k: Int, hash h: UInt64, rehash: (Int) -> UInt64) {
         if 5 * (used + 1) > 4 * buckets.count {
             let old = buckets
             buckets = [UInt64](repeating: 0, count: max(64, old.count * 3 / 2))
             used = 0
             for b in old where b != 0 {
                 let j = Int(b & 0xFFFF_FFFF) - 1
-                place(j, hash: Self.hash(rows[j].id))
+                place(j, hash: rehash(j))
             }
         }
         place(k, hash: h)
