@@ -8,12 +8,15 @@ import Darwin
 // svcaudit-gen: writes N realistic, valid visit files for benchmarks and tests.
 // Output is byte-identical for the same --count, --seed and checklists.
 //
-//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic]
+//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B]
 //
 // Default: clean ~6 KB files (every checklist, 5–8 staff, every answer given, every deduction
 // with its note). --realistic: files as inspectors really write them, 0.5–4 KB — 1–6 staff,
 // some checklists assessed, some `na`, some long notes — and about half the files carry each
 // kind of warning: an unanswered item, a deduction without a note, a role no checklist names.
+// The bank has about one branch for every 25 files (a quarter of visits; 12 to 20,000
+// branches, 7–12 staff each); --branches B fixes it, so that more files are more visits of the
+// same bank (make bench measures memory per file that way).
 
 /// SplitMix64: small, fast and the same on every platform.
 struct SplitMix64 {
@@ -50,6 +53,7 @@ var seed: UInt64 = 1
 var outDir: String?
 var checklistDir = "checklists"
 var realistic = false
+var fixedBranches: Int?
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     func value() -> String { need(args.popFirst(), "\(a) needs a value") }
@@ -59,8 +63,9 @@ while let a = args.popFirst() {
     case "--out": outDir = value()
     case "--checklists": checklistDir = value()
     case "--realistic": realistic = true
+    case "--branches": fixedBranches = need(Int(value()).flatMap { $0 >= 1 ? $0 : nil }, "--branches takes a whole number, 1 or more")
     case "-h", "--help":
-        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic]")
+        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B]")
         exit(0)
     default: fail("unknown argument '\(a)'")
     }
@@ -107,7 +112,7 @@ struct BranchInfo {
 
 var rng = SplitMix64(seed: seed)
 // Thousands of branches at bank scale: about 25 visits a branch a quarter, at least 12 branches.
-let branchCount = max(12, min(20_000, count / 25))
+let branchCount = fixedBranches ?? max(12, min(20_000, count / 25))
 let regionCount = max(2, min(cities.count, branchCount / 150))
 let parentsPerRegion = max(2, branchCount / regionCount / 12)
 var branches: [BranchInfo] = []
@@ -309,4 +314,5 @@ for i in 0..<count {
     fclose(f)
     written += 1
 }
-fputs("svcaudit-gen: wrote \(written) visit files (\(branchCount) branches, \(regionCount) regions) to \(outDir)\n", stderr)
+let staffCount = branches.reduce(0) { $0 + $1.staff.count }
+fputs("svcaudit-gen: wrote \(written) visit files (\(branchCount) branches, \(staffCount) staff, \(regionCount) regions) to \(outDir)\n", stderr)

@@ -7,13 +7,13 @@ import Testing
     /// The generator built beside `svcaudit`.
     static var generator: URL { CLI.binary.deletingLastPathComponent().appendingPathComponent("svcaudit-gen") }
 
-    static func generate(count: Int, seed: Int, realistic: Bool = false) throws -> URL {
+    static func generate(count: Int, seed: Int, realistic: Bool = false, extra: [String] = []) throws -> URL {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("svcaudit-jobs-\(getpid())-\(UUID().uuidString)")
         let p = Process()
         p.executableURL = generator
         p.arguments = ["--count", "\(count)", "--seed", "\(seed)", "--out", dir.path,
-                       "--checklists", CLI.root.appendingPathComponent("checklists").path] + (realistic ? ["--realistic"] : [])
+                       "--checklists", CLI.root.appendingPathComponent("checklists").path] + (realistic ? ["--realistic"] : []) + extra
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
@@ -53,6 +53,22 @@ import Testing
         }
         #expect(sizes.count == 200)
         #expect(sizes.filter { $0 >= 400 && $0 <= 4096 }.count >= 190)
+    }
+
+    /// `--branches B` fixes the bank, so that more files are more visits of the same branches
+    /// (make bench measures memory per file that way); without it the bank grows with the count.
+    @Test func branchesFixTheBank() throws {
+        func branches(_ dir: URL) throws -> Set<String> {
+            let r = try CLI.run(["score", dir.path, "--format", "json"])
+            #expect(r.code == 0)
+            let visits = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])["visits"] as? [[String: Any]]
+            return Set(try #require(visits).compactMap { ($0["branch"] as? [String: Any])?["id"] as? String })
+        }
+        let fixed = try Self.generate(count: 400, seed: 7, realistic: true, extra: ["--branches", "3"])
+        let grown = try Self.generate(count: 400, seed: 7, realistic: true)
+        defer { try? FileManager.default.removeItem(at: fixed); try? FileManager.default.removeItem(at: grown) }
+        #expect(try branches(fixed).count == 3)
+        #expect(try branches(grown).count == 16)  // one branch per 25 files
     }
 
     @Test func jobsOneAndTwoGiveTheSameBytes() throws {
