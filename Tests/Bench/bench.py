@@ -6,7 +6,8 @@ SPEC §5 targets.
 
 Usage: bench.py [--sizes 10000,100000] [--sets clean,realistic] [--runs N] [--bin .build/release] [--data .bench]
 Generated files are cached in .bench/<set>-N (regenerated when missing). BENCH_SIZES=1000000
-adds the million-file size (opt-in: it takes a while and ~4 GB of disk per set).
+adds the million-file size (opt-in: it takes a while, and 4 GB of disk for a million realistic
+files, 8 GB clean, twice: the same-bank copy too).
 
 Memory "flat per file" (SPEC §5: at most 64 bytes more a file) is measured on more files of the
 same bank: the generator's bank grows with the file count (one branch per 25 files), and a
