@@ -8,7 +8,7 @@ import Darwin
 // svcaudit-gen: writes N realistic, valid visit files for benchmarks and tests.
 // Output is byte-identical for the same --count, --seed and checklists.
 //
-//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B]
+//   svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B] [--staff S]
 //
 // Default: clean ~6 KB files (every checklist, 5–8 staff, every answer given, every deduction
 // with its note). --realistic: files as inspectors really write them, 0.5–4 KB — 1–6 staff,
@@ -16,7 +16,8 @@ import Darwin
 // kind of warning: an unanswered item, a deduction without a note, a role no checklist names.
 // The bank has about one branch for every 25 files (a quarter of visits; 12 to 20,000
 // branches, 7–12 staff each); --branches B fixes it, so that more files are more visits of the
-// same bank (make bench measures memory per file that way).
+// same bank (make bench measures memory per file that way), and --staff S gives every branch
+// S staff (SPEC §5's bank: --branches 20000 --staff 20).
 
 /// SplitMix64: small, fast and the same on every platform.
 struct SplitMix64 {
@@ -54,6 +55,7 @@ var outDir: String?
 var checklistDir = "checklists"
 var realistic = false
 var fixedBranches: Int?
+var fixedStaff: Int?
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     func value() -> String { need(args.popFirst(), "\(a) needs a value") }
@@ -64,8 +66,9 @@ while let a = args.popFirst() {
     case "--checklists": checklistDir = value()
     case "--realistic": realistic = true
     case "--branches": fixedBranches = need(Int(value()).flatMap { $0 >= 1 ? $0 : nil }, "--branches takes a whole number, 1 or more")
+    case "--staff": fixedStaff = need(Int(value()).flatMap { (1...99).contains($0) ? $0 : nil }, "--staff takes a whole number from 1 to 99")
     case "-h", "--help":
-        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B]")
+        print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B] [--staff S]")
         exit(0)
     default: fail("unknown argument '\(a)'")
     }
@@ -123,7 +126,7 @@ for b in 0..<branchCount {
     let city = cities[region]
     let number = 1000 + b
     let place = places[(b / regionCount) % places.count]
-    let n = 7 + rng.below(6)
+    let n = fixedStaff ?? 7 + rng.below(6)
     var staff: [Employee] = []
     for e in 0..<n {
         let role = e < roles.count ? roles[e] : rng.pick(roles)

@@ -56,19 +56,25 @@ import Testing
     }
 
     /// `--branches B` fixes the bank, so that more files are more visits of the same branches
-    /// (make bench measures memory per file that way); without it the bank grows with the count.
-    @Test func branchesFixTheBank() throws {
-        func branches(_ dir: URL) throws -> Set<String> {
+    /// (make bench measures memory per file that way), and `--staff S` the staff of each branch
+    /// (SPEC §5's bank); without them the bank grows with the count.
+    @Test func branchesAndStaffFixTheBank() throws {
+        func bank(_ dir: URL) throws -> (branches: Set<String>, staff: Set<String>) {
             let r = try CLI.run(["score", dir.path, "--format", "json"])
             #expect(r.code == 0)
             let visits = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])["visits"] as? [[String: Any]]
-            return Set(try #require(visits).compactMap { ($0["branch"] as? [String: Any])?["id"] as? String })
+            let v = try #require(visits)
+            return (Set(v.compactMap { ($0["branch"] as? [String: Any])?["id"] as? String }),
+                    Set(v.flatMap { ($0["staff"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }))
         }
-        let fixed = try Self.generate(count: 400, seed: 7, realistic: true, extra: ["--branches", "3"])
+        let fixed = try Self.generate(count: 400, seed: 7, realistic: true, extra: ["--branches", "3", "--staff", "2"])
         let grown = try Self.generate(count: 400, seed: 7, realistic: true)
         defer { try? FileManager.default.removeItem(at: fixed); try? FileManager.default.removeItem(at: grown) }
-        #expect(try branches(fixed).count == 3)
-        #expect(try branches(grown).count == 16)  // one branch per 25 files
+        let f = try bank(fixed), g = try bank(grown)
+        #expect(f.branches.count == 3)
+        #expect(f.staff.count == 3 * 2 + 3)  // and each branch's trainee (a role no checklist names)
+        #expect(g.branches.count == 16)  // one branch per 25 files
+        #expect(g.staff.count > 16 * 6)  // 7–12 staff a branch
     }
 
     @Test func jobsOneAndTwoGiveTheSameBytes() throws {
