@@ -36,8 +36,9 @@ public struct VisitSetChecks {
     }
 
     /// FNV-1a: stable across runs and platforms (Swift's `Hasher` is seeded per process).
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// `continuing`: the hash of the bytes before these (several fields hashed as one run).
+    static func hash(_ bytes: some Sequence<UInt8>, continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = start
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }

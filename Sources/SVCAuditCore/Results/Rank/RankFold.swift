@@ -204,17 +204,14 @@ public struct RankFold: Sendable {
         return made
     }
 
-    /// FNV-1a over the branch's four fields (an absent one is a byte no UTF-8 has), mixed like
-    /// `EntryIndex.hash`; equal hashes are confirmed on the whole value.
+    /// The cross-visit checks' FNV-1a over the branch's four fields, each closed by a byte no
+    /// UTF-8 has (0xFE, or 0xFF for an absent one), mixed like `EntryIndex.hash`; equal hashes
+    /// are confirmed on the whole value.
     static func hash(_ b: Branch) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ s: String?) {
-            if let s {
-                for c in s.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-                h = (h ^ 0x1F) &* 0x100_0000_01b3
-            } else {
-                h = (h ^ 0xFF) &* 0x100_0000_01b3
-            }
+        var h = VisitSetChecks.hash(EmptyCollection<UInt8>())
+        func add(_ field: String?) {
+            h = VisitSetChecks.hash((field ?? "").utf8, continuing: h)
+            h = VisitSetChecks.hash(CollectionOfOne(field == nil ? 0xFF : 0xFE), continuing: h)
         }
         add(b.id); add(b.name); add(b.parent); add(b.region)
         return HashFileTable.mix(h)
