@@ -66,7 +66,8 @@ while let a = args.popFirst() {
     case "--checklists": checklistDir = value()
     case "--realistic": realistic = true
     case "--branches": fixedBranches = need(Int(value()).flatMap { $0 >= 1 ? $0 : nil }, "--branches takes a whole number, 1 or more")
-    case "--staff": fixedStaff = need(Int(value()).flatMap { (1...99).contains($0) ? $0 : nil }, "--staff takes a whole number from 1 to 99")
+    // Staff ids are the branch number and two digits; 99 is the branch's trainee.
+    case "--staff": fixedStaff = need(Int(value()).flatMap { (1...98).contains($0) ? $0 : nil }, "--staff takes a whole number from 1 to 98")
     case "-h", "--help":
         print("usage: svcaudit-gen --count N --seed S --out DIR [--checklists DIR] [--realistic] [--branches B] [--staff S]")
         exit(0)

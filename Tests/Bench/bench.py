@@ -32,19 +32,18 @@ gen = os.path.join(args.bin, "svcaudit-gen")
 os.makedirs(args.data, exist_ok=True)
 
 
-def bank_of(n):
-    """The generator's default bank for n files (branches), as svcaudit-gen picks it."""
-    return max(12, min(20_000, n // 25))
+def bank(said):
+    """(branches, staff) from svcaudit-gen's closing line, or None."""
+    m = re.search(r"\((\d+) branches, (\d+) staff", said)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def generate(kind, n, branches=None):
-    """The folder of n generated files and the generator's count of staff in its bank."""
+    """The folder of n generated files and the bank svcaudit-gen made for them: (branches, staff)."""
     d = os.path.join(args.data, f"{kind}-{n}" if branches is None else f"{kind}-bank{branches}-{n}")
     stamp = os.path.join(d, ".complete")
-    if os.path.exists(stamp):
-        m = re.search(r"(\d+) staff", open(stamp).read())
-        if m:
-            return d, int(m.group(1))
+    if os.path.exists(stamp) and bank(open(stamp).read()):
+        return d, bank(open(stamp).read())
     shutil.rmtree(d, ignore_errors=True)
     print(f"generating {n} {kind} visit files in {d} ...", file=sys.stderr, flush=True)
     extra = ["--realistic"] if kind == "realistic" else []
@@ -53,12 +52,11 @@ def generate(kind, n, branches=None):
     r = subprocess.run([gen, "--count", str(n), "--seed", args.seed, "--out", d] + extra,
                        check=True, stderr=subprocess.PIPE, text=True)
     print(r.stderr, end="", file=sys.stderr, flush=True)
-    m = re.search(r"(\d+) staff", r.stderr)
-    if not m:
-        sys.exit(f"svcaudit-gen did not say how many staff its bank has: {r.stderr}")
+    if not bank(r.stderr):
+        sys.exit(f"svcaudit-gen did not say how many branches and staff its bank has: {r.stderr}")
     with open(stamp, "w") as f:
         f.write(r.stderr)
-    return d, int(m.group(1))
+    return d, bank(r.stderr)
 
 
 RSS_FILE = os.path.join(args.data, "rss.txt")
@@ -80,23 +78,30 @@ def run_once(cmd):
 FLOOR = "C libyaml floor (1 thread)"
 MEMORY = ["validate --jobs 2", "rank --jobs 2", "report --format json --jobs 2"]
 rows = []
-staff = {}  # (kind, n) → staff in the bank of the set timed
+
+
+def commands(d):
+    """(name, command line) of every timed case on the files in d."""
+    cl = ["--checklists", "checklists"]
+    return [
+        (FLOOR, [args.floor, d]),
+        ("validate --jobs 2", [svcaudit, "validate", d, "--jobs", "2"] + cl),
+        ("validate --jobs 1", [svcaudit, "validate", d, "--jobs", "1"] + cl),
+        ("rank --jobs 2", [svcaudit, "rank", d, "--jobs", "2", "--format", "json"] + cl),
+        ("rank --jobs 1", [svcaudit, "rank", d, "--jobs", "1", "--format", "json"] + cl),
+        ("report --format json --jobs 2", [svcaudit, "report", d, "--jobs", "2", "--format", "json", "-o", "/dev/null"] + cl),
+        ("report --format json --jobs 1", [svcaudit, "report", d, "--jobs", "1", "--format", "json", "-o", "/dev/null"] + cl),
+    ]
+
+
+banks = {}  # (kind, n) → (branches, staff) of the set timed
 same_bank = {}  # (kind, command) → peak RSS KB on the largest size made with the smallest size's bank
-sizes_asked = [int(s) for s in args.sizes.split(",") if s]
+sizes_asked = sorted({int(s) for s in args.sizes.split(",") if s})
 for kind in [s for s in args.sets.split(",") if s]:
     for n in sizes_asked:
-        d, staff[(kind, n)] = generate(kind, n)
+        d, banks[(kind, n)] = generate(kind, n)
         runs = args.runs or (5 if n <= 20000 else 3)
-        cl = ["--checklists", "checklists"]
-        cases = [
-            (FLOOR, [args.floor, d]),
-            ("validate --jobs 2", [svcaudit, "validate", d, "--jobs", "2"] + cl),
-            ("validate --jobs 1", [svcaudit, "validate", d, "--jobs", "1"] + cl),
-            ("rank --jobs 2", [svcaudit, "rank", d, "--jobs", "2", "--format", "json"] + cl),
-            ("rank --jobs 1", [svcaudit, "rank", d, "--jobs", "1", "--format", "json"] + cl),
-            ("report --format json --jobs 2", [svcaudit, "report", d, "--jobs", "2", "--format", "json", "-o", "/dev/null"] + cl),
-            ("report --format json --jobs 1", [svcaudit, "report", d, "--jobs", "1", "--format", "json", "-o", "/dev/null"] + cl),
-        ]
+        cases = commands(d)
         # One untimed pass first, so every command reads the files from the page cache; then
         # the commands take turns, round after round, so a slow spell of the machine falls on
         # all of them rather than on whichever happened to run then.
@@ -112,12 +117,12 @@ for kind in [s for s in args.sets.split(",") if s]:
             lines = max(l for _, _, l in results[name])
             rows.append((kind, n, name, med, med / base, n / med, rss, lines))
             print(f"  {kind:<9} {n:>7} {name:<30} {med:8.3f} s  ({', '.join(f'{w:.3f}' for w in walls)})", file=sys.stderr, flush=True)
-    if len(sizes_asked) > 1 and bank_of(sizes_asked[-1]) != bank_of(sizes_asked[0]):
-        small, big = sizes_asked[0], sizes_asked[-1]
-        d, _ = generate(kind, big, branches=bank_of(small))
-        cmds = {name: cmd for name, cmd in cases if name in MEMORY}
-        for name in MEMORY:
-            cmd = [d if c == os.path.join(args.data, f"{kind}-{big}") else c for c in cmds[name]]
+    small, big = sizes_asked[0], sizes_asked[-1]
+    if banks[(kind, big)][1] > banks[(kind, small)][1]:
+        d, _ = generate(kind, big, branches=banks[(kind, small)][0])
+        for name, cmd in commands(d):
+            if name not in MEMORY:
+                continue
             same_bank[(kind, name)] = max(run_once(cmd)[1] for _ in range(min(3, args.runs or 3)))
             print(f"  {kind:<9} {big:>7} {name:<30} same bank as {small} files: {same_bank[(kind, name)] / 1024:.1f} MB", file=sys.stderr, flush=True)
 
@@ -154,11 +159,11 @@ for kind in sorted({r[0] for r in rows}):
     if (kind, MEMORY[0]) in same_bank:
         # Not a target: what the growing bank adds, per employee it adds (SPEC §5's bank has
         # 400,000 staff; peak memory there is the per-file figure plus this one per employee).
-        extra = staff[(kind, big)] - staff[(kind, small)]
+        extra = banks[(kind, big)][1] - banks[(kind, small)][1]  # > 0, or no same-bank set was made
         parts = []
         for cmd in MEMORY:
             lo = next(r[6] for r in mine if r[1] == small and r[2] == cmd)
             grown = (by[cmd][6] - same_bank[(kind, cmd)]) * 1024
             parts.append(f"{cmd.split()[0]} {(by[cmd][6] - lo) * 1024 / (big - small):.0f} B/file, {grown / extra:.0f} B per employee")
-        print(f"  with the bank growing with the files ({staff[(kind, small)]} → {staff[(kind, big)]} staff): " + "; ".join(parts))
+        print(f"  with the bank growing with the files ({banks[(kind, small)][1]} → {banks[(kind, big)][1]} staff): " + "; ".join(parts))
 print("all targets hold" if ok_all else "some targets MISSED")
